@@ -1,0 +1,1 @@
+"""Living Plan: one living, co-produced care and support plan per person."""

@@ -1,0 +1,25 @@
+from typing import Any
+
+from django.contrib.auth.backends import ModelBackend
+from django.http import HttpRequest
+
+from livingplan.accounts.models import User
+
+
+class UsernameOrEmailBackend(ModelBackend):
+    """Sign in with either a username or an email address (both case-insensitive)."""
+
+    def authenticate(
+        self, request: HttpRequest | None, username: str | None = None, password: str | None = None, **kwargs: Any
+    ) -> User | None:
+        if not username or not password:
+            return None
+        lookup = {"email__iexact": username} if "@" in username else {"username__iexact": username}
+        user = User.objects.filter(**lookup).first()
+        if user is None:
+            # Spend the same time as a real check so timing does not reveal which accounts exist.
+            User().set_password(password)
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

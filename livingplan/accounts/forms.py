@@ -1,0 +1,55 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from livingplan.core import forms as ds
+
+
+class SignInForm(AuthenticationForm):
+    username = ds.CharField(
+        label="Username or email address",
+        required_message="Enter your username or email address",
+        autocomplete="username",
+        max_length=254,
+    )
+    password = ds.CharField(
+        label="Password",
+        required_message="Enter your password",
+        autocomplete="current-password",
+        strip=False,
+        widget=forms.PasswordInput,
+    )
+
+    error_messages = {
+        "invalid_login": "Enter a correct username or email address and password",
+        "inactive": "This account has been switched off. Ask your organisation admin to help.",
+    }
+
+
+class TokenForm(forms.Form):
+    """A six-digit code from the user's authenticator app."""
+
+    token = ds.CharField(
+        label="Security code",
+        hint="The 6-digit code shown in your authenticator app",
+        required_message="Enter the 6-digit security code",
+        autocomplete="one-time-code",
+        classes="nhsuk-input--width-10",
+        max_length=6,
+        min_length=6,
+    )
+
+    def __init__(self, *args: Any, device: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.device = device
+        self.fields["token"].error_messages["min_length"] = "Security code must be 6 digits"
+        self.fields["token"].error_messages["max_length"] = "Security code must be 6 digits"
+
+    def clean_token(self) -> str:
+        token: str = self.cleaned_data["token"].strip().replace(" ", "")
+        if not token.isdigit():
+            raise forms.ValidationError("Security code must only include numbers")
+        if not self.device.verify_token(token):
+            raise forms.ValidationError("The security code is wrong or has expired. Enter the code shown now")
+        return token

@@ -1,0 +1,101 @@
+"""Users, the organisations they work for, teams, and the roles they hold there."""
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "COORDINATOR", "Coordinator"
+    PRACTITIONER = "PRACTITIONER", "Practitioner"
+    ADMINISTRATOR = "ADMINISTRATOR", "Administrator"
+    APPROVER = "APPROVER", "Approver"
+    QUALITY_LEAD = "QUALITY_LEAD", "Quality lead"
+    COMMISSIONER = "COMMISSIONER", "Commissioner"
+    ORGANISATION_ADMIN = "ORGANISATION_ADMIN", "Organisation admin"
+
+
+class OrganisationKind(models.TextChoices):
+    COUNCIL = "COUNCIL", "Council"
+    NHS_BODY = "NHS_BODY", "NHS body"
+    CARE_PROVIDER = "CARE_PROVIDER", "Care provider"
+    COMMUNITY = "COMMUNITY", "Voluntary or community organisation"
+
+
+class User(AbstractUser):
+    """Anyone who signs in: staff, a person with a plan, or someone in their circle of support.
+
+    Staff belong to organisations through memberships; people and their circle have none.
+    """
+
+    objects: UserManager["User"] = UserManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), name="user_email_unique_ci", condition=~models.Q(email="")
+            )
+        ]
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_staff_member(self) -> bool:
+        """True for anyone who works for an organisation, as opposed to a person or their circle."""
+        return self.memberships.exists()
+
+    def roles(self) -> set[str]:
+        return set(self.memberships.values_list("role", flat=True))
+
+    def has_role(self, role: str) -> bool:
+        return self.memberships.filter(role=role).exists()
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
+    ods_code = models.CharField("ODS code", max_length=10, blank=True)
+    requires_two_factor = models.BooleanField(
+        default=False, help_text="Staff must use a second factor to sign in."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_in_org")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.organisation}"
+
+
+class Membership(models.Model):
+    """A user holds a role at an organisation, optionally within one of its teams."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships")
+    role = models.CharField(max_length=30, choices=Role.choices)
+    job_title = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} - {self.get_role_display()} at {self.organisation}"

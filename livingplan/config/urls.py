@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("livingplan.core.urls")),
+    path("", include("livingplan.home.urls")),
+    path("", include("livingplan.accounts.urls")),
+    path("people/", include("livingplan.people.urls")),
+]
+
+handler404 = "livingplan.core.views.not_found"
+handler500 = "livingplan.core.views.server_error"
+handler403 = "livingplan.core.views.forbidden"

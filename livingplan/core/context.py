@@ -1,0 +1,35 @@
+"""What every page's layout needs: the header's account links and the CSP nonce."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.html import format_html
+
+
+def layout(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    items: list[dict[str, Any]] = []
+    if user.is_authenticated:
+        items.append({"text": user.display_name, "icon": True})  # type: ignore[union-attr]
+        items.append({"href": reverse("accounts:security"), "text": "Sign-in security"})
+        # Signing out changes state, so it is a POST with a CSRF token, not a link.
+        items.append(
+            {
+                "html": format_html(
+                    '<form class="nhsuk-header__account-form" method="post" action="{}">'
+                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+                    '<button class="nhsuk-header__account-button">Sign out</button></form>',
+                    reverse("accounts:sign-out"),
+                    get_token(request),
+                )
+            }
+        )
+    else:
+        items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})
+    return {
+        "header_account_items": items,
+        "header_navigation_items": [],
+        "csp_nonce": str(getattr(request, "csp_nonce", "")),
+    }

@@ -1,0 +1,96 @@
+"""Django form fields that carry what the NHS.UK components need: a hint, visual options,
+and error messages written the NHS way ("Enter your email address", not "This field is
+required").
+"""
+
+from typing import Any
+
+from django import forms
+
+
+class NHSFieldMixin:
+    """Adds `hint`, `classes` and `visually_hidden_label` to a field, and NHS-style messages.
+
+    `required_message` is the whole sentence shown when the field is left empty; without
+    one, it is built from the label ("Enter your username").
+    """
+
+    required_verb = "Enter"
+
+    def __init__(
+        self,
+        *args: Any,
+        hint: str = "",
+        classes: str = "",
+        required_message: str = "",
+        autocomplete: str = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.hint = hint
+        self.classes = classes
+        self.autocomplete = autocomplete
+        label = str(kwargs.get("label") or "").strip()
+        message = required_message or (f"{self.required_verb} {label[:1].lower()}{label[1:]}" if label else "")
+        if message:
+            self.error_messages["required"] = message  # type: ignore[attr-defined]
+
+
+class CharField(NHSFieldMixin, forms.CharField):
+    pass
+
+
+class EmailField(NHSFieldMixin, forms.EmailField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("autocomplete", "email")
+        super().__init__(*args, **kwargs)
+        self.error_messages["invalid"] = "Enter an email address in the correct format, like name@example.com"
+
+
+class ChoiceField(NHSFieldMixin, forms.ChoiceField):
+    required_verb = "Select"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.RadioSelect)
+        super().__init__(*args, **kwargs)
+
+
+class MultipleChoiceField(NHSFieldMixin, forms.MultipleChoiceField):
+    required_verb = "Select"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+
+
+class BooleanField(NHSFieldMixin, forms.BooleanField):
+    required_verb = "Confirm"
+
+
+class DateField(NHSFieldMixin, forms.DateField):
+    """A date typed as day, month and year in three boxes, as the NHS.UK pattern asks."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", DateInput)
+        super().__init__(*args, **kwargs)
+        self.error_messages["invalid"] = "Enter a real date, for example 27 3 2007"
+
+
+class DateInput(forms.MultiWidget):
+    template_name = "django/forms/widgets/multiwidget.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            widgets={"day": forms.TextInput(), "month": forms.TextInput(), "year": forms.TextInput()}, attrs=attrs
+        )
+
+    def decompress(self, value: Any) -> list[Any]:
+        if value:
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+        day, month, year = (data.get(f"{name}_{part}", "").strip() for part in ("day", "month", "year"))
+        if not (day or month or year):
+            return None
+        return f"{year}-{month.zfill(2)}-{day.zfill(2)}"

@@ -1,0 +1,162 @@
+"""The demo world: two councils, a GP practice, a care provider, a community organisation,
+the named personas the issues rely on, and 40 synthetic people. Every name is invented.
+
+Idempotent: run it again and it only resets the demo passwords.
+"""
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
+from livingplan.people import services as people
+from livingplan.people.models import Person
+
+COUNCIL_A = "Northbridge Council"
+COUNCIL_B = "Southmere Council"
+GP_PRACTICE = "Riverside Medical Practice"
+CARE_PROVIDER = "Brightwell Home Care"
+COMMUNITY = "Oakfield Community Hub"
+
+ORGANISATIONS = [
+    (COUNCIL_A, OrganisationKind.COUNCIL, "Adult Social Care North"),
+    (COUNCIL_B, OrganisationKind.COUNCIL, "Adult Social Care South"),
+    (GP_PRACTICE, OrganisationKind.NHS_BODY, "Practice clinical team"),
+    (CARE_PROVIDER, OrganisationKind.CARE_PROVIDER, "Home support"),
+    (COMMUNITY, OrganisationKind.COMMUNITY, "Community connectors"),
+]
+
+
+@dataclass(frozen=True)
+class Staff:
+    username: str
+    first_name: str
+    last_name: str
+    organisation: str
+    role: str
+    job_title: str
+
+
+STAFF = [
+    Staff("priya", "Priya", "Shah", COUNCIL_A, Role.COORDINATOR, "Social worker"),
+    Staff("dr.jones", "Eleri", "Jones", GP_PRACTICE, Role.PRACTITIONER, "GP"),
+    Staff("omar", "Omar", "Haddad", CARE_PROVIDER, Role.PRACTITIONER, "Support worker"),
+    Staff("morgan", "Morgan", "Reilly", COUNCIL_A, Role.APPROVER, "Team manager"),
+    Staff("quinn", "Quinn", "Taylor", COUNCIL_A, Role.QUALITY_LEAD, "Principal social worker"),
+    Staff("casey", "Casey", "Lowe", COUNCIL_A, Role.COMMISSIONER, "Commissioning manager"),
+    Staff("admin", "Ade", "Bello", COUNCIL_A, Role.ORGANISATION_ADMIN, "Systems administrator"),
+    # Not named by any issue: coordinators for the synthetic caseloads.
+    Staff("jordan", "Jordan", "Ellis", COUNCIL_B, Role.COORDINATOR, "Care coordinator"),
+    Staff("robin", "Robin", "Price", COUNCIL_A, Role.COORDINATOR, "Community care officer"),
+]
+
+GIVEN_NAMES = [
+    "Ada", "Bernard", "Carys", "Dev", "Edith", "Femi", "Gwen", "Harold", "Imran", "Joan",
+    "Kofi", "Lorna", "Malcolm", "Nia", "Oliver", "Pat", "Rhys", "Shirin", "Tomasz", "Una",
+]
+FAMILY_NAMES = [
+    "Ashby", "Birch", "Callow", "Dunmore", "Elford", "Fenwick", "Garrow", "Hollins", "Ives", "Kettle",
+    "Lister", "Marlow", "Nettle", "Orwin", "Penrose", "Quarry", "Rushton", "Stannard", "Thorne", "Underhill",
+]
+CARE_ROLES = [
+    "District nurse", "Occupational therapist", "Community mental health nurse", "Physiotherapist",
+    "Learning disability nurse", "Pharmacist", "Dementia adviser", "Support worker",
+]
+
+
+@dataclass
+class SeedResult:
+    created_users: int
+    created_people: int
+
+
+def _organisations() -> dict[str, Organisation]:
+    orgs = {}
+    for name, kind, team_name in ORGANISATIONS:
+        org, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
+        Team.objects.get_or_create(organisation=org, name=team_name)
+        orgs[name] = org
+    return orgs
+
+
+def _user(username: str, first: str, last: str, password: str) -> tuple[User, bool]:
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": first, "last_name": last, "email": f"{username.replace('.', '')}@example.org"},
+    )
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return user, created
+
+
+@transaction.atomic
+def seed_demo(*, password: str) -> SeedResult:
+    orgs = _organisations()
+    created_users = 0
+    staff: dict[str, User] = {}
+    for member in STAFF:
+        user, created = _user(member.username, member.first_name, member.last_name, password)
+        created_users += created
+        org = orgs[member.organisation]
+        Membership.objects.get_or_create(
+            user=user, organisation=org, role=member.role,
+            defaults={"team": org.teams.first(), "job_title": member.job_title},
+        )
+        staff[member.username] = user
+    alex_user, created = _user("alex", "Alex", "Carter", password)
+    created_users += created
+    sam_user, created = _user("sam", "Sam", "Carter", password)
+    created_users += created
+
+    if Person.objects.filter(user=alex_user).exists():
+        return SeedResult(created_users=created_users, created_people=0)
+
+    priya = staff["priya"]
+    alex = people.register_person(
+        by=priya, given_name="Alex", family_name="Carter", preferred_name="Alex",
+        date_of_birth=dt.date(1951, 6, 14), lead_organisation=orgs[COUNCIL_A], user=alex_user,
+    )
+    for org in (orgs[COUNCIL_A], orgs[GP_PRACTICE]):
+        people.give_sharing_consent(alex, by=alex_user, organisation=org)
+    people.add_care_team_member(alex, by=priya, user=priya, organisation=orgs[COUNCIL_A],
+                                role_description="Social worker", is_coordinator=True)
+    people.add_care_team_member(alex, by=priya, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE],
+                                role_description="GP")
+    people.add_circle_member(alex, by=alex_user, name="Sam Carter", relationship="Daughter", user=sam_user,
+                             has_access=True, is_carer=True, email="sam@example.org")
+    people.add_circle_member(alex, by=alex_user, name="Bev Okoro", relationship="Neighbour", phone="07700 900123")
+
+    created_people = 1 + _synthetic_people(orgs, staff)
+    return SeedResult(created_users=created_users, created_people=created_people)
+
+
+def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> int:
+    """40 invented people over both councils, with varied care teams and consent choices."""
+    rng = random.Random(2026)  # fixed seed: the demo is the same on every machine
+    for index in range(40):
+        in_council_a = index < 25
+        council = orgs[COUNCIL_A] if in_council_a else orgs[COUNCIL_B]
+        coordinator = staff["priya" if index % 3 == 0 else "robin"] if in_council_a else staff["jordan"]
+        person = people.register_person(
+            by=coordinator,
+            given_name=GIVEN_NAMES[index % 20],
+            family_name=FAMILY_NAMES[(index * 7) % 20],
+            date_of_birth=dt.date(1930 + rng.randrange(0, 75), rng.randrange(1, 13), rng.randrange(1, 29)),
+            lead_organisation=council,
+        )
+        people.give_sharing_consent(person, by=coordinator, organisation=council)
+        people.add_care_team_member(person, by=coordinator, user=coordinator, organisation=council,
+                                    role_description="Coordinator", is_coordinator=True)
+        if index % 2 == 0:
+            # Most agree to share with their GP; a few have not, so the GP sees fewer people.
+            if index % 10 != 0:
+                people.give_sharing_consent(person, by=coordinator, organisation=orgs[GP_PRACTICE])
+            people.add_care_team_member(person, by=coordinator, user=staff["dr.jones"],
+                                        organisation=orgs[GP_PRACTICE], role_description="GP")
+        if index % 3 == 1:
+            people.give_sharing_consent(person, by=coordinator, organisation=orgs[CARE_PROVIDER])
+            people.add_care_team_member(person, by=coordinator, user=staff["omar"],
+                                        organisation=orgs[CARE_PROVIDER], role_description=CARE_ROLES[index % len(CARE_ROLES)])
+    return 40

@@ -1,0 +1,87 @@
+"""What each kind of user sees first when they sign in."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from livingplan.accounts.models import Membership, Role, User
+from livingplan.people.models import CareTeamMember, CircleMember, Person
+from livingplan.people.stats import people_led_by
+
+CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
+OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
+
+
+@dataclass
+class StaffHome:
+    user: User
+    memberships: list[Membership]
+    caseload: list[CareTeamMember] = field(default_factory=list)
+    overseen: list[Person] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    colleagues: list[Membership] = field(default_factory=list)
+    template: str = "home/staff.jinja"
+
+    @property
+    def roles(self) -> set[str]:
+        return {m.role for m in self.memberships}
+
+    @property
+    def role_summary(self) -> str:
+        return ", ".join(f"{m.get_role_display().lower()} at {m.organisation.name}" for m in self.memberships)
+
+
+@dataclass
+class PersonHome:
+    person: Person
+    coordinator: CareTeamMember | None
+    care_team: list[CareTeamMember]
+    circle: list[CircleMember]
+    template: str = "home/person.jinja"
+
+
+@dataclass
+class CircleHome:
+    supporting: list[CircleMember]
+    template: str = "home/circle.jinja"
+
+
+def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
+    person = Person.objects.visible_to(user).filter(user=user).first()
+    if person is not None:
+        team = list(CareTeamMember.objects.visible_to(user).filter(person=person, ended_on__isnull=True).select_related("user", "organisation"))
+        return PersonHome(
+            person=person,
+            coordinator=next((m for m in team if m.is_coordinator), None),
+            care_team=team,
+            circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
+        )
+    memberships = list(user.memberships.select_related("organisation", "team"))
+    if not memberships:
+        supporting = CircleMember.objects.visible_to(user).filter(user=user, has_access=True).select_related("person")
+        return CircleHome(supporting=list(supporting))
+    return _staff_home(user, memberships)
+
+
+def _staff_home(user: User, memberships: list[Membership]) -> StaffHome:
+    home = StaffHome(user=user, memberships=memberships)
+    roles = home.roles
+    if roles & CASELOAD_ROLES:
+        home.caseload = list(
+            CareTeamMember.objects.visible_to(user)
+            .filter(user=user, ended_on__isnull=True)
+            .select_related("person", "organisation")
+            .order_by("person__family_name", "person__given_name")
+        )
+    if roles & OVERSIGHT_ROLES:
+        orgs = [m.organisation_id for m in memberships if m.role in OVERSIGHT_ROLES]
+        home.overseen = list(Person.objects.visible_to(user).filter(lead_organisation__in=orgs)[:50])
+    for membership in memberships:
+        if membership.role == Role.COMMISSIONER:
+            home.figures.append({"organisation": membership.organisation, **people_led_by(membership.organisation)})
+        if membership.role == Role.ORGANISATION_ADMIN:
+            home.colleagues.extend(
+                Membership.objects.filter(organisation=membership.organisation)
+                .select_related("user", "team")
+                .order_by("user__last_name", "user__first_name")
+            )
+    return home

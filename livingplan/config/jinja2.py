@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
@@ -23,6 +24,7 @@ def environment(**options: Any) -> Environment:
         {
             "url": url,
             "static": staticfiles_storage.url,
+            "static_url": settings.STATIC_URL,
             "field_params": field_params,
             "error_summary_params": error_summary_params,
         }

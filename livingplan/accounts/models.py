@@ -1,5 +1,7 @@
 """Users, the organisations they work for, teams, and the roles they hold there."""
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -28,13 +30,11 @@ class User(AbstractUser):
     Staff belong to organisations through memberships; people and their circle have none.
     """
 
-    objects: UserManager["User"] = UserManager()
+    objects: ClassVar[UserManager["User"]] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                Lower("email"), name="user_email_unique_ci", condition=~models.Q(email="")
-            )
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci", condition=~models.Q(email=""))
         ]
 
     @property
@@ -57,9 +57,7 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
     ods_code = models.CharField("ODS code", max_length=10, blank=True)
-    requires_two_factor = models.BooleanField(
-        default=False, help_text="Staff must use a second factor to sign in."
-    )
+    requires_two_factor = models.BooleanField(default=False, help_text="Staff must use a second factor to sign in.")
 
     class Meta:
         ordering = ["name"]
@@ -74,9 +72,7 @@ class Team(models.Model):
 
     class Meta:
         ordering = ["organisation__name", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_in_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique_in_org")]
 
     def __str__(self) -> str:
         return f"{self.name}, {self.organisation}"
@@ -93,9 +89,7 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["organisation__name", "role"]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")]
 
     def __str__(self) -> str:
         return f"{self.user} - {self.get_role_display()} at {self.organisation}"

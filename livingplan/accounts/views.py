@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingplan.accounts import services
 from livingplan.accounts.forms import SignInForm, TokenForm
+from livingplan.accounts.http import AuthenticatedRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -33,12 +34,12 @@ def locked_out(request: HttpRequest, response: Any = None, credentials: Any = No
 
 
 @login_required
-def security(request: HttpRequest) -> HttpResponse:
+def security(request: AuthenticatedRequest) -> HttpResponse:
     """Set up, or replace, an authenticator app as a second factor."""
-    device = services.pending_totp_device(user=request.user)  # type: ignore[arg-type]
+    device = services.pending_totp_device(user=request.user)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        services.confirm_totp_device(device, by=request.user, request=request)  # type: ignore[arg-type]
+        services.confirm_totp_device(device, by=request.user, request=request)
         return redirect("home:home")
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
     context = {
@@ -46,13 +47,13 @@ def security(request: HttpRequest) -> HttpResponse:
         "qr_svg": qr_svg,
         "secret": _base32(device.bin_key),
         "has_device": user_has_device(request.user),
-        "required": services.requires_two_factor(request.user),  # type: ignore[arg-type]
+        "required": services.requires_two_factor(request.user),
     }
     return render(request, "accounts/security.jinja", context, status=400 if form.is_bound else 200)
 
 
 @login_required
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: AuthenticatedRequest) -> HttpResponse:
     """Ask for the authenticator code after the password, for users who have one."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:

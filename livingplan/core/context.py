@@ -12,7 +12,7 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     items: list[dict[str, Any]] = []
     if user.is_authenticated:
-        items.append({"text": user.display_name, "icon": True})  # type: ignore[union-attr]
+        items.append({"text": user.get_full_name() or user.get_username(), "icon": True})
         items.append({"href": reverse("accounts:security"), "text": "Sign-in security"})
         # Signing out changes state, so it is a POST with a CSRF token, not a link.
         items.append(

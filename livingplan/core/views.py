@@ -40,4 +40,6 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/error.jinja", {"status": 500, "title": "Sorry, there is a problem with the service"}, status=500)
+    return render(
+        request, "core/error.jinja", {"status": 500, "title": "Sorry, there is a problem with the service"}, status=500
+    )

@@ -53,16 +53,58 @@ STAFF = [
 ]
 
 GIVEN_NAMES = [
-    "Ada", "Bernard", "Carys", "Dev", "Edith", "Femi", "Gwen", "Harold", "Imran", "Joan",
-    "Kofi", "Lorna", "Malcolm", "Nia", "Oliver", "Pat", "Rhys", "Shirin", "Tomasz", "Una",
+    "Ada",
+    "Bernard",
+    "Carys",
+    "Dev",
+    "Edith",
+    "Femi",
+    "Gwen",
+    "Harold",
+    "Imran",
+    "Joan",
+    "Kofi",
+    "Lorna",
+    "Malcolm",
+    "Nia",
+    "Oliver",
+    "Pat",
+    "Rhys",
+    "Shirin",
+    "Tomasz",
+    "Una",
 ]
 FAMILY_NAMES = [
-    "Ashby", "Birch", "Callow", "Dunmore", "Elford", "Fenwick", "Garrow", "Hollins", "Ives", "Kettle",
-    "Lister", "Marlow", "Nettle", "Orwin", "Penrose", "Quarry", "Rushton", "Stannard", "Thorne", "Underhill",
+    "Ashby",
+    "Birch",
+    "Callow",
+    "Dunmore",
+    "Elford",
+    "Fenwick",
+    "Garrow",
+    "Hollins",
+    "Ives",
+    "Kettle",
+    "Lister",
+    "Marlow",
+    "Nettle",
+    "Orwin",
+    "Penrose",
+    "Quarry",
+    "Rushton",
+    "Stannard",
+    "Thorne",
+    "Underhill",
 ]
 CARE_ROLES = [
-    "District nurse", "Occupational therapist", "Community mental health nurse", "Physiotherapist",
-    "Learning disability nurse", "Pharmacist", "Dementia adviser", "Support worker",
+    "District nurse",
+    "Occupational therapist",
+    "Community mental health nurse",
+    "Physiotherapist",
+    "Learning disability nurse",
+    "Pharmacist",
+    "Dementia adviser",
+    "Support worker",
 ]
 
 
@@ -101,7 +143,9 @@ def seed_demo(*, password: str) -> SeedResult:
         created_users += created
         org = orgs[member.organisation]
         Membership.objects.get_or_create(
-            user=user, organisation=org, role=member.role,
+            user=user,
+            organisation=org,
+            role=member.role,
             defaults={"team": org.teams.first(), "job_title": member.job_title},
         )
         staff[member.username] = user
@@ -115,17 +159,32 @@ def seed_demo(*, password: str) -> SeedResult:
 
     priya = staff["priya"]
     alex = people.register_person(
-        by=priya, given_name="Alex", family_name="Carter", preferred_name="Alex",
-        date_of_birth=dt.date(1951, 6, 14), lead_organisation=orgs[COUNCIL_A], user=alex_user,
+        by=priya,
+        given_name="Alex",
+        family_name="Carter",
+        preferred_name="Alex",
+        date_of_birth=dt.date(1951, 6, 14),
+        lead_organisation=orgs[COUNCIL_A],
+        user=alex_user,
     )
     for org in (orgs[COUNCIL_A], orgs[GP_PRACTICE]):
         people.give_sharing_consent(alex, by=alex_user, organisation=org)
-    people.add_care_team_member(alex, by=priya, user=priya, organisation=orgs[COUNCIL_A],
-                                role_description="Social worker", is_coordinator=True)
-    people.add_care_team_member(alex, by=priya, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE],
-                                role_description="GP")
-    people.add_circle_member(alex, by=alex_user, name="Sam Carter", relationship="Daughter", user=sam_user,
-                             has_access=True, is_carer=True, email="sam@example.org")
+    people.add_care_team_member(
+        alex, by=priya, user=priya, organisation=orgs[COUNCIL_A], role_description="Social worker", is_coordinator=True
+    )
+    people.add_care_team_member(
+        alex, by=priya, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE], role_description="GP"
+    )
+    people.add_circle_member(
+        alex,
+        by=alex_user,
+        name="Sam Carter",
+        relationship="Daughter",
+        user=sam_user,
+        has_access=True,
+        is_carer=True,
+        email="sam@example.org",
+    )
     people.add_circle_member(alex, by=alex_user, name="Bev Okoro", relationship="Neighbour", phone="07700 900123")
 
     created_people = 1 + _synthetic_people(orgs, staff)
@@ -134,7 +193,7 @@ def seed_demo(*, password: str) -> SeedResult:
 
 def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> int:
     """40 invented people over both councils, with varied care teams and consent choices."""
-    rng = random.Random(2026)  # fixed seed: the demo is the same on every machine
+    rng = random.Random(2026)  # noqa: S311 - fixed seed: the same demo on every machine, not security
     for index in range(40):
         in_council_a = index < 25
         council = orgs[COUNCIL_A] if in_council_a else orgs[COUNCIL_B]
@@ -147,16 +206,28 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
             lead_organisation=council,
         )
         people.give_sharing_consent(person, by=coordinator, organisation=council)
-        people.add_care_team_member(person, by=coordinator, user=coordinator, organisation=council,
-                                    role_description="Coordinator", is_coordinator=True)
+        people.add_care_team_member(
+            person,
+            by=coordinator,
+            user=coordinator,
+            organisation=council,
+            role_description="Coordinator",
+            is_coordinator=True,
+        )
         if index % 2 == 0:
             # Most agree to share with their GP; a few have not, so the GP sees fewer people.
             if index % 10 != 0:
                 people.give_sharing_consent(person, by=coordinator, organisation=orgs[GP_PRACTICE])
-            people.add_care_team_member(person, by=coordinator, user=staff["dr.jones"],
-                                        organisation=orgs[GP_PRACTICE], role_description="GP")
+            people.add_care_team_member(
+                person, by=coordinator, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE], role_description="GP"
+            )
         if index % 3 == 1:
             people.give_sharing_consent(person, by=coordinator, organisation=orgs[CARE_PROVIDER])
-            people.add_care_team_member(person, by=coordinator, user=staff["omar"],
-                                        organisation=orgs[CARE_PROVIDER], role_description=CARE_ROLES[index % len(CARE_ROLES)])
+            people.add_care_team_member(
+                person,
+                by=coordinator,
+                user=staff["omar"],
+                organisation=orgs[CARE_PROVIDER],
+                role_description=CARE_ROLES[index % len(CARE_ROLES)],
+            )
     return 40

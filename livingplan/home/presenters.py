@@ -48,7 +48,11 @@ class CircleHome:
 def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
     person = Person.objects.visible_to(user).filter(user=user).first()
     if person is not None:
-        team = list(CareTeamMember.objects.visible_to(user).filter(person=person, ended_on__isnull=True).select_related("user", "organisation"))
+        team = list(
+            CareTeamMember.objects.visible_to(user)
+            .filter(person=person, ended_on__isnull=True)
+            .select_related("user", "organisation")
+        )
         return PersonHome(
             person=person,
             coordinator=next((m for m in team if m.is_coordinator), None),

@@ -23,9 +23,9 @@ class PersonQuerySet(models.QuerySet["Person"]):
     def visible_to(self, user: Any) -> "PersonQuerySet":
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        on_care_team = CareTeamMember.objects.filter(
-            person=OuterRef("pk"), user=user, ended_on__isnull=True
-        ).filter(Exists(SharingConsent.current.filter(person=OuterRef("person"), organisation=OuterRef("organisation"))))
+        on_care_team = CareTeamMember.objects.filter(person=OuterRef("pk"), user=user, ended_on__isnull=True).filter(
+            Exists(SharingConsent.current.filter(person=OuterRef("person"), organisation=OuterRef("organisation")))
+        )
         oversight_orgs = user.memberships.filter(role__in=OVERSIGHT_ROLES).values("organisation")
         oversight = Q(lead_organisation__in=oversight_orgs) & Q(
             Exists(SharingConsent.current.filter(person=OuterRef("pk"), organisation=OuterRef("lead_organisation")))
@@ -45,7 +45,9 @@ class Person(PersonalDataModel):
     preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     lead_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="people_led",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="people_led",
         help_text="The council that leads on this person's care and support.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -94,9 +96,7 @@ class SharingConsent(PersonalDataModel):
     current = CurrentConsentManager()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["person", "organisation"], name="one_consent_per_org")
-        ]
+        constraints = [models.UniqueConstraint(fields=["person", "organisation"], name="one_consent_per_org")]
 
 
 class CareTeamMember(PersonalDataModel):
@@ -116,11 +116,14 @@ class CareTeamMember(PersonalDataModel):
         ordering = ["-is_coordinator", "user__last_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person"], condition=Q(is_coordinator=True, ended_on__isnull=True),
+                fields=["person"],
+                condition=Q(is_coordinator=True, ended_on__isnull=True),
                 name="one_current_coordinator",
             ),
             models.UniqueConstraint(
-                fields=["person", "user"], condition=Q(ended_on__isnull=True), name="one_current_role_per_user",
+                fields=["person", "user"],
+                condition=Q(ended_on__isnull=True),
+                name="one_current_role_per_user",
             ),
         ]
 

@@ -77,7 +77,11 @@ def withdraw_sharing_consent(person: Person, *, by: User, organisation: Organisa
     consent.withdrawn_at = timezone.now()
     consent.save(update_fields=["withdrawn_at"])
     auditor.record(
-        "people.consent.withdrawn", actor=by, person_id=person.pk, obj=consent, detail={"organisation": organisation.name}
+        "people.consent.withdrawn",
+        actor=by,
+        person_id=person.pk,
+        obj=consent,
+        detail={"organisation": organisation.name},
     )
     return consent
 
@@ -98,7 +102,11 @@ def add_care_team_member(
         # One named coordinator at a time: the previous one steps back to an ordinary member.
         person.care_team.filter(is_coordinator=True, ended_on__isnull=True).update(is_coordinator=False)
     member = CareTeamMember.objects.create(
-        person=person, user=user, organisation=organisation, role_description=role_description, is_coordinator=is_coordinator
+        person=person,
+        user=user,
+        organisation=organisation,
+        role_description=role_description,
+        is_coordinator=is_coordinator,
     )
     auditor.record(
         "people.care_team.member_added",
@@ -124,8 +132,14 @@ def add_circle_member(
     email: str = "",
 ) -> CircleMember:
     member = CircleMember(
-        person=person, name=name, relationship=relationship, user=user, has_access=has_access,
-        is_carer=is_carer, phone=phone, email=email,
+        person=person,
+        name=name,
+        relationship=relationship,
+        user=user,
+        has_access=has_access,
+        is_carer=is_carer,
+        phone=phone,
+        email=email,
     )
     member.full_clean()
     member.save()

@@ -1,21 +1,22 @@
 """A person's record and the trail of who has looked at it. Thin: load, audit, present."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.models import AuditEvent
 from livingplan.people import services
 from livingplan.people.models import CareTeamMember, CircleMember, Person
 
 
-def _person_for(request: HttpRequest, pk: int) -> Person:
+def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
     """The person, if this user may see them; otherwise a 404 that says nothing more."""
     return get_object_or_404(Person.objects.visible_to(request.user).select_related("lead_organisation"), pk=pk)
 
 
 @login_required
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
     services.record_person_viewed(person, by=request.user, request=request)
     context = {
@@ -30,7 +31,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def who_has_looked(request: HttpRequest, pk: int) -> HttpResponse:
+def who_has_looked(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Only the person sees this list: it is about them, and it is theirs to read."""
     person = _person_for(request, pk)
     if person.user_id != request.user.pk:

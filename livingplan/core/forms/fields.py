@@ -89,7 +89,7 @@ class DateInput(forms.MultiWidget):
             return [value.day, value.month, value.year]
         return [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         day, month, year = (data.get(f"{name}_{part}", "").strip() for part in ("day", "month", "year"))
         if not (day or month or year):
             return None

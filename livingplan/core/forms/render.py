@@ -6,6 +6,7 @@ Kept in Python so templates stay free of logic: `{{ field(form.email) }}` is all
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 
 
 def component_for(bound: forms.BoundField) -> str:
@@ -32,7 +33,7 @@ def _date_parts(field: forms.Field, value: Any) -> list[Any]:
         year, _, rest = value.partition("-")
         month, _, day = rest.partition("-")
         return [day.lstrip("0"), month.lstrip("0"), year]
-    return list(field.widget.decompress(value))  # type: ignore[attr-defined]
+    return list(field.widget.decompress(value))
 
 
 def _anchor(bound: forms.BoundField) -> str:
@@ -69,7 +70,8 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
         params["idPrefix"] = params.pop("id")
         params["fieldset"] = {"legend": {"text": label_text, "size": "m"}}
         params["items"] = [
-            {"value": str(key), "text": str(text), "checked": str(key) in selected} for key, text in field.choices  # type: ignore[attr-defined]
+            {"value": str(key), "text": str(text), "checked": str(key) in selected}
+            for key, text in field.choices  # type: ignore[attr-defined]
         ]
     elif component == "checkbox":
         params["idPrefix"] = params.pop("id")
@@ -78,14 +80,20 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
     elif component == "select":
         params["label"] = {"text": label_text}
         params["items"] = [
-            {"value": str(key), "text": str(text), "selected": str(key) == str(value)} for key, text in field.choices  # type: ignore[attr-defined]
+            {"value": str(key), "text": str(text), "selected": str(key) == str(value)}
+            for key, text in field.choices  # type: ignore[attr-defined]
         ]
     elif component == "date":
         parts = _date_parts(field, value)
         params["fieldset"] = {"legend": {"text": label_text, "size": "m"}}
         params["items"] = [
-            {"id": f"{params['id']}_{name}", "name": f"{bound.html_name}_{name}", "label": name.title(),
-             "value": part, "classes": f"nhsuk-input--width-{width}"}
+            {
+                "id": f"{params['id']}_{name}",
+                "name": f"{bound.html_name}_{name}",
+                "label": name.title(),
+                "value": part,
+                "classes": f"nhsuk-input--width-{width}",
+            }
             for name, part, width in zip(("day", "month", "year"), parts, (2, 2, 4), strict=True)
         ]
     else:
@@ -107,7 +115,7 @@ def error_summary_params(form: forms.BaseForm) -> dict[str, Any] | None:
         return None
     items = [{"text": str(error)} for error in form.non_field_errors()]
     for name in form.errors:
-        if name == forms.forms.NON_FIELD_ERRORS:
+        if name == NON_FIELD_ERRORS:
             continue
         bound = form[name]
         items.extend({"text": str(error), "href": f"#{_anchor(bound)}"} for error in bound.errors)

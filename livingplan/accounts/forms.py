@@ -36,20 +36,19 @@ class TokenForm(forms.Form):
         required_message="Enter the 6-digit security code",
         autocomplete="one-time-code",
         classes="nhsuk-input--width-10",
-        max_length=6,
-        min_length=6,
     )
 
     def __init__(self, *args: Any, device: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.device = device
-        self.fields["token"].error_messages["min_length"] = "Security code must be 6 digits"
-        self.fields["token"].error_messages["max_length"] = "Security code must be 6 digits"
 
     def clean_token(self) -> str:
+        # Apps show codes as "123 456"; the length is checked once the spaces are gone.
         token: str = self.cleaned_data["token"].strip().replace(" ", "")
         if not token.isdigit():
             raise forms.ValidationError("Security code must only include numbers")
+        if len(token) != 6:
+            raise forms.ValidationError("Security code must be 6 digits")
         if not self.device.verify_token(token):
             raise forms.ValidationError("The security code is wrong or has expired. Enter the code shown now")
         return token

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("livingplan.home.urls")),
     path("", include("livingplan.accounts.urls")),
     path("people/", include("livingplan.people.urls")),
+    path("people/<int:person_pk>/", include("livingplan.plans.urls")),
 ]
 
 handler404 = "livingplan.core.views.not_found"

@@ -25,7 +25,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
     def visible_to(self, user: Any) -> "AuditEventQuerySet":
         """A person may read the trail about their own record; nobody else reads it here."""
-        if not getattr(user, "is_authenticated", False):
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
         person_id = getattr(getattr(user, "person_record", None), "pk", None)
         if person_id is None:

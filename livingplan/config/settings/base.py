@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "livingplan.core",
     "livingplan.accounts",
     "livingplan.people",
+    "livingplan.plans",
     "livingplan.home",
     "livingplan.demo",
 ]

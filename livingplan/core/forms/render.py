@@ -98,7 +98,9 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> dict[str, Any]:
         ]
     else:
         params["label"] = {"text": label_text}
-        params["value"] = "" if value is None else str(value)
+        # A password typed in is never sent back to the browser (Django's PasswordInput default).
+        hidden = component == "password" and not getattr(field.widget, "render_value", False)
+        params["value"] = "" if value is None or hidden else str(value)
         if component == "input":
             input_type = getattr(field.widget, "input_type", "text")
             params["type"] = input_type

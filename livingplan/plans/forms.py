@@ -1,0 +1,148 @@
+"""Forms for writing the plan. Each carries the plan revision it was opened at."""
+
+from typing import Any
+
+from django import forms
+
+from livingplan.core import forms as ds
+from livingplan.plans.models import ActionStatus, Layer
+from livingplan.plans.sections import SharingGroup
+
+
+class RevisionForm(forms.Form):
+    """The revision the editor started from; a different current revision means a stale edit."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class StatementForm(RevisionForm):
+    text = ds.CharField(
+        label="What do you want to add?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required_message="Enter what you want to add",
+    )
+    in_own_words = ds.BooleanField(
+        label="These are the person's own words",
+        required=False,
+        hint="Tick this if you have written down exactly what the person said.",
+    )
+
+
+class OutcomeForm(RevisionForm):
+    text = ds.CharField(
+        label="What do you want to achieve?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        hint="In your own words, for example: I want to get myself ready for the day centre by 9.",
+        required_message="Enter what you want to achieve",
+    )
+    why_it_matters = ds.CharField(
+        label="Why does this matter to you?", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+    importance = ds.ChoiceField(
+        label="How important is this to you?",
+        choices=[
+            ("5", "Very important"),
+            ("4", "Important"),
+            ("3", "Quite important"),
+            ("2", "A little"),
+            ("1", "Not very"),
+        ],
+        required_message="Select how important this is",
+    )
+    in_own_words = ds.BooleanField(label="These are the person's own words", required=False)
+
+
+class ActionForm(RevisionForm):
+    what = ds.CharField(
+        label="What will happen?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required_message="Enter what will happen",
+    )
+    owner_name = ds.CharField(
+        label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
+    )
+    due_on = ds.DateField(label="By when?", required=False, hint="For example, 27 3 2027")
+    layer = ds.ChoiceField(
+        label="Where does the support come from?",
+        choices=Layer.choices,
+        hint="Start with what you can do yourself, then family and friends, then your community, before services.",
+        required_message="Select where the support comes from",
+    )
+
+
+class ActionStatusForm(forms.Form):
+    status = ds.ChoiceField(
+        label="How is this action going?",
+        choices=ActionStatus.choices,
+        required_message="Select how the action is going",
+    )
+
+
+class ProgressForm(forms.Form):
+    score = ds.ChoiceField(
+        label="How far along are you, from 0 (not started) to 10 (achieved)?",
+        choices=[(str(n), str(n)) for n in range(11)],
+        required_message="Select a score from 0 to 10",
+        classes="nhsuk-radios--inline",
+    )
+    note = ds.CharField(label="Anything you want to say about it?", required=False, max_length=300)
+
+
+class RiskForm(RevisionForm):
+    what_could_go_wrong = ds.CharField(
+        label="What could go wrong?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required_message="Enter what could go wrong",
+    )
+    what_we_agree = ds.CharField(
+        label="What have we agreed to do about it?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required_message="Enter what you have agreed to do",
+    )
+    decided_by = ds.CharField(label="Who decided?", max_length=200, required_message="Enter who decided")
+    persons_view = ds.CharField(
+        label="What does the person think?", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class ReviewArrangementsForm(RevisionForm):
+    next_review_on = ds.DateField(label="Next review date", required=False, hint="For example, 27 3 2027")
+    early_review_triggers = ds.CharField(
+        label="What would mean we review the plan early?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        hint="For example, a fall, a stay in hospital, or a change in who helps at home.",
+    )
+
+
+class DisagreementForm(forms.Form):
+    view = ds.CharField(
+        label="What do you see differently?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required_message="Enter what you see differently",
+    )
+    how_handled = ds.CharField(
+        label="How was it handled?", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+    )
+
+
+class AgreeForm(RevisionForm):
+    summary = ds.CharField(label="What changed in this version? (optional)", required=False, max_length=300)
+
+
+class SharingForm(forms.Form):
+    """One checkbox list per audience: which groups of the plan they may see."""
+
+    def __init__(self, *args: Any, audiences: list[tuple[str, str, set[str]]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, label, shared in audiences:
+            self.fields[key] = ds.MultipleChoiceField(
+                label=f"What can {label} see?", choices=SharingGroup.choices, required=False, initial=sorted(shared)
+            )

@@ -1,0 +1,309 @@
+"""The one living plan: statements, outcomes, actions, risks, versions and sharing choices.
+
+Every piece of content records who contributed it and whether it is in the person's own
+words (`Contribution`). The lifecycle is a set of declared transitions (`lifecycle.py`)
+with an append-only `PlanStatusChange` row per move; agreement freezes a `PlanVersion`.
+Every table carries `person_id`, the natural key for sharding later.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from livingplan.accounts.models import Organisation
+from livingplan.core.models import PersonalDataModel
+from livingplan.people.models import CircleMember, Person
+from livingplan.plans.sections import Section, SharingGroup
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "DRAFT", "Draft"
+    PROPOSED = "PROPOSED", "Ready for agreement"
+    AGREED = "AGREED", "Agreed"
+    ACTIVE = "ACTIVE", "Active"
+    UNDER_REVIEW = "UNDER_REVIEW", "Being reviewed"
+
+
+class ContributorKind(models.TextChoices):
+    PERSON = "PERSON", "The person"
+    CIRCLE = "CIRCLE", "Circle of support"
+    PRACTITIONER = "PRACTITIONER", "Practitioner"
+
+
+class ForPlanQuerySet(models.QuerySet[Any]):
+    """Plan content is visible exactly when its person is (section sharing is applied on top)."""
+
+    def visible_to(self, user: Any) -> "ForPlanQuerySet":
+        return self.filter(person__in=Person.objects.visible_to(user))
+
+
+class PlanQuerySet(models.QuerySet["Plan"]):
+    def visible_to(self, user: Any) -> "PlanQuerySet":
+        return self.filter(person__in=Person.objects.visible_to(user))
+
+
+class Plan(PersonalDataModel):
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="plan")
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    # Bumped by every edit; a form or API write naming an older value is stale (HTTP 409).
+    revision = models.PositiveIntegerField(default=1)
+    next_review_on = models.DateField(null=True, blank=True)
+    review_lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    early_review_triggers = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PlanQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Plan for {self.person}"
+
+
+class PlanStatusChange(PersonalDataModel):
+    """Append-only: one row per lifecycle move, never updated."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=20, choices=PlanStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=PlanStatus.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+
+class Contribution(PersonalDataModel):
+    """Who put this into the plan, when, and whether it is in the person's own words."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE)
+    contributed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    contributor_kind = models.CharField(max_length=20, choices=ContributorKind.choices)
+    contributed_at = models.DateTimeField(auto_now_add=True)
+    in_own_words = models.BooleanField(default=False)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class StatementStatus(models.TextChoices):
+    ACCEPTED = "ACCEPTED", "In the plan"
+    PROPOSED = "PROPOSED", "Suggested, waiting for the person"
+    DECLINED = "DECLINED", "Not accepted by the person"
+    REMOVED = "REMOVED", "Removed"
+
+
+class Statement(Contribution):
+    """A piece of free text in one section of the plan or the one-page profile."""
+
+    section = models.CharField(max_length=40, choices=Section.choices)
+    text = models.TextField()
+    status = models.CharField(max_length=20, choices=StatementStatus.choices, default=StatementStatus.ACCEPTED)
+
+    class Meta:
+        default_related_name = "statements"
+        ordering = ["section", "position", "pk"]
+        indexes = [models.Index(fields=["plan", "section", "status"], name="statement_plan_section")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Outcome(Contribution):
+    """Something the person wants to achieve, in their words, with why it matters."""
+
+    text = models.TextField()
+    why_it_matters = models.TextField(blank=True)
+    importance = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(5)], help_text="1 (a little) to 5 (very)."
+    )
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        default_related_name = "outcomes"
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ProgressScore(PersonalDataModel):
+    """How the person rates progress on an outcome, 0 (not started) to 10 (achieved), over time."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="scores")
+    score = models.PositiveSmallIntegerField(validators=[MinValueValidator(0), MaxValueValidator(10)])
+    recorded_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["recorded_on", "pk"]
+
+
+class Layer(models.TextChoices):
+    """Support is built from the person outwards; the order of these values is that order."""
+
+    SELF_CARE = "1_SELF_CARE", "What I will do myself"
+    FAMILY_FRIENDS = "2_FAMILY_FRIENDS", "Family and friends"
+    COMMUNITY = "3_COMMUNITY", "My community"
+    UNIVERSAL = "4_UNIVERSAL", "Services open to everyone"
+    SPECIALIST = "5_SPECIALIST", "Specialist health and social care"
+    PERSONAL_BUDGET = "6_PERSONAL_BUDGET", "My personal budget"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "NOT_STARTED", "Not started"
+    IN_PROGRESS = "IN_PROGRESS", "In progress"
+    DONE = "DONE", "Done"
+    STOPPED = "STOPPED", "Stopped"
+
+
+class Action(Contribution):
+    """A step towards an outcome: what, who, by when."""
+
+    outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="actions")
+    what = models.TextField()
+    owner_name = models.CharField("Who", max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED)
+    layer = models.CharField(max_length=20, choices=Layer.choices)
+
+    class Meta:
+        default_related_name = "actions"
+        ordering = ["layer", "due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.what[:60]
+
+
+class Risk(Contribution):
+    """A risk handled as risk enablement: what could go wrong and what we agree to do about it."""
+
+    what_could_go_wrong = models.TextField()
+    what_we_agree = models.TextField()
+    decided_by = models.CharField(max_length=200)
+    persons_view = models.TextField(blank=True)
+
+    class Meta:
+        default_related_name = "risks"
+        ordering = ["position", "pk"]
+
+
+class Disagreement(PersonalDataModel):
+    """Someone sees a part of the plan differently; recorded beside it with how it was handled."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="disagreements")
+    # "statement:12", "outcome:3", "action:7", "risk:2": the item it sits beside.
+    about = models.CharField(max_length=40)
+    view = models.TextField()
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    raised_at = models.DateTimeField(auto_now_add=True)
+    how_handled = models.TextField(blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["raised_at"]
+
+
+class LinkedPlan(PersonalDataModel):
+    class Kind(models.TextChoices):
+        EHC = "EHC", "Education, health and care plan"
+        ADVANCE_CARE = "ADVANCE_CARE", "Advance care plan"
+        MENTAL_HEALTH_CRISIS = "MENTAL_HEALTH_CRISIS", "Mental health crisis plan"
+        CARERS = "CARERS", "Carer's support plan"
+        OTHER = "OTHER", "Other plan"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="linked_plans")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    description = models.CharField(max_length=300)
+    held_by = models.CharField(max_length=200, blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+
+class PlanVersion(PersonalDataModel):
+    """A frozen copy of the plan as agreed. Never changed after it is made."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    agreed_at = models.DateTimeField(auto_now_add=True)
+    agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    snapshot = models.JSONField()
+    summary_of_changes = models.CharField(max_length=300, blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique")]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"
+
+
+class Signature(PersonalDataModel):
+    """Someone other than the person who signed an agreed version (coordinator, carer, advocate)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="signatures")
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(max_length=100)
+    signed_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "signed_by"], name="one_signature_per_signer")]
+
+
+class SharingChoice(PersonalDataModel):
+    """The person's choice to show or hide one group of sections from one circle member or organisation."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="sharing_choices")
+    group = models.CharField(max_length=20, choices=SharingGroup.choices)
+    circle_member = models.ForeignKey(CircleMember, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    is_shared = models.BooleanField()
+    chosen_at = models.DateTimeField(auto_now=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(circle_member__isnull=False) & models.Q(organisation__isnull=True))
+                | (models.Q(circle_member__isnull=True) & models.Q(organisation__isnull=False)),
+                name="sharing_choice_one_audience",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "group", "circle_member"],
+                condition=models.Q(circle_member__isnull=False),
+                name="one_choice_per_circle_member",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "group", "organisation"],
+                condition=models.Q(organisation__isnull=False),
+                name="one_choice_per_organisation",
+            ),
+        ]

@@ -1,0 +1,270 @@
+"""What a plan page shows, built once with a fixed number of queries whatever the plan's size.
+
+Templates receive ready-made sections and rows; they never decide who may see what.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch
+
+from livingplan.core.presenters import date_long, datetime_short
+from livingplan.plans import lifecycle
+from livingplan.plans.models import (
+    Action,
+    ContributorKind,
+    Disagreement,
+    Layer,
+    Outcome,
+    Plan,
+    PlanStatus,
+    PlanVersion,
+    ProgressScore,
+    Statement,
+    StatementStatus,
+)
+from livingplan.plans.sections import (
+    ABOUT_ME_SECTIONS,
+    CRISIS_SECTIONS,
+    SECTION_GROUP,
+    STRENGTH_SECTIONS,
+    Section,
+    SharingGroup,
+)
+
+STATUS_TAG_COLOURS = {
+    PlanStatus.DRAFT: "grey",
+    PlanStatus.PROPOSED: "yellow",
+    PlanStatus.AGREED: "blue",
+    PlanStatus.ACTIVE: "green",
+    PlanStatus.UNDER_REVIEW: "orange",
+}
+
+
+def contributor_label(kind: str, name: str, viewer_id: int | None, author_id: int) -> str:
+    if author_id == viewer_id:
+        return "you"
+    if kind == ContributorKind.PERSON:
+        return f"{name} (in their own words)"
+    return name
+
+
+@dataclass
+class StatementRow:
+    id: int
+    text: str
+    by: str
+    on: str
+    in_own_words: bool
+    is_proposed: bool
+    disagreements: list[Disagreement]
+
+
+@dataclass
+class SectionBlock:
+    key: str
+    title: str
+    rows: list[StatementRow]
+
+
+@dataclass
+class ActionRow:
+    id: int
+    what: str
+    who: str
+    due: str
+    status: str
+    status_label: str
+    layer_label: str
+    is_overdue: bool
+
+
+@dataclass
+class OutcomeBlock:
+    id: int
+    text: str
+    why: str
+    importance: int
+    by: str
+    in_own_words: bool
+    latest_score: int | None
+    scores: list[ProgressScore]
+    actions: list[ActionRow]
+    disagreements: list[Disagreement]
+
+
+@dataclass
+class PlanPage:
+    plan: Plan
+    groups: frozenset[str]
+    viewer_id: int
+    status_label: str
+    status_colour: str
+    about_me: list[SectionBlock] = field(default_factory=list)
+    what_matters: list[SectionBlock] = field(default_factory=list)
+    needs: list[SectionBlock] = field(default_factory=list)
+    outcomes: list[OutcomeBlock] = field(default_factory=list)
+    going_well: list[SectionBlock] = field(default_factory=list)
+    risks: list[Any] = field(default_factory=list)
+    crisis: list[SectionBlock] = field(default_factory=list)
+    linked_plans: list[Any] = field(default_factory=list)
+    versions: list[PlanVersion] = field(default_factory=list)
+    transitions: list[lifecycle.Transition] = field(default_factory=list)
+    is_editable: bool = False
+    hidden_groups: list[str] = field(default_factory=list)
+
+    def shows(self, group: str) -> bool:
+        return group in self.groups
+
+    @property
+    def next_review(self) -> str:
+        return date_long(self.plan.next_review_on) or "Not set yet"
+
+
+def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: Any) -> PlanPage:
+    """Load everything the viewer may see of `plan` in a fixed number of queries."""
+    statements = list(
+        Statement.objects.filter(plan=plan, status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
+        .select_related("contributed_by")
+        .order_by("section", "position", "pk")
+    )
+    disagreements: dict[str, list[Disagreement]] = defaultdict(list)
+    for d in Disagreement.objects.filter(plan=plan).select_related("raised_by"):
+        disagreements[d.about].append(d)
+
+    page = PlanPage(
+        plan=plan,
+        groups=groups,
+        viewer_id=viewer.pk,
+        status_label=PlanStatus(plan.status).label,
+        status_colour=STATUS_TAG_COLOURS[PlanStatus(plan.status)],
+        transitions=lifecycle.available(plan.status),
+        is_editable=plan.status in lifecycle.EDITABLE,
+        hidden_groups=[g.label for g in SharingGroup if g not in groups],
+    )
+    by_section: dict[str, list[StatementRow]] = defaultdict(list)
+    for s in statements:
+        if SECTION_GROUP[s.section] not in groups:
+            continue
+        if s.status == StatementStatus.PROPOSED and s.section not in ABOUT_ME_SECTIONS:
+            continue
+        name = s.contributed_by.get_full_name() or s.contributed_by.get_username()
+        by_section[s.section].append(
+            StatementRow(
+                id=s.pk,
+                text=s.text,
+                by=contributor_label(s.contributor_kind, name, viewer.pk, s.contributed_by_id),
+                on=date_long(s.contributed_at),
+                in_own_words=s.in_own_words,
+                is_proposed=s.status == StatementStatus.PROPOSED,
+                disagreements=disagreements.get(f"statement:{s.pk}", []),
+            )
+        )
+
+    def blocks(sections: list[Section]) -> list[SectionBlock]:
+        return [SectionBlock(str(sec), sec.label, by_section.get(sec, [])) for sec in sections]
+
+    if SharingGroup.ABOUT_ME in groups:
+        page.about_me = blocks(ABOUT_ME_SECTIONS)
+    if SharingGroup.WHAT_MATTERS in groups:
+        page.what_matters = blocks([Section.WHAT_MATTERS, *STRENGTH_SECTIONS])
+    if SharingGroup.NEEDS in groups:
+        page.needs = blocks([Section.NEEDS, Section.ELIGIBLE_NEEDS])
+    if SharingGroup.CRISIS in groups:
+        page.crisis = blocks(CRISIS_SECTIONS)
+    if SharingGroup.OUTCOMES in groups:
+        page.going_well = blocks([Section.GOING_WELL])
+        page.outcomes = _outcomes(plan, viewer, today, disagreements)
+    if SharingGroup.RISKS in groups:
+        page.risks = list(plan.risks.select_related("contributed_by"))
+    if SharingGroup.LINKED_PLANS in groups:
+        page.linked_plans = list(plan.linked_plans.all())
+    # The snapshot can be large; the list of versions needs only the headline columns.
+    page.versions = list(plan.versions.select_related("agreed_by").defer("snapshot"))
+    return page
+
+
+def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list[Disagreement]]) -> list[OutcomeBlock]:
+    outcomes = (
+        Outcome.objects.filter(plan=plan, is_active=True)
+        .select_related("contributed_by")
+        .prefetch_related(
+            Prefetch("actions", queryset=Action.objects.order_by("layer", "due_on", "pk")),
+            Prefetch("scores", queryset=ProgressScore.objects.order_by("recorded_on", "pk")),
+        )
+    )
+    blocks = []
+    for o in outcomes:
+        scores = list(o.scores.all())
+        name = o.contributed_by.get_full_name() or o.contributed_by.get_username()
+        blocks.append(
+            OutcomeBlock(
+                id=o.pk,
+                text=o.text,
+                why=o.why_it_matters,
+                importance=o.importance,
+                by=contributor_label(o.contributor_kind, name, viewer.pk, o.contributed_by_id),
+                in_own_words=o.in_own_words,
+                latest_score=scores[-1].score if scores else None,
+                scores=scores,
+                actions=[
+                    ActionRow(
+                        id=a.pk,
+                        what=a.what,
+                        who=a.owner_name,
+                        due=date_long(a.due_on),
+                        status=a.status,
+                        status_label=a.get_status_display(),
+                        layer_label=Layer(a.layer).label,
+                        is_overdue=bool(a.due_on and a.due_on < today and a.status not in ("DONE", "STOPPED")),
+                    )
+                    for a in o.actions.all()
+                ],
+                disagreements=disagreements.get(f"outcome:{o.pk}", []),
+            )
+        )
+    return blocks
+
+
+@dataclass
+class RecentChange:
+    where: str
+    text: str
+    by: str
+    at: str
+
+
+def changes_since(plan: Plan, since: Any, groups: frozenset[str]) -> list[RecentChange]:
+    """Content others added after `since`, for an editor whose page went stale."""
+    found: list[tuple[Any, RecentChange]] = []
+    for s in Statement.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+        if SECTION_GROUP[s.section] in groups:
+            found.append(
+                (
+                    s.contributed_at,
+                    RecentChange(
+                        Section(s.section).label, s.text, _name(s.contributed_by), datetime_short(s.contributed_at)
+                    ),
+                )
+            )
+    if SharingGroup.OUTCOMES in groups:
+        for o in Outcome.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+            found.append(
+                (
+                    o.contributed_at,
+                    RecentChange("Outcome", o.text, _name(o.contributed_by), datetime_short(o.contributed_at)),
+                )
+            )
+        for a in Action.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+            found.append(
+                (
+                    a.contributed_at,
+                    RecentChange("Action", a.what, _name(a.contributed_by), datetime_short(a.contributed_at)),
+                )
+            )
+    return [change for _, change in sorted(found, key=lambda pair: pair[0])]
+
+
+def _name(user: Any) -> str:
+    return user.get_full_name() or user.get_username()

@@ -1,0 +1,520 @@
+"""Domain verbs for the living plan: the one write path for every part of it.
+
+Each verb: guard (who, lifecycle, stale revision) -> transaction -> change -> audit.
+Edits name the revision they started from; if the plan moved on meanwhile, `StaleEdit`
+is raised and nothing is written, so no one's change is silently lost.
+"""
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+
+from livingplan.accounts.models import Organisation, User
+from livingplan.core.services import auditor
+from livingplan.people.models import CircleMember, Person
+from livingplan.plans import lifecycle, rules
+from livingplan.plans.models import (
+    Action,
+    ActionStatus,
+    ContributorKind,
+    Disagreement,
+    LinkedPlan,
+    Outcome,
+    Plan,
+    PlanStatus,
+    PlanStatusChange,
+    PlanVersion,
+    ProgressScore,
+    Risk,
+    SharingChoice,
+    Signature,
+    Statement,
+    StatementStatus,
+)
+from livingplan.plans.sections import ABOUT_ME_SECTIONS, Section, SharingGroup
+from livingplan.plans.snapshot import snapshot
+
+
+class StaleEdit(Exception):
+    """The plan changed since the editor loaded it."""
+
+    def __init__(self, plan: Plan, expected: int) -> None:
+        super().__init__(f"The plan has changed since you opened it (revision {expected}, now {plan.revision}).")
+        self.plan = plan
+        self.expected = expected
+
+
+def contributor_kind(user: User, person: Person) -> str:
+    if rules.is_the_person(user, person):
+        return ContributorKind.PERSON
+    if rules.is_in_circle(user, person):
+        return ContributorKind.CIRCLE
+    return ContributorKind.PRACTITIONER
+
+
+def _audit(
+    action: str, plan: Plan, *, by: User, obj: Any = None, request: HttpRequest | None = None, **detail: Any
+) -> None:
+    auditor.record(action, actor=by, person_id=plan.person_id, obj=obj or plan, request=request, detail=detail)
+
+
+def _bump(plan: Plan, *, expected: int | None) -> None:
+    """Move the plan to its next revision, or refuse if someone else got there first.
+
+    A conditional UPDATE is atomic on both SQLite and PostgreSQL, so two editors holding the
+    same revision cannot both succeed.
+    """
+    query = Plan.objects.filter(pk=plan.pk)
+    if expected is not None:
+        query = query.filter(revision=expected)
+    if query.update(revision=F("revision") + 1) == 0:
+        plan.refresh_from_db()
+        raise StaleEdit(plan, expected or 0)
+    plan.refresh_from_db(fields=["revision"])
+
+
+def _guard_edit(plan: Plan, by: User) -> None:
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can change this plan.")
+    if plan.status not in lifecycle.EDITABLE:
+        raise lifecycle.TransitionNotAllowed(
+            "This plan has been agreed. Choose 'Change the plan' to start a review before changing it."
+        )
+
+
+def _status(plan: Plan, to: str, *, by: User, note: str = "") -> None:
+    PlanStatusChange.objects.create(
+        person_id=plan.person_id, plan=plan, from_status=plan.status, to_status=to, changed_by=by, note=note
+    )
+    plan.status = to
+    plan.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def start_plan(person: Person, *, by: User) -> Plan:
+    """The person's one plan, made on first use."""
+    plan, created = Plan.objects.get_or_create(person=person)
+    if created:
+        PlanStatusChange.objects.create(person=person, plan=plan, to_status=PlanStatus.DRAFT, changed_by=by)
+        _audit("plans.plan.created", plan, by=by)
+    return plan
+
+
+def _next_position(queryset: Any) -> int:
+    last = queryset.order_by("-position").values_list("position", flat=True).first()
+    return (last or 0) + 1
+
+
+@transaction.atomic
+def add_statement(
+    plan: Plan,
+    *,
+    by: User,
+    section: str,
+    text: str,
+    in_own_words: bool = False,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Statement:
+    _guard_edit(plan, by)
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": "Enter what you want to add"})
+    kind = contributor_kind(by, plan.person)
+    # On the one-page profile, other people suggest; the person decides what it says.
+    proposed = section in ABOUT_ME_SECTIONS and kind != ContributorKind.PERSON
+    _bump(plan, expected=expected_revision)
+    statement = Statement.objects.create(
+        person_id=plan.person_id,
+        plan=plan,
+        section=Section(section),
+        text=text,
+        contributed_by=by,
+        contributor_kind=kind,
+        in_own_words=in_own_words or kind == ContributorKind.PERSON,
+        status=StatementStatus.PROPOSED if proposed else StatementStatus.ACCEPTED,
+        position=_next_position(plan.statements.filter(section=section)),
+    )
+    _audit("plans.statement.added", plan, by=by, obj=statement, request=request, section=section)
+    return statement
+
+
+@transaction.atomic
+def decide_statement(statement: Statement, *, by: User, accept: bool, request: HttpRequest | None = None) -> Statement:
+    """The person accepts or declines text someone suggested for their one-page profile."""
+    plan = statement.plan
+    if not rules.is_the_person(by, plan.person):
+        raise PermissionDenied("Only the person can accept suggestions for their profile.")
+    if statement.status != StatementStatus.PROPOSED:
+        raise ValidationError("This suggestion has already been decided.")
+    _bump(plan, expected=None)
+    statement.status = StatementStatus.ACCEPTED if accept else StatementStatus.DECLINED
+    statement.save(update_fields=["status"])
+    _audit(
+        "plans.statement.accepted" if accept else "plans.statement.declined",
+        plan,
+        by=by,
+        obj=statement,
+        request=request,
+    )
+    return statement
+
+
+@transaction.atomic
+def remove_statement(
+    statement: Statement, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Statement:
+    plan = statement.plan
+    _guard_edit(plan, by)
+    _bump(plan, expected=expected_revision)
+    statement.status = StatementStatus.REMOVED
+    statement.save(update_fields=["status"])
+    _audit("plans.statement.removed", plan, by=by, obj=statement, request=request)
+    return statement
+
+
+@transaction.atomic
+def add_outcome(
+    plan: Plan,
+    *,
+    by: User,
+    text: str,
+    why_it_matters: str = "",
+    importance: int = 3,
+    in_own_words: bool = False,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Outcome:
+    _guard_edit(plan, by)
+    kind = contributor_kind(by, plan.person)
+    outcome = Outcome(
+        person_id=plan.person_id,
+        plan=plan,
+        text=text.strip(),
+        why_it_matters=why_it_matters.strip(),
+        importance=importance,
+        contributed_by=by,
+        contributor_kind=kind,
+        in_own_words=in_own_words or kind == ContributorKind.PERSON,
+        position=_next_position(plan.outcomes.all()),
+    )
+    outcome.full_clean(exclude=["person", "plan", "contributed_by"])
+    _bump(plan, expected=expected_revision)
+    outcome.save()
+    _audit("plans.outcome.added", plan, by=by, obj=outcome, request=request)
+    return outcome
+
+
+@transaction.atomic
+def record_progress(
+    outcome: Outcome, *, by: User, score: int, on: dt.date, note: str = "", request: HttpRequest | None = None
+) -> ProgressScore:
+    """Progress can be scored at any time, even on an agreed plan: it is how the plan is going."""
+    plan = outcome.plan
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can score progress.")
+    entry = ProgressScore(
+        person_id=plan.person_id, outcome=outcome, score=score, recorded_on=on, recorded_by=by, note=note.strip()
+    )
+    entry.full_clean(exclude=["person", "outcome", "recorded_by"])
+    entry.save()
+    _audit("plans.outcome.progress_recorded", plan, by=by, obj=outcome, request=request, score=score)
+    return entry
+
+
+@transaction.atomic
+def add_action(
+    outcome: Outcome,
+    *,
+    by: User,
+    what: str,
+    owner_name: str,
+    layer: str,
+    due_on: dt.date | None = None,
+    owner: User | None = None,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Action:
+    plan = outcome.plan
+    _guard_edit(plan, by)
+    kind = contributor_kind(by, plan.person)
+    action = Action(
+        person_id=plan.person_id,
+        plan=plan,
+        outcome=outcome,
+        what=what.strip(),
+        owner_name=owner_name.strip(),
+        owner=owner,
+        due_on=due_on,
+        layer=layer,
+        contributed_by=by,
+        contributor_kind=kind,
+        in_own_words=kind == ContributorKind.PERSON,
+    )
+    action.full_clean(exclude=["person", "plan", "outcome", "contributed_by", "owner"])
+    _bump(plan, expected=expected_revision)
+    action.save()
+    _audit("plans.action.added", plan, by=by, obj=action, request=request)
+    return action
+
+
+@transaction.atomic
+def set_action_status(action: Action, *, by: User, status: str, request: HttpRequest | None = None) -> Action:
+    """Saying an action is done is how the plan is kept honest, so it is allowed on any live plan."""
+    plan = action.plan
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can update actions.")
+    action.status = ActionStatus(status)
+    action.save(update_fields=["status"])
+    _bump(plan, expected=None)
+    _audit("plans.action.status_changed", plan, by=by, obj=action, request=request, status=status)
+    return action
+
+
+@transaction.atomic
+def add_risk(
+    plan: Plan,
+    *,
+    by: User,
+    what_could_go_wrong: str,
+    what_we_agree: str,
+    decided_by: str,
+    persons_view: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Risk:
+    _guard_edit(plan, by)
+    kind = contributor_kind(by, plan.person)
+    risk = Risk(
+        person_id=plan.person_id,
+        plan=plan,
+        what_could_go_wrong=what_could_go_wrong.strip(),
+        what_we_agree=what_we_agree.strip(),
+        decided_by=decided_by.strip(),
+        persons_view=persons_view.strip(),
+        contributed_by=by,
+        contributor_kind=kind,
+        in_own_words=kind == ContributorKind.PERSON,
+        position=_next_position(plan.risks.all()),
+    )
+    risk.full_clean(exclude=["person", "plan", "contributed_by"])
+    _bump(plan, expected=expected_revision)
+    risk.save()
+    _audit("plans.risk.added", plan, by=by, obj=risk, request=request)
+    return risk
+
+
+@transaction.atomic
+def record_disagreement(
+    plan: Plan, *, by: User, about: str, view: str, how_handled: str = "", request: HttpRequest | None = None
+) -> Disagreement:
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can record a different view.")
+    disagreement = Disagreement(
+        person_id=plan.person_id,
+        plan=plan,
+        about=about,
+        view=view.strip(),
+        raised_by=by,
+        how_handled=how_handled.strip(),
+    )
+    disagreement.full_clean(exclude=["person", "plan", "raised_by"])
+    disagreement.save()
+    _bump(plan, expected=None)
+    _audit("plans.disagreement.recorded", plan, by=by, obj=disagreement, request=request, about=about)
+    return disagreement
+
+
+@transaction.atomic
+def set_review_arrangements(
+    plan: Plan,
+    *,
+    by: User,
+    next_review_on: dt.date | None,
+    review_lead: User | None,
+    early_review_triggers: str,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Plan:
+    _guard_edit(plan, by)
+    _bump(plan, expected=expected_revision)
+    plan.next_review_on = next_review_on
+    plan.review_lead = review_lead
+    plan.early_review_triggers = early_review_triggers.strip()
+    plan.save(update_fields=["next_review_on", "review_lead", "early_review_triggers", "updated_at"])
+    _audit("plans.review_arrangements.changed", plan, by=by, request=request)
+    return plan
+
+
+@transaction.atomic
+def add_linked_plan(
+    plan: Plan, *, by: User, kind: str, description: str, held_by: str = "", request: HttpRequest | None = None
+) -> LinkedPlan:
+    _guard_edit(plan, by)
+    linked = LinkedPlan(
+        person_id=plan.person_id, plan=plan, kind=kind, description=description.strip(), held_by=held_by.strip()
+    )
+    linked.full_clean(exclude=["person", "plan"])
+    _bump(plan, expected=None)
+    linked.save()
+    _audit("plans.linked_plan.added", plan, by=by, obj=linked, request=request)
+    return linked
+
+
+# Lifecycle -----------------------------------------------------------------------------
+
+
+def missing_for_agreement(plan: Plan) -> list[str]:
+    """What must be in a plan before the person is asked to agree it (kept short on purpose)."""
+    missing = []
+    if not plan.statements.filter(section=Section.WHAT_MATTERS, status=StatementStatus.ACCEPTED).exists():
+        missing.append("Add what matters to the person")
+    if not plan.outcomes.filter(is_active=True).exists():
+        missing.append("Add at least one outcome")
+    return missing
+
+
+@transaction.atomic
+def propose_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
+    lifecycle.check("propose", plan.status)
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can ask for agreement.")
+    missing = missing_for_agreement(plan)
+    if missing:
+        raise ValidationError(missing)
+    _status(plan, PlanStatus.PROPOSED, by=by)
+    _audit("plans.plan.proposed", plan, by=by, request=request)
+    return plan
+
+
+@transaction.atomic
+def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
+    lifecycle.check("withdraw", plan.status)
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can take the plan back.")
+    _status(plan, PlanStatus.DRAFT, by=by)
+    _audit("plans.plan.withdrawn", plan, by=by, request=request)
+    return plan
+
+
+@transaction.atomic
+def agree_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, summary: str = "", request: HttpRequest | None = None
+) -> PlanVersion:
+    """The person agrees: the plan as it stands now is frozen as the next version."""
+    lifecycle.check("agree", plan.status)
+    if not rules.can_agree(by, plan.person):
+        raise PermissionDenied("Only the person can agree their plan.")
+    _bump(plan, expected=expected_revision)
+    number = (plan.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    version = PlanVersion.objects.create(
+        person_id=plan.person_id,
+        plan=plan,
+        number=number,
+        agreed_by=by,
+        snapshot=snapshot(plan),
+        summary_of_changes=summary.strip()[:300],
+    )
+    _status(plan, PlanStatus.AGREED, by=by, note=f"Version {number}")
+    _audit("plans.plan.agreed", plan, by=by, obj=version, request=request, version=number)
+    return version
+
+
+@transaction.atomic
+def sign_version(version: PlanVersion, *, by: User, role: str, request: HttpRequest | None = None) -> Signature:
+    plan = version.plan
+    if rules.is_the_person(by, plan.person) or not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Co-signatures come from the circle of support or the care team.")
+    signature, _ = Signature.objects.get_or_create(
+        person_id=plan.person_id, version=version, signed_by=by, defaults={"role": role}
+    )
+    _audit("plans.version.signed", plan, by=by, obj=version, request=request)
+    return signature
+
+
+@transaction.atomic
+def activate_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
+    lifecycle.check("activate", plan.status)
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person and their care team can start the plan.")
+    _status(plan, PlanStatus.ACTIVE, by=by)
+    _audit("plans.plan.activated", plan, by=by, request=request)
+    return plan
+
+
+@transaction.atomic
+def start_review(plan: Plan, *, by: User, reason: str = "", request: HttpRequest | None = None) -> Plan:
+    lifecycle.check("start_review", plan.status)
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can change the plan.")
+    _status(plan, PlanStatus.UNDER_REVIEW, by=by, note=reason.strip()[:300])
+    _audit("plans.plan.review_started", plan, by=by, request=request, reason=reason)
+    return plan
+
+
+# Sharing --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_sharing(
+    person: Person,
+    *,
+    by: User,
+    group: str,
+    is_shared: bool,
+    circle_member: CircleMember | None = None,
+    organisation: Organisation | None = None,
+    request: HttpRequest | None = None,
+) -> SharingChoice:
+    if not rules.can_change_sharing(by, person):
+        raise PermissionDenied("Only the person decides who sees their plan.")
+    if (circle_member is None) == (organisation is None):
+        raise ValueError("Choose either a circle member or an organisation.")
+    choice, _ = SharingChoice.objects.update_or_create(
+        person=person,
+        group=group,
+        circle_member=circle_member,
+        organisation=organisation,
+        defaults={"is_shared": is_shared},
+    )
+    audience = circle_member.name if circle_member else organisation.name  # type: ignore[union-attr]
+    auditor.record(
+        "plans.sharing.changed",
+        actor=by,
+        person_id=person.pk,
+        obj=choice,
+        request=request,
+        detail={"group": group, "audience": audience, "shared": is_shared},
+    )
+    return choice
+
+
+@transaction.atomic
+def choose_sharing(
+    person: Person,
+    *,
+    by: User,
+    groups: set[str],
+    circle_member: CircleMember | None = None,
+    organisation: Organisation | None = None,
+    request: HttpRequest | None = None,
+) -> None:
+    """Record, for one audience, exactly which groups of the plan they may see."""
+    for group in SharingGroup:
+        set_sharing(
+            person,
+            by=by,
+            group=group,
+            is_shared=group in groups,
+            circle_member=circle_member,
+            organisation=organisation,
+            request=request,
+        )
+
+
+def record_plan_viewed(plan: Plan, *, by: User, request: HttpRequest | None = None, what: str = "plan") -> None:
+    _audit(f"plans.{what}.viewed", plan, by=by, request=request)

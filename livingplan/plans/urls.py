@@ -1,0 +1,24 @@
+from django.urls import path
+
+from livingplan.plans.views import edit, plan, sharing
+
+app_name = "plans"
+
+urlpatterns = [
+    path("plan/", plan.plan_page, name="plan"),
+    path("plan/start/", plan.start, name="start"),
+    path("plan/status/<slug:name>/", plan.transition, name="transition"),
+    path("plan/versions/", plan.versions, name="versions"),
+    path("plan/versions/compare/", plan.compare, name="compare"),
+    path("plan/add/<slug:section>/", edit.add_statement, name="add-statement"),
+    path("plan/outcomes/add/", edit.add_outcome, name="add-outcome"),
+    path("plan/outcomes/<int:outcome_pk>/actions/add/", edit.add_action, name="add-action"),
+    path("plan/outcomes/<int:outcome_pk>/progress/", edit.record_progress, name="progress"),
+    path("plan/actions/<int:action_pk>/status/", edit.action_status, name="action-status"),
+    path("plan/risks/add/", edit.add_risk, name="add-risk"),
+    path("plan/review-arrangements/", edit.review_arrangements, name="review-arrangements"),
+    path("plan/<slug:kind>/<int:item_pk>/different-view/", edit.record_disagreement, name="disagree"),
+    path("plan/statements/<int:statement_pk>/<slug:decision>/", edit.decide_statement, name="decide-statement"),
+    path("about-me/", sharing.about_me, name="about-me"),
+    path("sharing/", sharing.sharing, name="sharing"),
+]

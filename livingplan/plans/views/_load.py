@@ -1,0 +1,30 @@
+"""Loading helpers every plan view uses: through visible_to, or a 404 that says nothing more."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.people.models import Person
+from livingplan.plans.models import Plan
+from livingplan.plans.sharing import groups_visible_to
+
+
+def person_for(request: AuthenticatedRequest, person_pk: int) -> Person:
+    return get_object_or_404(Person.objects.visible_to(request.user).select_related("lead_organisation"), pk=person_pk)
+
+
+def plan_for(request: AuthenticatedRequest, person_pk: int) -> Plan:
+    return get_object_or_404(Plan.objects.visible_to(request.user).select_related("person"), person_id=person_pk)
+
+
+def require_group(request: AuthenticatedRequest, plan: Plan, group: str) -> frozenset[str]:
+    """The viewer's sharing groups; a part of the plan not shared with them does not exist for them."""
+    groups = groups_visible_to(request.user, plan.person)
+    if group not in groups:
+        raise Http404
+    return groups
+
+
+def today() -> object:
+    return timezone.localdate()

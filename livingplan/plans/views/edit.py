@@ -1,0 +1,317 @@
+"""Writing the plan: one small view per thing a person adds. Each loads through visible_to,
+checks the part is shared with the user, calls one service and redirects back to the plan.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.plans import lifecycle, rules, services
+from livingplan.plans.forms import (
+    ActionForm,
+    ActionStatusForm,
+    DisagreementForm,
+    OutcomeForm,
+    ProgressForm,
+    ReviewArrangementsForm,
+    RiskForm,
+    StatementForm,
+)
+from livingplan.plans.models import Action, Outcome, Plan, Statement
+from livingplan.plans.presenters.plan import changes_since
+from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
+from livingplan.plans.sharing import groups_visible_to
+from livingplan.plans.views._load import plan_for, require_group
+
+
+def _opened_at(request: AuthenticatedRequest) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(request.POST.get("opened_at", ""))
+    except ValueError:
+        return None
+
+
+def _form_page(
+    request: AuthenticatedRequest,
+    plan: Plan,
+    form: forms.Form,
+    *,
+    title: str,
+    save: Callable[[dict[str, Any]], Any],
+    done: str,
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """Show `form`; on a valid POST call `save`; keep the user's words if the plan moved on meanwhile."""
+    status = 200
+    conflict = False
+    revision = plan.revision
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                save(form.cleaned_data)
+            except services.StaleEdit as stale:
+                # Keep what they typed; the next submit goes against the latest plan, once they have seen it.
+                conflict, status, revision = True, 409, stale.plan.revision
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 400
+            except lifecycle.TransitionNotAllowed as error:
+                form.add_error(None, str(error))
+                status = 400
+            else:
+                messages.success(request, done)
+                return redirect("plans:plan", person_pk=plan.person_id)
+        else:
+            status = 400
+    opened = _opened_at(request)
+    recent = changes_since(plan, opened, groups_visible_to(request.user, plan.person)) if conflict and opened else []
+    page = {
+        "person": plan.person,
+        "plan": plan,
+        "form": form,
+        "title": title,
+        "conflict": conflict,
+        # After a stale edit the form moves to the latest revision; otherwise it keeps the one it opened at.
+        "revision": revision if conflict or not form.is_bound else form.data.get("revision", revision),
+        "opened_at": timezone.now().isoformat(),
+        "changes_since": recent,
+        **(context or {}),
+    }
+    return render(request, "plans/form.jinja", page, status=status)
+
+
+def _editable_plan(request: AuthenticatedRequest, person_pk: int, group: str) -> Plan:
+    plan = plan_for(request, person_pk)
+    require_group(request, plan, group)
+    if not rules.can_contribute(request.user, plan.person):
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -> HttpResponse:
+    if section not in Section.values:
+        raise Http404
+    plan = _editable_plan(request, person_pk, SECTION_GROUP[section])
+    form = StatementForm(request.POST or None, initial={"revision": plan.revision})
+    if rules.is_the_person(request.user, plan.person):
+        del form.fields["in_own_words"]  # the person's words are always their own
+    label = Section(section).label
+
+    def save(data: dict[str, Any]) -> Statement:
+        return services.add_statement(
+            plan,
+            by=request.user,
+            section=section,
+            text=data["text"],
+            in_own_words=data.get("in_own_words", False),
+            expected_revision=data["revision"],
+            request=request,
+        )
+
+    return _form_page(request, plan, form, title=f"Add to: {label}", save=save, done=f"Added to '{label}'.")
+
+
+@login_required
+def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
+    form = OutcomeForm(request.POST or None, initial={"revision": plan.revision, "importance": "3"})
+    if rules.is_the_person(request.user, plan.person):
+        del form.fields["in_own_words"]
+
+    def save(data: dict[str, Any]) -> Outcome:
+        return services.add_outcome(
+            plan,
+            by=request.user,
+            text=data["text"],
+            why_it_matters=data["why_it_matters"],
+            importance=int(data["importance"]),
+            in_own_words=data.get("in_own_words", False),
+            expected_revision=data["revision"],
+            request=request,
+        )
+
+    return _form_page(request, plan, form, title="Add an outcome", save=save, done="Outcome added.")
+
+
+def _outcome(plan: Plan, outcome_pk: int) -> Outcome:
+    return get_object_or_404(Outcome.objects.filter(plan=plan, is_active=True), pk=outcome_pk)
+
+
+@login_required
+def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
+    outcome = _outcome(plan, outcome_pk)
+    form = ActionForm(request.POST or None, initial={"revision": plan.revision})
+
+    def save(data: dict[str, Any]) -> Action:
+        return services.add_action(
+            outcome,
+            by=request.user,
+            what=data["what"],
+            owner_name=data["owner_name"],
+            layer=data["layer"],
+            due_on=data["due_on"],
+            expected_revision=data["revision"],
+            request=request,
+        )
+
+    return _form_page(
+        request, plan, form, title="Add an action", save=save, done="Action added.", context={"caption": outcome.text}
+    )
+
+
+@login_required
+def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
+    action = get_object_or_404(Action.objects.filter(plan=plan), pk=action_pk)
+    form = ActionStatusForm(request.POST or None, initial={"status": action.status})
+
+    def save(data: dict[str, Any]) -> Action:
+        return services.set_action_status(action, by=request.user, status=data["status"], request=request)
+
+    return _form_page(
+        request,
+        plan,
+        form,
+        title="Update an action",
+        save=save,
+        done="Action updated.",
+        context={"caption": action.what},
+    )
+
+
+@login_required
+def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
+    outcome = _outcome(plan, outcome_pk)
+    form = ProgressForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.record_progress(
+            outcome,
+            by=request.user,
+            score=int(data["score"]),
+            on=timezone.localdate(),
+            note=data["note"],
+            request=request,
+        )
+
+    return _form_page(
+        request,
+        plan,
+        form,
+        title="How is it going?",
+        save=save,
+        done="Progress saved.",
+        context={"caption": outcome.text},
+    )
+
+
+@login_required
+def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.RISKS)
+    form = RiskForm(request.POST or None, initial={"revision": plan.revision})
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.add_risk(
+            plan,
+            by=request.user,
+            what_could_go_wrong=data["what_could_go_wrong"],
+            what_we_agree=data["what_we_agree"],
+            decided_by=data["decided_by"],
+            persons_view=data["persons_view"],
+            expected_revision=data["revision"],
+            request=request,
+        )
+
+    return _form_page(request, plan, form, title="Add a risk and what we agree", save=save, done="Risk added.")
+
+
+@login_required
+def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.REVIEW)
+    form = ReviewArrangementsForm(
+        request.POST or None,
+        initial={
+            "revision": plan.revision,
+            "next_review_on": plan.next_review_on,
+            "early_review_triggers": plan.early_review_triggers,
+        },
+    )
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.set_review_arrangements(
+            plan,
+            by=request.user,
+            next_review_on=data["next_review_on"],
+            review_lead=plan.review_lead,
+            early_review_triggers=data["early_review_triggers"],
+            expected_revision=data["revision"],
+            request=request,
+        )
+
+    return _form_page(request, plan, form, title="Review arrangements", save=save, done="Review arrangements saved.")
+
+
+DISAGREEMENT_TARGETS = {"statement": Statement, "outcome": Outcome, "action": Action}
+
+
+@login_required
+def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str, item_pk: int) -> HttpResponse:
+    if kind not in DISAGREEMENT_TARGETS:
+        raise Http404
+    plan = plan_for(request, person_pk)
+    item = get_object_or_404(DISAGREEMENT_TARGETS[kind].objects.filter(plan=plan), pk=item_pk)
+    group = SECTION_GROUP[item.section] if isinstance(item, Statement) else SharingGroup.OUTCOMES
+    require_group(request, plan, group)
+    if not rules.can_contribute(request.user, plan.person):
+        raise PermissionDenied
+    form = DisagreementForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.record_disagreement(
+            plan,
+            by=request.user,
+            about=f"{kind}:{item.pk}",
+            view=data["view"],
+            how_handled=data["how_handled"],
+            request=request,
+        )
+
+    return _form_page(
+        request,
+        plan,
+        form,
+        title="Record a different view",
+        save=save,
+        done="Your view is recorded beside it.",
+        context={"caption": str(item)},
+    )
+
+
+@login_required
+@require_POST
+def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk: int, decision: str) -> HttpResponse:
+    plan = plan_for(request, person_pk)
+    statement = get_object_or_404(Statement.objects.filter(plan=plan), pk=statement_pk)
+    require_group(request, plan, SECTION_GROUP[statement.section])
+    if decision not in ("accept", "decline"):
+        raise Http404
+    try:
+        services.decide_statement(statement, by=request.user, accept=decision == "accept", request=request)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, "Added to your profile." if decision == "accept" else "Suggestion declined.")
+    return redirect("plans:about-me", person_pk=person_pk)

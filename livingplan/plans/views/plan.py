@@ -1,0 +1,125 @@
+"""Reading the plan, moving it through its lifecycle, and comparing its versions."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.plans import lifecycle, rules, services
+from livingplan.plans.forms import AgreeForm
+from livingplan.plans.models import Plan, PlanVersion
+from livingplan.plans.presenters.plan import build_plan_page
+from livingplan.plans.sharing import groups_visible_to
+from livingplan.plans.snapshot import diff, snapshot
+from livingplan.plans.views._load import person_for, plan_for, today
+
+
+@login_required
+def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    person = person_for(request, person_pk)
+    plan = Plan.objects.visible_to(request.user).filter(person=person).first()
+    if plan is None:
+        can_start = rules.can_contribute(request.user, person)
+        return render(request, "plans/no_plan.jinja", {"person": person, "can_start": can_start})
+    services.record_plan_viewed(plan, by=request.user, request=request)
+    page = build_plan_page(plan, viewer=request.user, groups=groups_visible_to(request.user, person), today=today())
+    context = {
+        "person": person,
+        "page": page,
+        "is_self": rules.is_the_person(request.user, person),
+        "can_contribute": rules.can_contribute(request.user, person),
+        "can_agree": rules.can_agree(request.user, person),
+        "missing": services.missing_for_agreement(plan) if plan.status in lifecycle.EDITABLE else [],
+        "agree_form": AgreeForm(initial={"revision": plan.revision}),
+    }
+    return render(request, "plans/plan.jinja", context)
+
+
+@login_required
+@require_POST
+def start(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    person = person_for(request, person_pk)
+    if not rules.can_contribute(request.user, person):
+        raise PermissionDenied
+    services.start_plan(person, by=request.user)
+    return redirect("plans:plan", person_pk=person.pk)
+
+
+TRANSITION_SERVICES: dict[str, Callable[..., Plan]] = {
+    "propose": services.propose_plan,
+    "withdraw": services.withdraw_plan,
+    "activate": services.activate_plan,
+    "start_review": services.start_review,
+}
+
+
+@login_required
+@require_POST
+def transition(request: AuthenticatedRequest, person_pk: int, name: str) -> HttpResponse:
+    plan = plan_for(request, person_pk)
+    try:
+        if name == "agree":
+            form = AgreeForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError("Reload the page and try again")
+            version = services.agree_plan(
+                plan,
+                by=request.user,
+                expected_revision=form.cleaned_data["revision"],
+                summary=form.cleaned_data["summary"],
+                request=request,
+            )
+            messages.success(request, f"You agreed your plan. It is saved as version {version.number}.")
+        elif name in TRANSITION_SERVICES:
+            TRANSITION_SERVICES[name](plan, by=request.user, request=request)
+            messages.success(request, f"Plan status: {plan.get_status_display().lower()}.")
+        else:
+            raise Http404
+    except services.StaleEdit:
+        messages.error(request, "The plan changed while you were reading it. Check the latest plan, then try again.")
+    except (lifecycle.TransitionNotAllowed, ValidationError) as error:
+        text = error.messages if isinstance(error, ValidationError) else [str(error)]
+        for message in text:
+            messages.error(request, message)
+    return redirect("plans:plan", person_pk=person_pk)
+
+
+@login_required
+def versions(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = plan_for(request, person_pk)
+    rows = PlanVersion.objects.visible_to(request.user).filter(plan=plan).select_related("agreed_by").defer("snapshot")
+    services.record_plan_viewed(plan, by=request.user, request=request, what="versions")
+    return render(request, "plans/versions.jinja", {"person": plan.person, "plan": plan, "versions": rows})
+
+
+@login_required
+def compare(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    """What changed between two agreed versions, or between a version and the plan as it is now."""
+    plan = plan_for(request, person_pk)
+    groups = groups_visible_to(request.user, plan.person)
+    all_versions = PlanVersion.objects.visible_to(request.user).filter(plan=plan)
+    older_number = request.GET.get("from", "")
+    newer_number = request.GET.get("to", "current")
+    if not older_number.isdigit() or not (newer_number.isdigit() or newer_number == "current"):
+        raise Http404
+    older = get_object_or_404(all_versions, number=int(older_number))
+    if newer_number == "current":
+        newer_snapshot, newer_label = snapshot(plan), "the plan as it is now"
+    else:
+        newer = get_object_or_404(all_versions, number=int(newer_number))
+        newer_snapshot, newer_label = newer.snapshot, f"version {newer.number}"
+    changes = diff(older.snapshot, newer_snapshot, groups)
+    services.record_plan_viewed(plan, by=request.user, request=request, what="versions")
+    context = {
+        "person": plan.person,
+        "older": older,
+        "newer_label": newer_label,
+        "diff": changes,
+        "versions": all_versions.defer("snapshot"),
+    }
+    return render(request, "plans/compare.jinja", context)

@@ -1,0 +1,57 @@
+"""The person chooses who sees which parts of their plan; and their one-page profile."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.plans import rules, services
+from livingplan.plans.forms import SharingForm
+from livingplan.plans.presenters.plan import build_plan_page
+from livingplan.plans.sections import DEFAULTS_EXPLAINED, SharingGroup
+from livingplan.plans.sharing import groups_visible_to
+from livingplan.plans.sharing_audiences import audiences_for
+from livingplan.plans.views._load import person_for, plan_for, require_group, today
+
+
+@login_required
+def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    person = person_for(request, person_pk)
+    if not rules.can_change_sharing(request.user, person):
+        raise Http404  # only the person has this page; for anyone else it does not exist
+    audiences = audiences_for(person)
+    form = SharingForm(request.POST or None, audiences=[(a.key, a.label, a.groups) for a in audiences])
+    if request.method == "POST" and form.is_valid():
+        for audience in audiences:
+            chosen = set(form.cleaned_data[audience.key])
+            if chosen != audience.groups:
+                services.choose_sharing(
+                    person,
+                    by=request.user,
+                    groups=chosen,
+                    circle_member=audience.circle_member,
+                    organisation=audience.organisation,
+                    request=request,
+                )
+        messages.success(request, "Your sharing choices are saved.")
+        return redirect("plans:sharing", person_pk=person.pk)
+    context = {"person": person, "form": form, "audiences": audiences, "explained": DEFAULTS_EXPLAINED}
+    return render(request, "plans/sharing.jinja", context)
+
+
+@login_required
+def about_me(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = plan_for(request, person_pk)
+    require_group(request, plan, SharingGroup.ABOUT_ME)
+    services.record_plan_viewed(plan, by=request.user, request=request, what="about_me")
+    page = build_plan_page(
+        plan, viewer=request.user, groups=groups_visible_to(request.user, plan.person), today=today()
+    )
+    context = {
+        "person": plan.person,
+        "page": page,
+        "is_self": rules.is_the_person(request.user, plan.person),
+        "can_contribute": rules.can_contribute(request.user, plan.person),
+    }
+    return render(request, "plans/about_me.jinja", context)

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from livingplan.accounts.models import Organisation, Role
 from livingplan.core.models import PersonalDataModel
+from livingplan.people import nhs_number
 
 OVERSIGHT_ROLES = (Role.APPROVER, Role.QUALITY_LEAD)
 
@@ -44,6 +45,17 @@ class Person(PersonalDataModel):
     family_name = models.CharField(max_length=100)
     preferred_name = models.CharField(max_length=100, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
+    pronouns = models.CharField(max_length=40, blank=True)
+    nhs_number = models.CharField(
+        "NHS number", max_length=10, null=True, blank=True, unique=True, validators=[nhs_number.validate]
+    )
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    gp_practice = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="registered_people"
+    )
     lead_organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -157,3 +169,88 @@ class CircleMember(PersonalDataModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.relationship})"
+
+
+class InformationFormat(models.TextChoices):
+    STANDARD = "STANDARD", "Standard print"
+    EASY_READ = "EASY_READ", "Easy read"
+    LARGE_PRINT = "LARGE_PRINT", "Large print"
+    BRAILLE = "BRAILLE", "Braille"
+    AUDIO = "AUDIO", "Audio"
+    BSL = "BSL", "British Sign Language"
+
+
+class ContactChannel(models.TextChoices):
+    EMAIL = "EMAIL", "Email"
+    LETTER = "LETTER", "Letter"
+    PHONE = "PHONE", "Phone call"
+    TEXT = "TEXT", "Text message"
+
+
+class CommunicationNeeds(PersonalDataModel):
+    """How the person needs information (Accessible Information Standard). Drives every rendering and message."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="communication_needs")
+    information_format = models.CharField(
+        max_length=20, choices=InformationFormat.choices, default=InformationFormat.STANDARD
+    )
+    preferred_channel = models.CharField(max_length=10, choices=ContactChannel.choices, default=ContactChannel.LETTER)
+    language = models.CharField(max_length=60, default="English")
+    needs_interpreter = models.BooleanField(default=False)
+    times_to_avoid = models.CharField(max_length=200, blank=True)
+    other_needs = models.TextField(blank=True, help_text="For example, a hearing loop, or extra time to answer.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ForPersonQuerySet.as_manager()
+
+
+class CapacityOutcome(models.TextChoices):
+    HAS_CAPACITY = "HAS_CAPACITY", "Has capacity to make this decision"
+    LACKS_CAPACITY = "LACKS_CAPACITY", "Lacks capacity to make this decision"
+
+
+class CapacityAssessment(PersonalDataModel):
+    """Capacity is assumed; this records an assessment about one specific decision, never in general."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="capacity_assessments")
+    decision = models.CharField(max_length=300, help_text="The specific decision, for example, where to live.")
+    outcome = models.CharField(max_length=20, choices=CapacityOutcome.choices)
+    assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_on = models.DateField()
+    notes = models.TextField(blank=True)
+    best_interests_decision = models.TextField(blank=True)
+
+    objects = ForPersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-assessed_on", "-pk"]
+
+
+class Advocacy(PersonalDataModel):
+    """Whether the person needs an independent advocate to take part, and who that is."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="advocacy")
+    is_needed = models.BooleanField(default=False)
+    reason = models.TextField(blank=True)
+    advocate_name = models.CharField(max_length=200, blank=True)
+    advocate_organisation = models.CharField(max_length=200, blank=True)
+    advocate_contact = models.CharField(max_length=200, blank=True)
+
+    objects = ForPersonQuerySet.as_manager()
+
+
+class LegalAuthority(PersonalDataModel):
+    """Someone with legal authority to decide for the person: an attorney or a court-appointed deputy."""
+
+    class Kind(models.TextChoices):
+        LPA_HEALTH_WELFARE = "LPA_HEALTH_WELFARE", "Lasting power of attorney for health and welfare"
+        LPA_PROPERTY_FINANCE = "LPA_PROPERTY_FINANCE", "Lasting power of attorney for property and financial affairs"
+        DEPUTY = "DEPUTY", "Deputy appointed by the Court of Protection"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="legal_authorities")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    contact = models.CharField(max_length=200, blank=True)
+    registered_on = models.DateField(null=True, blank=True)
+
+    objects = ForPersonQuerySet.as_manager()

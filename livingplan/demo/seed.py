@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
+from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -186,6 +187,9 @@ def seed_demo(*, password: str) -> SeedResult:
         email="sam@example.org",
     )
     people.add_circle_member(alex, by=alex_user, name="Bev Okoro", relationship="Neighbour", phone="07700 900123")
+    seed_alex_plan(
+        alex, alex_user=alex_user, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user, gp_practice=orgs[GP_PRACTICE]
+    )
 
     created_people = 1 + _synthetic_people(orgs, staff)
     return SeedResult(created_users=created_users, created_people=created_people)

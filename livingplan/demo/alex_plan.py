@@ -1,0 +1,171 @@
+"""Alex's living plan in the demo: written with Alex, agreed twice, with a review in between.
+
+Built through the same services users call, then backdated so the history reads like a year
+of real use. Backdating writes timestamps directly: acceptable for demo data only.
+"""
+
+import datetime as dt
+
+from django.db import models
+from django.utils import timezone
+
+from livingplan.accounts.models import Organisation, User
+from livingplan.core.models import AuditEvent
+from livingplan.people import services as people
+from livingplan.people.models import ContactChannel, InformationFormat, Person
+from livingplan.plans import services as plans
+from livingplan.plans.models import Layer, Plan, PlanStatusChange, PlanVersion, Statement
+from livingplan.plans.sections import Section, SharingGroup
+
+ALEX_NHS_NUMBER = "9990010005"  # 999 numbers are reserved for testing and never issued
+
+
+def _backdate(model: type[models.Model], field: str, pks: list[int], when: dt.datetime) -> None:
+    model._default_manager.filter(pk__in=pks).update(**{field: when})  # demo history only
+
+
+def seed_alex_plan(
+    alex: Person, *, alex_user: User, priya: User, dr_jones: User, sam: User, gp_practice: Organisation
+) -> Plan:
+    now = timezone.now()
+    a_year_ago = now - dt.timedelta(days=330)
+    people.update_person_details(
+        alex,
+        by=priya,
+        nhs_number=ALEX_NHS_NUMBER,
+        pronouns="he/him",
+        address="14 Mill Lane, Northbridge",
+        postcode="NB1 4QT",
+        phone="01632 960123",
+        gp_practice=gp_practice,
+    )
+    people.set_communication_needs(
+        alex,
+        by=alex_user,
+        information_format=InformationFormat.LARGE_PRINT,
+        preferred_channel=ContactChannel.PHONE,
+        times_to_avoid="Before 10am, when the carers are in",
+        other_needs="Speak slowly and face me; I lip-read a little.",
+    )
+    plan = plans.start_plan(alex, by=alex_user)
+    say = lambda section, text, by=alex_user: plans.add_statement(plan, by=by, section=section, text=text)  # noqa: E731
+
+    first = [
+        say(Section.ABOUT_MATTERS_MOST, "My garden, my daughter Sam and her boys, and getting to the allotment."),
+        say(Section.ABOUT_IMPORTANT_PEOPLE, "Sam, my neighbour Bev, and my friends at the bowls club."),
+        say(Section.ABOUT_COMMUNICATION, "I hear better on my left side. Give me time to answer."),
+        say(Section.ABOUT_PLEASE_DO, "Ring before you visit. Tell me plainly what the plan is."),
+        say(Section.ABOUT_PLEASE_DONT, "Don't talk to Sam about me as if I am not in the room."),
+        say(Section.ABOUT_HOW_TO_SUPPORT, "Mornings are hard since the stroke. Afternoons are my best time."),
+        say(Section.WHAT_MATTERS, "Staying in my own home and keeping my garden going."),
+        say(Section.WHAT_MATTERS, "Getting back to the bowls club on Thursdays."),
+        say(Section.STRENGTHS_MINE, "I know every plant in that garden and I am stubborn in a good way."),
+        say(Section.STRENGTHS_FAMILY, "Sam comes on Sundays and can drive me to appointments."),
+        say(Section.STRENGTHS_COMMUNITY, "The bowls club has a minibus; Bev next door keeps a key."),
+        say(Section.NEEDS, "Help getting washed and dressed in the mornings since my stroke.", priya),
+        say(Section.CRISIS_WARNING_SIGNS, "I stop answering the phone or forget to eat."),
+        say(Section.CRISIS_WHAT_HELPS, "A call from Sam, and a hot meal."),
+        say(Section.CRISIS_AVOID, "Don't send me to hospital unless my GP agrees it is needed."),
+        say(Section.CRISIS_CONTACTS, "Sam (daughter) first, then Bev next door, then Dr Jones at the practice."),
+        say(Section.CRISIS_MEDICINES, "Blood thinners in the blue box on the kitchen shelf; walking frame upstairs."),
+    ]
+    walk = plans.add_outcome(
+        plan,
+        by=alex_user,
+        text="I want to walk to the corner shop on my own again.",
+        why_it_matters="So I am not waiting on anyone for milk and a paper.",
+        importance=5,
+    )
+    bowls = plans.add_outcome(
+        plan,
+        by=alex_user,
+        text="I want to be back at bowls on Thursdays by the summer.",
+        why_it_matters="That is where my friends are.",
+        importance=4,
+    )
+    plans.add_action(
+        walk, by=alex_user, what="Do my leg exercises every afternoon", owner_name="Alex", layer=Layer.SELF_CARE
+    )
+    plans.add_action(
+        walk, by=priya, what="Walk to the shop together on Sundays", owner_name="Sam", layer=Layer.FAMILY_FRIENDS
+    )
+    plans.add_action(
+        walk,
+        by=dr_jones,
+        what="Refer to community physiotherapy",
+        owner_name="Dr Jones",
+        layer=Layer.SPECIALIST,
+        due_on=(a_year_ago + dt.timedelta(days=21)).date(),
+    )
+    plans.add_action(
+        bowls,
+        by=priya,
+        what="Ask the club about the minibus pick-up",
+        owner_name="Priya",
+        layer=Layer.COMMUNITY,
+        due_on=(a_year_ago + dt.timedelta(days=30)).date(),
+    )
+    plans.add_risk(
+        plan,
+        by=priya,
+        what_could_go_wrong="A fall walking to the shop alone.",
+        what_we_agree="Alex carries a phone and walks in the afternoon when steadier.",
+        decided_by="Alex, with Priya and Dr Jones",
+        persons_view="It is my risk to take and I want to take it.",
+    )
+    plans.set_review_arrangements(
+        plan,
+        by=priya,
+        next_review_on=(now + dt.timedelta(days=60)).date(),
+        review_lead=priya,
+        early_review_triggers="A fall, a hospital stay, or Sam no longer able to visit on Sundays.",
+    )
+    plans.record_progress(walk, by=alex_user, score=2, on=a_year_ago.date())
+    plans.record_progress(bowls, by=alex_user, score=1, on=a_year_ago.date())
+    plans.propose_plan(plan, by=priya)
+    v1 = plans.agree_plan(plan, by=alex_user, summary="Alex's first plan after the stroke")
+    plans.sign_version(v1, by=priya, role="Coordinator")
+    plans.activate_plan(plan, by=priya)
+
+    # Six months on: a review. Alex walks further; a new outcome about the garden.
+    review_at = now - dt.timedelta(days=150)
+    plans.start_review(plan, by=priya, reason="Six-monthly review")
+    later = [say(Section.GOING_WELL, "I walk to the shop twice a week and I am at bowls most Thursdays.")]
+    garden = plans.add_outcome(
+        plan,
+        by=alex_user,
+        text="I want to grow my own tomatoes again this year.",
+        why_it_matters="The garden is who I am.",
+        importance=4,
+    )
+    plans.add_action(
+        garden,
+        by=sam,
+        what="Put in raised beds so I can garden sitting down",
+        owner_name="Sam",
+        layer=Layer.FAMILY_FRIENDS,
+    )
+    plans.record_progress(walk, by=alex_user, score=6, on=review_at.date())
+    plans.record_progress(bowls, by=alex_user, score=8, on=review_at.date())
+    plans.propose_plan(plan, by=priya)
+    v2 = plans.agree_plan(plan, by=alex_user, summary="Six-monthly review: garden outcome added")
+    plans.sign_version(v2, by=priya, role="Coordinator")
+    plans.activate_plan(plan, by=priya)
+
+    # Alex shares the crisis plan with Sam, but not the personal budget.
+    sam_row = alex.circle.get(user=sam)
+    plans.set_sharing(alex, by=alex_user, group=SharingGroup.CRISIS, is_shared=True, circle_member=sam_row)
+    plans.set_sharing(alex, by=alex_user, group=SharingGroup.BUDGET, is_shared=False, circle_member=sam_row)
+
+    _backdate(Statement, "contributed_at", [s.pk for s in first], a_year_ago)
+    _backdate(Statement, "contributed_at", [s.pk for s in later], review_at)
+    _backdate(PlanVersion, "agreed_at", [v1.pk], a_year_ago + dt.timedelta(days=7))
+    _backdate(PlanVersion, "agreed_at", [v2.pk], review_at + dt.timedelta(days=5))
+    _backdate(PlanStatusChange, "changed_at", list(plan.status_changes.values_list("pk", flat=True)), a_year_ago)
+    _backdate(
+        AuditEvent,
+        "occurred_at",
+        list(AuditEvent.objects.filter(person_id=alex.pk).values_list("pk", flat=True)),
+        a_year_ago,
+    )
+    return plan

@@ -79,7 +79,7 @@ test: install lint typecheck contracts templates
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 bench: install
-	@echo "No benchmarks yet."
+	$(BIN)/python benchmarks/plan_read.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

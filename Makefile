@@ -21,16 +21,18 @@ install: apt venv assets
 # Debian packages, installed only when missing and only when we are root (see README).
 apt:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			echo "Installing Debian packages:$$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 --no-install-recommends $$missing >/dev/null; \
 		else \
 			echo "Missing Debian packages:$$missing"; echo "Run once: sudo apt-get install -y$$missing"; exit 1; \
 		fi; \
 	fi
 
 $(BIN)/uv:
+	@python3 -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Living Plan needs Python 3.11 as python3"; exit 1; }
 	python3 -m venv $(VENV)
 	$(BIN)/pip install -q uv
 

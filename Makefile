@@ -6,7 +6,7 @@ PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2 \
-	chromium chromium-driver libatomic1 gettext
+	chromium chromium-driver libatomic1 gettext poppler-utils
 DEMO_PASSWORD ?= living-plan-demo
 PYTEST_WORKERS ?= auto
 

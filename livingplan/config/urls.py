@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("livingplan.accounts.urls")),
     path("people/", include("livingplan.people.urls")),
     path("people/<int:person_pk>/", include("livingplan.plans.urls")),
+    path("people/<int:person_pk>/", include("livingplan.documents.urls")),
+    path("api/v1/", include("livingplan.api.urls")),
 ]
 
 handler404 = "livingplan.core.views.not_found"

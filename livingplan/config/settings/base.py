@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "livingplan.plans",
     "livingplan.home",
     "livingplan.demo",
+    "livingplan.documents",
+    "livingplan.api",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,8 @@ from livingplan.plans.sharing import groups_visible_to
 
 
 def person_for(request: AuthenticatedRequest, person_pk: int) -> Person:
-    return get_object_or_404(Person.objects.visible_to(request.user).select_related("lead_organisation"), pk=person_pk)
+    people = Person.objects.visible_to(request.user).select_related("lead_organisation", "communication_needs")
+    return get_object_or_404(people, pk=person_pk)
 
 
 def plan_for(request: AuthenticatedRequest, person_pk: int) -> Plan:

@@ -144,14 +144,15 @@ def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     return _form_page(request, plan, form, title="Add an outcome", save=save, done="Outcome added.")
 
 
-def _outcome(plan: Plan, outcome_pk: int) -> Outcome:
-    return get_object_or_404(Outcome.objects.filter(plan=plan, is_active=True), pk=outcome_pk)
+def _outcome(request: AuthenticatedRequest, plan: Plan, outcome_pk: int) -> Outcome:
+    outcomes = Outcome.objects.visible_to(request.user).filter(plan=plan, is_active=True)
+    return get_object_or_404(outcomes, pk=outcome_pk)
 
 
 @login_required
 def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    outcome = _outcome(plan, outcome_pk)
+    outcome = _outcome(request, plan, outcome_pk)
     form = ActionForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Action:
@@ -174,7 +175,7 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
 @login_required
 def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    action = get_object_or_404(Action.objects.filter(plan=plan), pk=action_pk)
+    action = get_object_or_404(Action.objects.visible_to(request.user).filter(plan=plan), pk=action_pk)
     form = ActionStatusForm(request.POST or None, initial={"status": action.status})
 
     def save(data: dict[str, Any]) -> Action:
@@ -194,7 +195,7 @@ def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int)
 @login_required
 def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    outcome = _outcome(plan, outcome_pk)
+    outcome = _outcome(request, plan, outcome_pk)
     form = ProgressForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> Any:
@@ -272,7 +273,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
     if kind not in DISAGREEMENT_TARGETS:
         raise Http404
     plan = plan_for(request, person_pk)
-    item = get_object_or_404(DISAGREEMENT_TARGETS[kind].objects.filter(plan=plan), pk=item_pk)
+    item = get_object_or_404(DISAGREEMENT_TARGETS[kind].objects.visible_to(request.user).filter(plan=plan), pk=item_pk)
     group = SECTION_GROUP[item.section] if isinstance(item, Statement) else SharingGroup.OUTCOMES
     require_group(request, plan, group)
     if not rules.can_contribute(request.user, plan.person):
@@ -304,7 +305,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
 @require_POST
 def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk: int, decision: str) -> HttpResponse:
     plan = plan_for(request, person_pk)
-    statement = get_object_or_404(Statement.objects.filter(plan=plan), pk=statement_pk)
+    statement = get_object_or_404(Statement.objects.visible_to(request.user).filter(plan=plan), pk=statement_pk)
     require_group(request, plan, SECTION_GROUP[statement.section])
     if decision not in ("accept", "decline"):
         raise Http404

@@ -1,0 +1,84 @@
+"""Loading for routes: always through `visible_to(user)`, and a 404 that says nothing more.
+
+A part of the plan not shared with the caller does not exist for them (404), exactly as on
+the web pages. Someone who may see a part but not change it gets a 403 (PermissionDenied).
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from livingplan.accounts.models import User
+from livingplan.api.errors import PlanNotStarted
+from livingplan.people.models import Person
+from livingplan.plans import rules
+from livingplan.plans.models import Action, Outcome, Plan, PlanVersion
+from livingplan.plans.services import StaleEdit
+from livingplan.plans.sharing import groups_visible_to
+
+
+def person_for(user: User, person_id: int) -> Person:
+    people = Person.objects.visible_to(user).select_related("plan", "communication_needs")
+    return get_object_or_404(people, pk=person_id)
+
+
+def plan_for(user: User, person_id: int) -> Plan:
+    """The person's plan, with the person loaded alongside it, in one query."""
+    person = get_object_or_404(Person.objects.visible_to(user).select_related("plan__review_lead"), pk=person_id)
+    try:
+        return person.plan
+    except Plan.DoesNotExist:
+        raise PlanNotStarted from None
+
+
+def shared_plan_for(user: User, person_id: int, group: str) -> tuple[Plan, frozenset[str]]:
+    """The plan and the caller's sharing groups; 404 unless `group` is shared with them."""
+    plan = plan_for(user, person_id)
+    groups = groups_visible_to(user, plan.person)
+    if group not in groups:
+        raise Http404
+    return plan, groups
+
+
+def editable_plan_for(user: User, person_id: int, group: str) -> Plan:
+    plan, _ = shared_plan_for(user, person_id, group)
+    if not rules.can_contribute(user, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can change this plan.")
+    return plan
+
+
+def outcome_for(user: User, plan: Plan, outcome_id: int) -> Outcome:
+    outcomes = Outcome.objects.visible_to(user).filter(plan=plan, is_active=True).select_related("plan__person")
+    return get_object_or_404(outcomes, pk=outcome_id)
+
+
+def action_for(user: User, plan: Plan, action_id: int) -> Action:
+    actions = Action.objects.visible_to(user).filter(plan=plan, outcome__is_active=True).select_related("plan__person")
+    return get_object_or_404(actions, pk=action_id)
+
+
+def version_for(user: User, plan: Plan, number: int) -> PlanVersion:
+    versions = PlanVersion.objects.visible_to(user).filter(plan=plan).select_related("agreed_by")
+    return get_object_or_404(versions, number=number)
+
+
+@contextmanager
+def at_revision(user: User, plan: Plan, expected: int) -> Iterator[None]:
+    """Run a service that takes no `expected_revision` only if the plan is still at `expected`.
+
+    The plan row is locked (on PostgreSQL) until the block ends, so no edit can land between
+    the check and the service's own write.
+    """
+    with transaction.atomic():
+        locked = Plan.objects.visible_to(user).select_for_update().filter(pk=plan.pk)
+        current = locked.values_list("revision", flat=True).first()
+        if current is None:
+            raise Http404
+        if current != expected:
+            plan.revision = current
+            raise StaleEdit(plan, expected)
+        yield

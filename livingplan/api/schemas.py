@@ -1,0 +1,365 @@
+"""The API's request and response shapes. Pure pydantic: no queries, no rules.
+
+Request bodies are strict about JSON types (a string is not a number) and bounded (no
+oversized text, no NUL characters, no ids beyond the database's range), so bad input is a
+422 with the field named, never a 500. Parts of the plan the caller may not see are left
+out of a response entirely: those fields default to unset and routes drop unset fields.
+"""
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, StrictBool, StrictInt, StringConstraints, field_validator
+
+from livingplan.plans.models import ActionStatus, Layer
+
+MAX_ID = 2**53 - 1  # ids beyond this are not real, and lose precision in JavaScript clients
+MAX_REVISION = 2**31 - 1  # PositiveIntegerField
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("Remove the null character")
+    return value
+
+
+def _text(max_length: int, *, required: bool) -> object:
+    return StringConstraints(strip_whitespace=True, min_length=1 if required else 0, max_length=max_length)
+
+
+OutcomeText = Annotated[str, _text(1000, required=True), AfterValidator(_no_nul)]
+StatementText = Annotated[str, _text(4000, required=True), AfterValidator(_no_nul)]
+WhatText = Annotated[str, _text(2000, required=True), AfterValidator(_no_nul)]
+OwnerName = Annotated[str, _text(200, required=True), AfterValidator(_no_nul)]
+LongOptionalText = Annotated[str, _text(2000, required=False), AfterValidator(_no_nul)]
+Note = Annotated[str, _text(300, required=False), AfterValidator(_no_nul)]
+Revision = Annotated[StrictInt, Field(ge=1, le=MAX_REVISION, description="The plan revision this edit starts from.")]
+
+# The one-page profile's sections (`livingplan.plans.sections.ABOUT_ME_SECTIONS`; a test keeps them equal).
+AboutMeSection = Literal[
+    "ABOUT_MATTERS_MOST",
+    "ABOUT_IMPORTANT_PEOPLE",
+    "ABOUT_COMMUNICATION",
+    "ABOUT_WELLNESS",
+    "ABOUT_PLEASE_DO",
+    "ABOUT_PLEASE_DONT",
+    "ABOUT_HOW_TO_SUPPORT",
+    "ABOUT_ALSO_KNOW",
+]
+
+
+# Errors ------------------------------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str
+    code: str = Field(description="not_found, unauthorized, forbidden, insufficient_scope, csrf_failed, bad_request.")
+
+
+class FieldError(Schema):
+    loc: list[str | int] = Field(description='Where the problem is, for example ["body", "payload", "text"].')
+    msg: str
+    type: str
+
+
+class ValidationErrorOut(Schema):
+    detail: list[FieldError]
+    code: Literal["invalid"] = "invalid"
+
+
+class ConflictOut(Schema):
+    detail: str
+    code: str = Field(description="stale_revision: the plan moved on; not_allowed: not at this stage of the plan.")
+    current_revision: int | None = None
+    expected_revision: int | None = None
+
+
+# People ------------------------------------------------------------------------------------
+
+
+class PersonSummaryOut(Schema):
+    id: int
+    given_name: str
+    family_name: str
+    preferred_name: str
+    full_name: str
+    name_to_use: str
+
+
+class PeopleOut(Schema):
+    count: int
+    items: list[PersonSummaryOut]
+
+
+class PeopleQuery(Schema):
+    limit: StrictInt = Field(50, ge=1, le=200)
+    offset: StrictInt = Field(0, ge=0, le=10**9)
+
+
+class CommunicationNeedsOut(Schema):
+    information_format: str
+    information_format_label: str
+    preferred_channel: str
+    preferred_channel_label: str
+    language: str
+    needs_interpreter: bool
+    times_to_avoid: str
+    other_needs: str
+
+
+class PlanSummaryOut(Schema):
+    status: str
+    status_label: str
+    revision: int
+
+
+class PersonOut(PersonSummaryOut):
+    date_of_birth: dt.date | None
+    pronouns: str
+    nhs_number: str | None
+    communication_needs: CommunicationNeedsOut | None
+    plan: PlanSummaryOut | None = Field(description="None until the plan is started.")
+    is_you: bool
+    can_contribute: bool = Field(description="Whether you may add to this person's plan.")
+
+
+# The plan ----------------------------------------------------------------------------------
+
+
+class ContributionOut(Schema):
+    """Who put this into the plan, when, and whether it is in the person's own words."""
+
+    by: str
+    kind: str = Field(description="PERSON, CIRCLE or PRACTITIONER.")
+    in_own_words: bool
+    at: dt.datetime
+
+
+class StatementOut(Schema):
+    id: int
+    section: str
+    text: str
+    status: str = Field(description="ACCEPTED, or PROPOSED: a suggestion for the profile, for the person to decide.")
+    contribution: ContributionOut
+
+
+class SectionOut(Schema):
+    key: str
+    title: str
+    group: str
+    statements: list[StatementOut]
+
+
+class ProgressOut(Schema):
+    score: int = Field(description="0 (not started) to 10 (achieved).")
+    recorded_on: dt.date
+    note: str
+
+
+class ActionOut(Schema):
+    id: int
+    outcome_id: int
+    what: str
+    owner_name: str
+    due_on: dt.date | None
+    status: str
+    status_label: str
+    layer: str
+    layer_label: str
+    is_overdue: bool
+    contribution: ContributionOut
+
+
+class OutcomeOut(Schema):
+    id: int
+    text: str
+    why_it_matters: str
+    importance: int = Field(description="1 (a little) to 5 (very).")
+    latest_progress: ProgressOut | None
+    actions: list[ActionOut]
+    contribution: ContributionOut
+
+
+class RiskOut(Schema):
+    id: int
+    what_could_go_wrong: str
+    what_we_agree: str
+    decided_by: str
+    persons_view: str
+    contribution: ContributionOut
+
+
+class ReviewOut(Schema):
+    next_review_on: dt.date | None
+    review_lead: str | None
+    early_review_triggers: str
+
+
+class LinkedPlanOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    description: str
+    held_by: str
+
+
+class PlanOut(Schema):
+    """The plan as the caller may see it. A part not shared with them is absent, not empty."""
+
+    person_id: int
+    status: str
+    status_label: str
+    revision: int = Field(description="Send this as expected_revision with your next edit.")
+    updated_at: dt.datetime
+    shared_groups: list[str] = Field(description="The groups of the plan shared with you.")
+    sections: list[SectionOut]
+    outcomes: list[OutcomeOut] | None = None
+    risks: list[RiskOut] | None = None
+    review: ReviewOut | None = None
+    linked_plans: list[LinkedPlanOut] | None = None
+
+
+class OutcomesOut(Schema):
+    revision: int
+    outcomes: list[OutcomeOut]
+
+
+class AboutMeOut(Schema):
+    person_id: int
+    revision: int
+    sections: list[SectionOut]
+
+
+# Versions (frozen snapshots keep the field names they were frozen with) -----------------------
+
+
+class VersionSummaryOut(Schema):
+    number: int
+    agreed_at: dt.datetime
+    agreed_by: str
+    summary_of_changes: str
+
+
+class SnapshotStatementOut(Schema):
+    id: int
+    section: str
+    text: str
+    by: str = ""
+    kind: str = ""
+    own_words: bool = False
+
+
+class SnapshotActionOut(Schema):
+    id: int
+    what: str = ""
+    who: str = ""
+    due: str | None = None
+    status: str = ""
+    layer: str = ""
+
+
+class SnapshotOutcomeOut(Schema):
+    id: int
+    text: str = ""
+    why: str = ""
+    importance: int | None = None
+    progress: int | None = None
+    actions: list[SnapshotActionOut] = []
+
+
+class SnapshotRiskOut(Schema):
+    id: int
+    risk: str = ""
+    agreed: str = ""
+    decided_by: str = ""
+    persons_view: str = ""
+
+
+class SnapshotReviewOut(Schema):
+    next_review_on: str | None = None
+    triggers: str = ""
+
+
+class SnapshotLinkedPlanOut(Schema):
+    id: int
+    kind: str = ""
+    description: str = ""
+
+
+class VersionOut(VersionSummaryOut):
+    """One agreed version as it was frozen, limited to the groups shared with the caller now."""
+
+    shared_groups: list[str]
+    statements: list[SnapshotStatementOut]
+    outcomes: list[SnapshotOutcomeOut] | None = None
+    risks: list[SnapshotRiskOut] | None = None
+    review: SnapshotReviewOut | None = None
+    linked_plans: list[SnapshotLinkedPlanOut] | None = None
+
+
+# Writes --------------------------------------------------------------------------------------
+
+
+class OutcomeIn(Schema):
+    expected_revision: Revision
+    text: OutcomeText
+    why_it_matters: LongOptionalText = ""
+    importance: StrictInt = Field(3, ge=1, le=5)
+    in_own_words: StrictBool = False
+
+
+class ActionIn(Schema):
+    expected_revision: Revision
+    what: WhatText
+    owner_name: OwnerName = Field(description="Who will do it: a name, or 'me'.")
+    layer: Layer
+    due_on: dt.date | None = None
+
+
+class ActionStatusIn(Schema):
+    expected_revision: Revision
+    status: ActionStatus
+
+
+class ProgressIn(Schema):
+    expected_revision: Revision
+    score: StrictInt = Field(ge=0, le=10)
+    note: Note = ""
+    recorded_on: dt.date | None = Field(None, description="Defaults to today; cannot be in the future.")
+
+    @field_validator("recorded_on")
+    @classmethod
+    def _not_in_the_future(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value > timezone.localdate():
+            raise ValueError("The date cannot be in the future")
+        return value
+
+
+class StatementIn(Schema):
+    expected_revision: Revision
+    section: AboutMeSection
+    text: StatementText
+    in_own_words: StrictBool = False
+
+
+class OutcomeWrittenOut(Schema):
+    revision: int
+    outcome: OutcomeOut
+
+
+class ActionWrittenOut(Schema):
+    revision: int
+    action: ActionOut
+
+
+class ProgressWrittenOut(Schema):
+    revision: int
+    outcome_id: int
+    progress: ProgressOut
+
+
+class StatementWrittenOut(Schema):
+    revision: int
+    statement: StatementOut

@@ -1,0 +1,130 @@
+"""The plan in other formats, as pages and PDFs, and the person's download of everything held about them.
+
+Thin: load through `visible_to` and the viewer's sharing groups -> audit -> present. A plan,
+part or person someone may not see is a 404 that says nothing more.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.documents import presenters, rendering, services
+from livingplan.documents.presenters import DocFormat, DocKind, Document
+from livingplan.people.models import Person
+from livingplan.plans import rules
+from livingplan.plans.models import Plan
+from livingplan.plans.presenters.plan import build_plan_page
+from livingplan.plans.sections import SharingGroup
+from livingplan.plans.sharing import groups_visible_to
+
+
+def _plan_for(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> tuple[Plan, frozenset[str]]:
+    plan = get_object_or_404(
+        Plan.objects.visible_to(request.user).select_related(
+            "person__lead_organisation", "person__communication_needs"
+        ),
+        person_id=person_pk,
+    )
+    groups = groups_visible_to(request.user, plan.person)
+    if kind == DocKind.ABOUT_ME and SharingGroup.ABOUT_ME not in groups:
+        raise Http404  # a part not shared with this viewer does not exist for them
+    return plan, groups
+
+
+def _format(request: AuthenticatedRequest, plan: Plan) -> DocFormat:
+    try:
+        return presenters.chosen_format(plan.person, request.GET.get("format"))
+    except ValueError:
+        raise Http404 from None
+
+
+def _document(
+    request: AuthenticatedRequest, plan: Plan, groups: frozenset[str], fmt: DocFormat, kind: DocKind
+) -> Document:
+    today = timezone.localdate()
+    page = build_plan_page(plan, viewer=request.user, groups=groups, today=today)
+    return presenters.document(
+        person=plan.person,
+        page=page,
+        fmt=fmt,
+        kind=kind,
+        is_self=rules.is_the_person(request.user, plan.person),
+        made_on=today,
+    )
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename) or "attachment"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _format_page(request: AuthenticatedRequest, person_pk: int, fmt: DocFormat) -> HttpResponse:
+    plan, groups = _plan_for(request, person_pk, DocKind.PLAN)
+    services.record_plan_viewed(plan, by=request.user, request=request, rendering=fmt.value)
+    doc = _document(request, plan, groups, fmt, DocKind.PLAN)
+    return render(request, "documents/page.jinja", {"doc": doc})
+
+
+@login_required
+def easy_read(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _format_page(request, person_pk, DocFormat.EASY_READ)
+
+
+@login_required
+def large_print(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _format_page(request, person_pk, DocFormat.LARGE_PRINT)
+
+
+@login_required
+def print_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    """Plain HTML for the browser's print button: the same page the PDF is made from."""
+    plan, groups = _plan_for(request, person_pk, DocKind.PLAN)
+    fmt = _format(request, plan)
+    services.record_plan_viewed(plan, by=request.user, request=request, rendering=f"print:{fmt.value}")
+    return HttpResponse(rendering.document_html(_document(request, plan, groups, fmt, DocKind.PLAN)))
+
+
+def _pdf(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> HttpResponse:
+    plan, groups = _plan_for(request, person_pk, kind)
+    fmt = _format(request, plan)
+    name = presenters.filename(plan.person, kind, fmt, timezone.localdate())
+    services.record_plan_exported(
+        plan, by=request.user, request=request, document=kind.value, fmt=fmt.value, filename=name
+    )
+    pdf = rendering.document_pdf(_document(request, plan, groups, fmt, kind))
+    return _download(pdf, "application/pdf", name)
+
+
+@login_required
+def plan_pdf(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _pdf(request, person_pk, DocKind.PLAN)
+
+
+@login_required
+def about_me_pdf(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _pdf(request, person_pk, DocKind.ABOUT_ME)
+
+
+@login_required
+def export(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    """Only the person downloads everything held about them; for anyone else this does not exist.
+
+    Staff handle subject access requests made to their organisation through a separate process.
+    """
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).select_related(
+            "lead_organisation", "gp_practice", "communication_needs"
+        ),
+        pk=person_pk,
+    )
+    if not rules.is_the_person(request.user, person):
+        raise Http404
+    today = timezone.localdate()
+    name = presenters.export_filename(person, today)
+    services.record_record_exported(person, by=request.user, request=request, filename=name)
+    return _download(rendering.subject_access_zip(person, viewer=request.user, today=today), "application/zip", name)

@@ -1,5 +1,6 @@
 """The person's current plan and its agreed versions, as much as is shared with the caller."""
 
+from django.http import HttpResponse
 from ninja import Router
 
 from livingplan.api import loaders, presenters
@@ -19,11 +20,14 @@ router = Router(tags=["plan"])
     summary="The current plan",
     description="Only the parts shared with you: a part that is not shared is absent from the response.",
 )
-def get_plan(request: ApiRequest, id: PersonId) -> PlanOut:
+def get_plan(request: ApiRequest, id: PersonId) -> HttpResponse:
     plan = loaders.plan_for(request.auth, id)
     groups = groups_visible_to(request.auth, plan.person)
     services.record_plan_viewed(plan, by=request.auth, request=request)
-    return presenters.plan_out(plan, viewer=request.auth, groups=groups)
+    # The presenter already builds validated PlanOut models; serialising them directly skips
+    # ninja validating the same data a second time (over half the time on a large plan).
+    body = presenters.plan_out(plan, viewer=request.auth, groups=groups).model_dump_json(exclude_unset=True)
+    return HttpResponse(body, content_type="application/json")
 
 
 @router.get("/{id}/plan/versions", response={200: list[VersionSummaryOut], **READ_ERRORS}, summary="Agreed versions")

@@ -1,11 +1,16 @@
 """What each kind of user sees first when they sign in."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from livingplan.accounts.models import Membership, Role, User
+from livingplan.core.presenters import date_long
 from livingplan.people.models import CareTeamMember, CircleMember, Person
 from livingplan.people.stats import people_led_by
+from livingplan.plans.models import Action, ActionStatus, Plan, PlanStatus, Statement, StatementStatus
 
 CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
 OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
@@ -36,7 +41,18 @@ class PersonHome:
     coordinator: CareTeamMember | None
     care_team: list[CareTeamMember]
     circle: list[CircleMember]
+    plan: Plan | None = None
+    actions_due: list[Action] = field(default_factory=list)
+    suggestions_waiting: int = 0
     template: str = "home/person.jinja"
+
+    @property
+    def plan_status(self) -> str:
+        return PlanStatus(self.plan.status).label if self.plan else "Not started"
+
+    @property
+    def next_review(self) -> str:
+        return date_long(self.plan.next_review_on) if self.plan and self.plan.next_review_on else ""
 
 
 @dataclass
@@ -53,11 +69,24 @@ def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
             .filter(person=person, ended_on__isnull=True)
             .select_related("user", "organisation")
         )
+        plan = Plan.objects.visible_to(user).filter(person=person).first()
+        # What the person needs to act on: open actions due in the next four weeks or overdue.
+        soon = timezone.localdate() + dt.timedelta(days=28)
+        due = (
+            Action.objects.visible_to(user)
+            .filter(person=person, due_on__lte=soon, outcome__is_active=True)
+            .exclude(status__in=[ActionStatus.DONE, ActionStatus.STOPPED])
+            .order_by("due_on")[:10]
+        )
+        waiting = Statement.objects.visible_to(user).filter(person=person, status=StatementStatus.PROPOSED).count()
         return PersonHome(
             person=person,
             coordinator=next((m for m in team if m.is_coordinator), None),
             care_team=team,
             circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
+            plan=plan,
+            actions_due=list(due),
+            suggestions_waiting=waiting,
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:

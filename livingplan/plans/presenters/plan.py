@@ -113,6 +113,9 @@ class PlanPage:
     transitions: list[lifecycle.Transition] = field(default_factory=list)
     is_editable: bool = False
     hidden_groups: list[str] = field(default_factory=list)
+    # "Who helped me write this and when", derived from who contributed the profile's statements.
+    about_me_helpers: list[str] = field(default_factory=list)
+    about_me_updated: str = ""
 
     def shows(self, group: str) -> bool:
         return group in self.groups
@@ -167,6 +170,11 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
 
     if SharingGroup.ABOUT_ME in groups:
         page.about_me = blocks(ABOUT_ME_SECTIONS)
+        profile = [s for s in statements if s.section in ABOUT_ME_SECTIONS and s.status == StatementStatus.ACCEPTED]
+        owner_id = plan.person.user_id
+        page.about_me_helpers = sorted({_name(s.contributed_by) for s in profile if s.contributed_by_id != owner_id})
+        if profile:
+            page.about_me_updated = date_long(max(s.contributed_at for s in profile))
     if SharingGroup.WHAT_MATTERS in groups:
         page.what_matters = blocks([Section.WHAT_MATTERS, *STRENGTH_SECTIONS])
     if SharingGroup.NEEDS in groups:

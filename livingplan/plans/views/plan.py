@@ -22,7 +22,7 @@ from livingplan.plans.views._load import person_for, plan_for, today
 @login_required
 def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     person = person_for(request, person_pk)
-    plan = Plan.objects.visible_to(request.user).filter(person=person).first()
+    plan = Plan.objects.visible_to(request.user).select_related("person").filter(person=person).first()
     if plan is None:
         can_start = rules.can_contribute(request.user, person)
         return render(request, "plans/no_plan.jinja", {"person": person, "can_start": can_start})

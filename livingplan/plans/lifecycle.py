@@ -14,22 +14,21 @@ class Transition:
     sources: frozenset[str]
     target: str
     label: str
+    audit_action: str
 
+
+DRAFT, PROPOSED, AGREED = PlanStatus.DRAFT, PlanStatus.PROPOSED, PlanStatus.AGREED
+ACTIVE, UNDER_REVIEW = PlanStatus.ACTIVE, PlanStatus.UNDER_REVIEW
 
 TRANSITIONS = {
     t.name: t
     for t in [
+        Transition("propose", frozenset({DRAFT, UNDER_REVIEW}), PROPOSED, "Ask for agreement", "plans.plan.proposed"),
+        Transition("withdraw", frozenset({PROPOSED}), DRAFT, "Take back to make changes", "plans.plan.withdrawn"),
+        Transition("agree", frozenset({PROPOSED}), AGREED, "Agree the plan", "plans.plan.agreed"),
+        Transition("activate", frozenset({AGREED}), ACTIVE, "Start using the plan", "plans.plan.activated"),
         Transition(
-            "propose", frozenset({PlanStatus.DRAFT, PlanStatus.UNDER_REVIEW}), PlanStatus.PROPOSED, "Ask for agreement"
-        ),
-        Transition("withdraw", frozenset({PlanStatus.PROPOSED}), PlanStatus.DRAFT, "Take back to make changes"),
-        Transition("agree", frozenset({PlanStatus.PROPOSED}), PlanStatus.AGREED, "Agree the plan"),
-        Transition("activate", frozenset({PlanStatus.AGREED}), PlanStatus.ACTIVE, "Start using the plan"),
-        Transition(
-            "start_review",
-            frozenset({PlanStatus.AGREED, PlanStatus.ACTIVE}),
-            PlanStatus.UNDER_REVIEW,
-            "Change the plan",
+            "start_review", frozenset({AGREED, ACTIVE}), UNDER_REVIEW, "Change the plan", "plans.plan.review_started"
         ),
     ]
 }

@@ -378,27 +378,28 @@ def missing_for_agreement(plan: Plan) -> list[str]:
     return missing
 
 
+def _move(plan: Plan, name: str, *, by: User, request: HttpRequest | None, note: str = "") -> Plan:
+    """Take one declared lifecycle step: check it is allowed from here and by this user, record it, audit it."""
+    transition = lifecycle.check(name, plan.status)
+    if not rules.can_contribute(by, plan.person):
+        raise PermissionDenied("Only the person, their circle and their care team can move the plan on.")
+    _status(plan, transition.target, by=by, note=note)
+    _audit(transition.audit_action, plan, by=by, request=request, **({"reason": note} if note else {}))
+    return plan
+
+
 @transaction.atomic
 def propose_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
     lifecycle.check("propose", plan.status)
-    if not rules.can_contribute(by, plan.person):
-        raise PermissionDenied("Only the person, their circle and their care team can ask for agreement.")
     missing = missing_for_agreement(plan)
     if missing:
         raise ValidationError(missing)
-    _status(plan, PlanStatus.PROPOSED, by=by)
-    _audit("plans.plan.proposed", plan, by=by, request=request)
-    return plan
+    return _move(plan, "propose", by=by, request=request)
 
 
 @transaction.atomic
 def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    lifecycle.check("withdraw", plan.status)
-    if not rules.can_contribute(by, plan.person):
-        raise PermissionDenied("Only the person, their circle and their care team can take the plan back.")
-    _status(plan, PlanStatus.DRAFT, by=by)
-    _audit("plans.plan.withdrawn", plan, by=by, request=request)
-    return plan
+    return _move(plan, "withdraw", by=by, request=request)
 
 
 @transaction.atomic
@@ -420,7 +421,7 @@ def agree_plan(
         summary_of_changes=summary.strip()[:300],
     )
     _status(plan, PlanStatus.AGREED, by=by, note=f"Version {number}")
-    _audit("plans.plan.agreed", plan, by=by, obj=version, request=request, version=number)
+    _audit(lifecycle.TRANSITIONS["agree"].audit_action, plan, by=by, obj=version, request=request, version=number)
     return version
 
 
@@ -438,22 +439,12 @@ def sign_version(version: PlanVersion, *, by: User, role: str, request: HttpRequ
 
 @transaction.atomic
 def activate_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    lifecycle.check("activate", plan.status)
-    if not rules.can_contribute(by, plan.person):
-        raise PermissionDenied("Only the person and their care team can start the plan.")
-    _status(plan, PlanStatus.ACTIVE, by=by)
-    _audit("plans.plan.activated", plan, by=by, request=request)
-    return plan
+    return _move(plan, "activate", by=by, request=request)
 
 
 @transaction.atomic
 def start_review(plan: Plan, *, by: User, reason: str = "", request: HttpRequest | None = None) -> Plan:
-    lifecycle.check("start_review", plan.status)
-    if not rules.can_contribute(by, plan.person):
-        raise PermissionDenied("Only the person, their circle and their care team can change the plan.")
-    _status(plan, PlanStatus.UNDER_REVIEW, by=by, note=reason.strip()[:300])
-    _audit("plans.plan.review_started", plan, by=by, request=request, reason=reason)
-    return plan
+    return _move(plan, "start_review", by=by, request=request, note=reason.strip()[:300])
 
 
 # Sharing --------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 import pytest
 from django.test import Client
 
@@ -10,7 +12,7 @@ def world(db: None) -> World:
 
 
 @pytest.fixture
-def client_for(world: World):
+def client_for(world: World) -> Callable[[str], Client]:
     """A signed-in test client for a persona: `client_for("omar")`."""
 
     def make(username: str) -> Client:

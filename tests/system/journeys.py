@@ -5,14 +5,18 @@ against WCAG 2.2 AA. `visit` (go to a URL) and `then_i_am_on_the_page` (after a 
 form) both do all three, so a journey cannot reach a page without checking it.
 """
 
+import datetime as dt
 import hashlib
 import re
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import Locator, Page, Response, expect
 
+from livingplan.accounts.models import User
 from tests.personas import PASSWORD
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -188,3 +192,69 @@ def then_i_am_signed_out(page: Page) -> None:
     then_i_am_on_the_page(page, SIGN_IN_HEADING)
     expect(header(page).get_by_role("button", name="Sign out")).to_have_count(0)
     expect(header(page).get_by_role("link", name="Sign in")).to_be_visible()
+
+
+def given_i_am_already_signed_in_as(page: Page, user: User, *, server: str) -> None:
+    """Put a session for `user` straight into the browser, replacing whoever was signed in.
+
+    For journeys about what happens after signing in: the sign-in form itself is covered by
+    test_sign_in. `server` is the live server's URL. The journey still lands on its first page
+    with `visit`, so that page is checked like any other.
+    """
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": server}])
+
+
+# Moving through pages ---------------------------------------------------------------------
+
+
+def when_i_follow(page: Page, link: str | re.Pattern[str], *, to: str) -> None:
+    """Follow a link in the main content (its whole accessible name) and check the page it leads `to`."""
+    main_content(page).get_by_role("link", name=link, exact=isinstance(link, str)).click()
+    then_i_am_on_the_page(page, to)
+
+
+def when_i_press(page: Page, button: str | re.Pattern[str], *, to: str) -> None:
+    """Press a button in the main content (its whole accessible name) and check the page it leads `to`."""
+    main_content(page).get_by_role("button", name=button, exact=isinstance(button, str)).click()
+    then_i_am_on_the_page(page, to)
+
+
+# Filling in forms -------------------------------------------------------------------------
+
+
+def when_i_fill_in(page: Page, label: str, value: str) -> None:
+    main_content(page).get_by_label(label, exact=True).fill(value)
+
+
+def question(page: Page, legend: str) -> Locator:
+    """A fieldset (radios, checkboxes, a date), found by its legend."""
+    return main_content(page).get_by_role("group", name=legend, exact=True)
+
+
+def when_i_choose(page: Page, legend: str, answer: str) -> None:
+    question(page, legend).get_by_label(answer, exact=True).check()
+
+
+def when_i_enter_the_date(page: Page, legend: str, date: dt.date) -> None:
+    """The NHS.UK date input: day, month and year in three boxes, as a person types them."""
+    group = question(page, legend)
+    for part, value in (("Day", date.day), ("Month", date.month), ("Year", date.year)):
+        group.get_by_label(part, exact=True).fill(str(value))
+
+
+def then_there_is_a_problem(page: Page, *messages: str) -> None:
+    """The NHS.UK error summary lists each message, and the page title starts with "Error:"."""
+    summary = page.locator(".nhsuk-error-summary")
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
+    for message in messages:
+        expect(summary.get_by_role("link", name=message, exact=True)).to_be_visible()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+
+
+def then_i_am_told(page: Page, message: str) -> None:
+    """The one-line confirmation shown after something is saved."""
+    expect(main_content(page).get_by_role("status")).to_contain_text(message)

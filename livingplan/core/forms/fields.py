@@ -31,9 +31,17 @@ class NHSFieldMixin:
         self.classes = classes
         self.autocomplete = autocomplete
         label = str(kwargs.get("label") or "").strip()
-        message = required_message or (f"{self.required_verb} {label[:1].lower()}{label[1:]}" if label else "")
+        message = required_message or (f"{self.required_verb} {_mid_sentence(label)}" if label else "")
         if message:
             self.error_messages["required"] = message  # type: ignore[attr-defined]
+
+
+def _mid_sentence(label: str) -> str:
+    """The label as it reads after a verb: "Your name" -> "your name", but "NHS number" and "I" stay."""
+    first = label.split(" ", 1)[0]
+    if first == "I" or first[:2].isupper():
+        return label
+    return f"{label[:1].lower()}{label[1:]}"
 
 
 class CharField(NHSFieldMixin, forms.CharField):

@@ -1,0 +1,178 @@
+"""Who gets what at every URL: one table, every persona, signed out too.
+
+To add a page, add one row to `MATRIX`: its URL, with `{alex}` (Alex's record) or another
+placeholder from `PLACEHOLDERS`, and the status each persona gets from a GET. A URL pattern
+with no row fails `test_every_url_pattern_has_a_row_in_the_matrix`.
+
+404, not 403, for records someone may not see: a 403 would confirm the record exists. 403 is
+for someone who can see the record but not do this to it (an approver opening an edit form).
+"""
+
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
+
+ANONYMOUS = "anonymous"
+EVERYONE = (ANONYMOUS, *PERSONAS)
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(EVERYONE, status)
+
+
+def signed_in(status: int, *, anonymous: int = 302, **overrides: int) -> dict[str, int]:
+    """`status` for every persona unless overridden (by username), and 302 to sign in when signed out."""
+    return {ANONYMOUS: anonymous, **dict.fromkeys(PERSONAS, status), **overrides}
+
+
+# Who may open Alex's record: Alex, Sam (circle, with access), the care team with consent
+# (priya, dr.jones), and council A's oversight roles. Never omar (not on the team), casey or admin.
+SEES_ALEX = {"alex": 200, "sam": 200, "priya": 200, "dr.jones": 200, "morgan": 200, "quinn": 200}
+# Who may keep Alex's record up to date: Alex and the care team. The circle writes the plan instead.
+EDITS_RECORD = {**SEES_ALEX, "sam": 403, "morgan": 403, "quinn": 403}
+# Who may write Alex's plan: Alex, the circle and the care team. Oversight roles read only.
+WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
+# Parts the circle does not see unless Alex shares them: needs, risks, crisis plan, budget.
+WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
+# Changes state, so POST only: a GET is refused before anything is looked up.
+POST_ONLY = signed_in(405)
+# The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
+API_WRITE_ONLY = everyone(405)
+
+
+def api(status: int, **overrides: int) -> dict[str, int]:
+    return signed_in(status, anonymous=401, **overrides)
+
+
+MATRIX: dict[str, dict[str, int]] = {
+    "/": signed_in(200),
+    "/healthz": everyone(200),
+    "/accessibility-statement/": everyone(200),
+    "/privacy-notice/": everyone(200),
+    # Signed-in users are sent on to their home page.
+    "/sign-in/": signed_in(302, anonymous=200),
+    "/sign-out/": everyone(405),
+    "/account/security/": signed_in(200),
+    # Nobody in the world has an authenticator yet, so verify sends them to set one up.
+    "/account/verify/": signed_in(302),
+    "/people/{alex}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/who-has-looked/": signed_in(404, alex=200),
+    "/people/{alex}/details/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/communication/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/capacity/add/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/advocacy/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/attorneys/add/": signed_in(404, **EDITS_RECORD),
+    # The living plan
+    "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/start/": POST_ONLY,
+    "/people/{alex}/plan/status/propose/": POST_ONLY,
+    "/people/{alex}/plan/versions/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/versions/compare/?from=1&to=current": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/add/WHAT_MATTERS/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/add/NEEDS/": signed_in(404, **WRITES_CARE_TEAM_PART),
+    "/people/{alex}/plan/add/NOT_A_SECTION/": signed_in(404),
+    "/people/{alex}/plan/outcomes/add/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/outcomes/{outcome}/actions/add/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/outcomes/{outcome}/progress/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/actions/{action}/status/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/risks/add/": signed_in(404, **WRITES_CARE_TEAM_PART),
+    "/people/{alex}/plan/review-arrangements/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/outcome/{outcome}/different-view/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/statements/{statement}/accept/": POST_ONLY,
+    "/people/{alex}/about-me/": signed_in(404, **SEES_ALEX),
+    # Only Alex chooses who sees which parts of Alex's plan.
+    "/people/{alex}/sharing/": signed_in(404, alex=200),
+    # The plan in other formats: whoever may read the plan.
+    "/people/{alex}/plan/easy-read/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/large-print/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/print/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan.pdf": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/about-me.pdf": signed_in(404, **SEES_ALEX),
+    # Everything held about Alex: Alex's own download, nobody else's.
+    "/people/{alex}/export.zip": signed_in(404, alex=200),
+    # The JSON API: the same people see the same things as on the web pages.
+    "/api/v1/": everyone(200),
+    "/api/v1/docs": everyone(200),
+    "/api/v1/openapi.json": everyone(200),
+    "/api/v1/no-such-route": everyone(404),
+    # Everyone signed in may list the people they can see; for some that list is empty.
+    "/api/v1/people": api(200),
+    "/api/v1/people/{alex}": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/about-me": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan/outcomes": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan/versions": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan/versions/1": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan/actions/{action}": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/plan/outcomes/{outcome}/actions": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/plan/outcomes/{outcome}/progress": API_WRITE_ONLY,
+}
+
+
+PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
+    "alex": lambda r: r.world.alex_record.pk,
+    "statement": lambda r: r.statement.pk,
+    "outcome": lambda r: r.outcome.pk,
+    "action": lambda r: r.action.pk,
+}
+
+
+def fill(template: str, records: AlexPlan | None = None) -> str:
+    """A real URL from a MATRIX key; without records, any id will do (for resolving only)."""
+    values = {name: (get(records) if records else 1) for name, get in PLACEHOLDERS.items()}
+    return template.format(**values)
+
+
+@pytest.fixture
+def records(world: World) -> AlexPlan:
+    return build_alex_plan(world)
+
+
+def test_every_row_of_the_matrix_covers_every_persona_and_anonymous() -> None:
+    for template, row in MATRIX.items():
+        assert set(row) == set(EVERYONE), template
+
+
+@pytest.mark.parametrize("template", MATRIX)
+def test_each_persona_gets_the_expected_status_at(
+    records: AlexPlan, client_for: Callable[[str], Client], template: str
+) -> None:
+    url = fill(template, records)
+    responses = {persona: (Client() if persona == ANONYMOUS else client_for(persona)).get(url) for persona in EVERYONE}
+
+    assert {persona: response.status_code for persona, response in responses.items()} == MATRIX[template]
+    if responses[ANONYMOUS].status_code == 302:
+        assert responses[ANONYMOUS]["Location"].startswith("/sign-in/?next="), (
+            "signed-out visitors are asked to sign in"
+        )
+    if responses[ANONYMOUS].status_code == 401:
+        assert responses[ANONYMOUS].json()["code"] == "unauthorized"
+
+
+def _routes(patterns: list, prefix: str = "") -> Iterator[str]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _routes(entry.url_patterns, prefix + str(entry.pattern))
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern)
+
+
+def test_every_url_pattern_has_a_row_in_the_matrix() -> None:
+    routes = set(_routes(get_resolver().url_patterns))
+    covered = {resolve(urlsplit(fill(template)).path).route for template in MATRIX}
+
+    assert routes - covered == set(), "add a MATRIX row for each of these URL patterns"
+
+
+def test_the_route_walk_sees_patterns_inside_includes() -> None:
+    """Guards the completeness check itself: a walk that stopped at includes would pass vacuously."""
+    routes = set(_routes(get_resolver().url_patterns))
+
+    assert {"people/<int:pk>/", "people/<int:pk>/who-has-looked/", "account/security/", "healthz"} <= routes
+    assert "people/<int:person_pk>/plan/" in routes
+    assert "api/v1/people/<id>/plan" in routes, "routes inside the API's own resolver"

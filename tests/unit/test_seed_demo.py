@@ -1,0 +1,114 @@
+"""`livingplan seed_demo`: the demo world every issue's walkthrough relies on."""
+
+from collections.abc import Iterator
+from io import StringIO
+
+import pytest
+from axes.utils import reset
+from django.core.management import call_command
+from django.test import Client
+
+from livingplan.accounts.models import Membership, Organisation, User
+from livingplan.core.models import AuditEvent
+from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
+from tests.personas import PERSONAS
+
+DEMO_PASSWORD = "living-plan-demo"  # the documented demo password, not a secret
+
+
+def seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", password=DEMO_PASSWORD, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> dict[str, int]:
+    models = (User, Organisation, Membership, Person, CareTeamMember, CircleMember, SharingConsent, AuditEvent)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.fixture
+def seeded(db: None) -> Iterator[str]:
+    reset()
+    yield seed()
+    reset()
+
+
+def test_the_demo_has_every_persona_and_41_people(seeded: str) -> None:
+    usernames = set(User.objects.values_list("username", flat=True))
+
+    assert set(PERSONAS) <= usernames
+    assert Person.objects.count() == 41
+    assert Person.objects.filter(user__username="alex").get().full_name == "Alex Carter"
+    assert "people created" in seeded
+
+
+def test_every_persona_signs_in_with_the_demo_password(seeded: str) -> None:
+    reached_home = {}
+    for username in PERSONAS:
+        client = Client()
+        client.post("/sign-in/", {"username": username, "password": DEMO_PASSWORD})
+        reached_home[username] = client.get("/").status_code == 200
+
+    assert reached_home == dict.fromkeys(PERSONAS, True)
+
+
+def test_running_it_again_creates_nothing_new(seeded: str) -> None:
+    before = counts()
+
+    output = seed()
+
+    assert counts() == before
+    assert "0 accounts and 0 people created" in output
+
+
+def test_running_it_again_resets_a_changed_demo_password(seeded: str) -> None:
+    priya = User.objects.get(username="priya")
+    priya.set_password("someone-changed-it")
+    priya.save()
+
+    seed()
+
+    priya.refresh_from_db()
+    assert priya.check_password(DEMO_PASSWORD)
+
+
+def test_omar_cannot_see_alex_in_the_demo(seeded: str) -> None:
+    omar = User.objects.get(username="omar")
+    alex = Person.objects.get(user__username="alex")
+
+    visible = Person.objects.visible_to(omar)
+
+    assert alex not in visible
+    assert visible.exists(), "omar supports other people, so the demo shows a caseload that leaves Alex out"
+    client = Client()
+    client.force_login(omar)
+    assert client.get(f"/people/{alex.pk}/").status_code == 404
+
+
+def test_the_demo_personas_see_alex_as_the_issues_describe(seeded: str) -> None:
+    alex = Person.objects.get(user__username="alex")
+    sees = {
+        username: Person.objects.visible_to(User.objects.get(username=username)).filter(pk=alex.pk).exists()
+        for username in PERSONAS
+    }
+
+    assert sees == {
+        "alex": True,
+        "sam": True,
+        "priya": True,
+        "dr.jones": True,
+        "omar": False,
+        "morgan": True,
+        "quinn": True,
+        "casey": False,
+        "admin": False,
+    }
+
+
+def test_the_gp_sees_fewer_people_than_they_are_on_the_care_team_of(seeded: str) -> None:
+    """Some demo people have not agreed to share with the GP practice, so consent visibly matters."""
+    gp = User.objects.get(username="dr.jones")
+    on_team = Person.objects.filter(care_team__user=gp).distinct().count()
+
+    assert 0 < Person.objects.visible_to(gp).count() < on_team

@@ -23,7 +23,6 @@ class SignInForm(AuthenticationForm):
 
     error_messages = {
         "invalid_login": "Enter a correct username or email address and password",
-        "inactive": "This account has been switched off. Ask your organisation admin to help.",
     }
 
 

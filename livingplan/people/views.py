@@ -38,12 +38,6 @@ def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
     )
 
 
-def _can_edit(request: AuthenticatedRequest, person: Person) -> bool:
-    return (
-        person.user_id == request.user.pk or person.care_team.filter(user=request.user, ended_on__isnull=True).exists()
-    )
-
-
 def _editable_person(request: AuthenticatedRequest, pk: int) -> Person:
     person = _person_for(request, pk)
     if not services.can_edit_record(person, request.user):

@@ -22,6 +22,7 @@ class SignInForm(AuthenticationForm):
     )
 
     error_messages = {
+        **AuthenticationForm.error_messages,
         "invalid_login": "Enter a correct username or email address and password",
     }
 

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -29,6 +30,8 @@ def layout(request: HttpRequest) -> dict[str, Any]:
     else:
         items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})
     return {
+        # Confirmations ("Outcome added") and refusals ("Add at least one outcome") from the last action.
+        "messages": get_messages(request),
         "header_account_items": items,
         "header_navigation_items": [],
         "csp_nonce": str(getattr(request, "csp_nonce", "")),

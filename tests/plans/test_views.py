@@ -194,3 +194,14 @@ def test_the_plan_page_uses_the_same_small_number_of_queries_whatever_its_size(
     large = _count_queries(alex, _url(world))
     assert small == large
     assert large <= 15
+
+
+def test_after_saving_the_person_is_told_what_happened(world: World, plan: Plan, client_for) -> None:
+    response = client_for("alex").post(
+        _url(world, "plan/outcomes/add/"),
+        {"revision": plan.revision, "text": "See the sea this summer", "importance": "4"},
+        follow=True,
+    )
+    body = response.content.decode()
+    assert "Outcome added." in body
+    assert 'role="alert"' in body

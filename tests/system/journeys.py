@@ -255,6 +255,19 @@ def then_there_is_a_problem(page: Page, *messages: str) -> None:
     expect(page).to_have_title(re.compile(r"^Error: "))
 
 
+def accessibility_violations(page: Page) -> list[dict[str, Any]]:
+    """What axe finds on the page as it is now, for a page with known failures (third-party markup).
+
+    Journeys on our own pages use `then_the_accessibility_baseline_is_met`, which fails on any.
+    """
+    return _axe_violations(page)
+
+
 def then_i_am_told(page: Page, message: str) -> None:
-    """The one-line confirmation shown after something is saved."""
-    expect(main_content(page).get_by_role("status")).to_contain_text(message)
+    """A message at the top of the page after a change: what was saved, or (one of) why it was not.
+
+    For use after `then_i_am_on_the_page`: the message is drawn with the page, so a short wait is enough.
+    """
+    # Notification banners: role "alert" for what was saved or refused, announced as they appear.
+    said = main_content(page).get_by_role("alert").filter(has_text=message)
+    expect(said, f"a message saying {message!r}").to_have_count(1, timeout=1_000)

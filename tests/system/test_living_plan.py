@@ -10,14 +10,18 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, expect
+from django.utils import timezone
+from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 
+from livingplan.core.presenters import date_long
 from livingplan.plans import services
 from livingplan.plans.models import Plan
 from livingplan.plans.sections import Section
 from tests.personas import World
 from tests.system.journeys import (
     SIGN_IN_HEADING,
+    accessibility_violations,
+    describe_violations,
     given_i_am_already_signed_in_as,
     given_i_am_signed_in_as,
     main_content,
@@ -26,7 +30,6 @@ from tests.system.journeys import (
     then_i_am_told,
     then_i_do_not_see,
     then_i_see,
-    then_the_accessibility_baseline_is_met,
     then_there_is_a_problem,
     visit,
     when_i_choose,
@@ -40,6 +43,7 @@ from tests.system.journeys import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NOT_FOUND = "Page not found"
+CSP_MESSAGE = "Content Security Policy"
 WHAT_MATTERS = "Staying in my own home, near my garden"
 WALK = "I want to walk to the shop on my own"
 WHY_WALK = "So I can choose my own food"
@@ -52,10 +56,14 @@ STATEMENT_FIELD = "What do you want to add?"
 OUTCOME_FIELD = "What do you want to achieve?"
 IMPORTANCE = "How important is this to you?"
 SAMS_CHOICES = "What can Sam Carter see?"
+# Always ahead, so the action is never overdue whenever the tests run.
+DUE = timezone.localdate() + dt.timedelta(days=90)
+
+SignIn = Callable[[str], None]
 
 
 @pytest.fixture
-def sign_in_as(page: Page, live_server, world: World) -> Callable[[str], None]:
+def sign_in_as(page: Page, live_server, world: World) -> SignIn:
     """`sign_in_as("sam")`: a session for a persona, without the sign-in form."""
 
     def sign_in(username: str) -> None:
@@ -69,9 +77,7 @@ def alexs_plan(world: World, *, agreed: bool = False) -> Plan:
     plan = services.start_plan(world.alex_record, by=world.alex)
     services.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text=WHAT_MATTERS)
     outcome = services.add_outcome(plan, by=world.alex, text=WALK, why_it_matters=WHY_WALK, importance=5)
-    services.add_action(
-        outcome, by=world.alex, what=PRACTISE, owner_name="Sam", layer="2_FAMILY_FRIENDS", due_on=dt.date(2027, 3, 27)
-    )
+    services.add_action(outcome, by=world.alex, what=PRACTISE, owner_name="Sam", layer="2_FAMILY_FRIENDS", due_on=DUE)
     if agreed:
         services.propose_plan(plan, by=world.alex)
         services.agree_plan(plan, by=world.alex)
@@ -79,11 +85,11 @@ def alexs_plan(world: World, *, agreed: bool = False) -> Plan:
     return plan
 
 
-def status_tag(page: Page):
+def status_tag(page: Page) -> Locator:
     return main_content(page).locator(".nhsuk-tag").first
 
 
-def outcome_card(page: Page, outcome: str):
+def outcome_card(page: Page, outcome: str) -> Locator:
     return main_content(page).locator(".nhsuk-card").filter(has=page.get_by_role("heading", name=outcome, exact=True))
 
 
@@ -128,12 +134,18 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     expect(page.locator(".nhsuk-caption-l")).to_have_text(WALK)
     when_i_fill_in(page, "What will happen?", PRACTISE)
     when_i_fill_in(page, "Who will do it?", "Sam")
-    when_i_enter_the_date(page, "By when?", dt.date(2027, 3, 27))
+    when_i_enter_the_date(page, "By when?", DUE)
     when_i_choose(page, "Where does the support come from?", "Family and friends")
     when_i_press(page, "Save", to="Your plan")
     actions = outcome_card(page, WALK).get_by_role("table", name="Actions")
     expect(actions.get_by_role("row").filter(has_text=PRACTISE).get_by_role("cell")).to_have_text(
-        [re.compile(PRACTISE), "Who Sam", "By when 27 March 2027", "Support from Family and friends", re.compile("^Status Not started")]
+        [
+            re.compile(PRACTISE),
+            "Who Sam",
+            f"By when {date_long(DUE)}",
+            "Support from Family and friends",
+            re.compile("^Status Not started"),
+        ]
     )
 
     when_i_follow(page, "Add to 'What helps'", to="Add to: What helps")
@@ -216,7 +228,9 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_follow(page, "Alex Carter", to="Alex Carter")
     when_i_follow(page, "Plan", to="Alex's plan")
     expect(status_tag(page)).to_have_text("Agreed")
-    expect(main_content(page).get_by_role("heading", name="If things go wrong: contingency and crisis plan")).to_be_visible()
+    expect(
+        main_content(page).get_by_role("heading", name="If things go wrong: contingency and crisis plan")
+    ).to_be_visible()
     expect(main_content(page).get_by_role("heading", name="Outcomes", exact=True)).to_be_visible()
     then_i_see(page, CRISIS, WALK, LUNCH_CLUB, PRACTISE, TRAVEL_BUDDY, "Alex has chosen not to share some parts")
     expect(main_content(page).get_by_role("heading", name="Risks and what we agreed")).to_have_count(0)
@@ -226,7 +240,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
 # Who may not see it ----------------------------------------------------------------------
 
 
-def test_omar_gets_page_not_found_for_every_part_of_alexs_plan(page: Page, world: World, sign_in_as) -> None:
+def test_omar_gets_page_not_found_for_every_part_of_alexs_plan(page: Page, world: World, sign_in_as: SignIn) -> None:
     person = alexs_plan(world, agreed=True).person_id
     sign_in_as("omar")
 
@@ -238,7 +252,9 @@ def test_omar_gets_page_not_found_for_every_part_of_alexs_plan(page: Page, world
 # Errors ----------------------------------------------------------------------------------
 
 
-def test_an_empty_outcome_shows_the_error_summary_and_is_accessible(page: Page, world: World, sign_in_as) -> None:
+def test_an_empty_outcome_shows_the_error_summary_and_is_accessible(
+    page: Page, world: World, sign_in_as: SignIn
+) -> None:
     person = alexs_plan(world).person_id
     sign_in_as("alex")
     visit(page, f"/people/{person}/plan/", heading="Your plan")
@@ -255,7 +271,9 @@ def test_an_empty_outcome_shows_the_error_summary_and_is_accessible(page: Page, 
     expect(outcome).to_be_focused()
 
 
-def test_the_record_refuses_an_nhs_number_that_fails_its_check_digit(page: Page, world: World, sign_in_as) -> None:
+def test_the_record_refuses_an_nhs_number_that_fails_its_check_digit(
+    page: Page, world: World, sign_in_as: SignIn
+) -> None:
     sign_in_as("alex")
     visit(page, f"/people/{world.alex_record.pk}/", heading="Alex Carter")
     when_i_follow(page, "Change personal details", to="Personal details")
@@ -272,7 +290,7 @@ def test_the_record_refuses_an_nhs_number_that_fails_its_check_digit(page: Page,
 # The one-page profile --------------------------------------------------------------------
 
 
-def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, world: World, sign_in_as) -> None:
+def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, world: World, sign_in_as: SignIn) -> None:
     person = alexs_plan(world).person_id
     suggestion = "Please do ask me before you move my things"
 
@@ -292,7 +310,7 @@ def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, wo
     expect(please_do).to_contain_text(suggestion)
     expect(please_do.get_by_text("Suggested for you")).to_be_visible()
 
-    when_i_press(page, re.compile(r"^Accept: Please do ask me"), to="About me")
+    when_i_press(page, f"Accept suggestion: {suggestion}", to="About me")
 
     expect(please_do).to_contain_text(suggestion)
     expect(please_do).to_contain_text("Added by Sam Carter")
@@ -303,13 +321,13 @@ def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, wo
 # Other formats ---------------------------------------------------------------------------
 
 
-def test_easy_read_large_print_and_the_pdf_show_the_plan(page: Page, world: World, sign_in_as) -> None:
+def test_easy_read_large_print_and_the_pdf_show_the_plan(page: Page, world: World, sign_in_as: SignIn) -> None:
     person = alexs_plan(world, agreed=True).person_id
     sign_in_as("alex")
     visit(page, f"/people/{person}/plan/", heading="Your plan")
 
     when_i_follow(page, "Easy read", to="My plan")
-    then_i_see(page, "This is my plan.", WALK, PRACTISE, "by 27 March 2027")
+    then_i_see(page, "This is my plan.", WALK, PRACTISE, f"by {date_long(DUE)}")
     page.get_by_role("link", name="Back to the plan").click()
     then_i_am_on_the_page(page, "Your plan")
 
@@ -357,35 +375,62 @@ def test_alex_adds_an_outcome_and_asks_for_agreement_without_javascript(
     expect(main_content(page).get_by_role("button", name="I agree to this plan")).to_be_visible()
 
 
+# Saying what happened ---------------------------------------------------------------------
+
+
+def test_a_refused_request_for_agreement_says_why(page: Page, world: World, sign_in_as: SignIn) -> None:
+    person = services.start_plan(world.alex_record, by=world.alex).person_id
+    sign_in_as("alex")
+    visit(page, f"/people/{person}/plan/", heading="Your plan")
+
+    when_i_press(page, "Ask for agreement", to="Your plan")
+
+    expect(status_tag(page)).to_have_text("Draft")
+    then_i_am_told(page, "Add what matters to the person")
+
+
 # The API documentation -------------------------------------------------------------------
 
+# Swagger UI's own markup fails these WCAG 2.2 AA rules: low-contrast method badges and links,
+# and (with deepLinking on) a link nested in each operation's toggle button, too small to tap.
+# Third-party markup, reported rather than hidden: the exact list, so a new failure, or a fix
+# in a newer Swagger UI, shows up here.
+SWAGGER_UI_KNOWN_FAILURES = {"color-contrast", "nested-interactive", "target-size"}
+IN_SWAGGER_UI = "targets => targets.every(t => document.querySelector(t)?.closest('#swagger-ui') != null)"
 
-def open_the_api_docs(page: Page) -> list[ConsoleMessage]:
-    logged: list[ConsoleMessage] = []
-    page.on("console", lambda message: logged.append(message))
-    page.on("pageerror", lambda error: pytest.fail(f"Uncaught error on the API docs: {error}"))
+
+def open_the_api_docs(page: Page) -> list[str]:
+    """Open the docs and wait for Swagger UI to draw them; returns every console error and CSP report."""
+    problems: list[str] = []
+
+    def note(message: ConsoleMessage) -> None:
+        if message.type == "error" or CSP_MESSAGE in message.text:
+            problems.append(f"{message.type}: {message.text}")
+
+    page.on("console", note)
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
     response = page.goto("/api/v1/docs")
     assert response is not None
     assert response.status == 200
-    # Swagger UI started (it needs script) and read the schema (it needs fetch): both under the CSP.
+    # Swagger UI started (script) and read the schema (fetch), both under the strict CSP.
     expect(page.locator(".swagger-ui .info .title")).to_contain_text("Living Plan API")
-    expect(page.locator(".opblock").first).to_be_visible()
-    return logged
+    operations = page.locator(".opblock-summary-path")
+    expect(operations.filter(has_text="/api/v1/people/{id}/plan/outcomes")).not_to_have_count(0)
+    return problems
 
 
-def test_the_api_docs_load_under_the_strict_csp(page: Page, world: World) -> None:
-    logged = open_the_api_docs(page)
+def test_the_api_docs_load_under_the_strict_csp_without_console_errors(page: Page, world: World) -> None:
+    problems = open_the_api_docs(page)
 
-    expect(page.locator(".opblock-summary-path").filter(has_text="/api/v1/people/{id}/plan/outcomes")).not_to_have_count(0)
-    problems = [f"{m.type}: {m.text}" for m in logged if m.type == "error" or "Content Security Policy" in m.text]
     assert problems == [], "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Swagger UI's own markup fails axe (reported to the lead, not hidden); strict, so a fix shows up",
-)
-def test_the_api_docs_meet_the_accessibility_baseline(page: Page, world: World) -> None:
+def test_the_api_docs_fail_axe_only_in_swagger_uis_known_ways(page: Page, world: World) -> None:
     open_the_api_docs(page)
-    then_the_accessibility_baseline_is_met(page)
 
+    violations = accessibility_violations(page)
+
+    report = describe_violations(page.url, violations)
+    assert {v["id"] for v in violations} == SWAGGER_UI_KNOWN_FAILURES, report
+    targets = [node["target"][-1] for v in violations for node in v["nodes"]]
+    assert page.evaluate(IN_SWAGGER_UI, targets), f"A failure outside Swagger UI's markup:\n{report}"

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from livingplan.core import forms as ds
-from livingplan.plans.models import ActionStatus, Layer
+from livingplan.plans.models import ActionStatus, Layer, LinkedPlan
 from livingplan.plans.sections import SharingGroup
 
 
@@ -146,3 +146,20 @@ class SharingForm(forms.Form):
             self.fields[key] = ds.MultipleChoiceField(
                 label=f"What can {label} see?", choices=SharingGroup.choices, required=False, initial=sorted(shared)
             )
+
+
+class LinkedPlanForm(forms.Form):
+    kind = ds.ChoiceField(
+        label="What kind of plan is it?",
+        choices=LinkedPlan.Kind.choices,
+        required_message="Select what kind of plan it is",
+    )
+    description = ds.CharField(
+        label="What is it about?", max_length=300, required_message="Enter what the plan is about"
+    )
+    held_by = ds.CharField(
+        label="Who holds it?",
+        required=False,
+        max_length=200,
+        hint="For example, the school, the hospice or the community mental health team",
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("plan/actions/<int:action_pk>/status/", edit.action_status, name="action-status"),
     path("plan/risks/add/", edit.add_risk, name="add-risk"),
     path("plan/review-arrangements/", edit.review_arrangements, name="review-arrangements"),
+    path("plan/other-plans/add/", edit.add_linked_plan, name="add-linked-plan"),
     path("plan/<slug:kind>/<int:item_pk>/different-view/", edit.record_disagreement, name="disagree"),
     path("plan/statements/<int:statement_pk>/<slug:decision>/", edit.decide_statement, name="decide-statement"),
     path("about-me/", sharing.about_me, name="about-me"),

@@ -205,3 +205,18 @@ def test_after_saving_the_person_is_told_what_happened(world: World, plan: Plan,
     body = response.content.decode()
     assert "Outcome added." in body
     assert 'role="alert"' in body
+
+
+def test_another_plan_can_be_linked_and_shows_on_the_plan(world: World, plan: Plan, client_for) -> None:
+    priya = client_for("priya")
+    response = priya.post(
+        _url(world, "plan/other-plans/add/"),
+        {"kind": "ADVANCE_CARE", "description": "Wishes for the end of life", "held_by": "Northbridge Hospice"},
+    )
+    assert response.status_code == 302
+    page = priya.get(_url(world)).content.decode()
+    assert "Advance care plan: Wishes for the end of life (held by Northbridge Hospice)" in page
+    empty = priya.post(_url(world, "plan/other-plans/add/"), {"kind": "", "description": ""})
+    assert empty.status_code == 400
+    assert "Select what kind of plan it is" in empty.content.decode()
+    assert plan.linked_plans.count() == 1

@@ -82,6 +82,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/plan/actions/{action}/status/": signed_in(404, **WRITES_PLAN),
     "/people/{alex}/plan/risks/add/": signed_in(404, **WRITES_CARE_TEAM_PART),
     "/people/{alex}/plan/review-arrangements/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/plan/other-plans/add/": signed_in(404, **WRITES_CARE_TEAM_PART),
     "/people/{alex}/plan/outcome/{outcome}/different-view/": signed_in(404, **WRITES_PLAN),
     "/people/{alex}/plan/statements/{statement}/accept/": POST_ONLY,
     "/people/{alex}/about-me/": signed_in(404, **SEES_ALEX),

@@ -21,6 +21,7 @@ from livingplan.plans.forms import (
     ActionForm,
     ActionStatusForm,
     DisagreementForm,
+    LinkedPlanForm,
     OutcomeForm,
     ProgressForm,
     ReviewArrangementsForm,
@@ -263,6 +264,24 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
         )
 
     return _form_page(request, plan, form, title="Review arrangements", save=save, done="Review arrangements saved.")
+
+
+@login_required
+def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = _editable_plan(request, person_pk, SharingGroup.LINKED_PLANS)
+    form = LinkedPlanForm(request.POST or None)
+
+    def save(data: dict[str, Any]) -> Any:
+        return services.add_linked_plan(
+            plan,
+            by=request.user,
+            kind=data["kind"],
+            description=data["description"],
+            held_by=data["held_by"],
+            request=request,
+        )
+
+    return _form_page(request, plan, form, title="Link another plan", save=save, done="Plan linked.")
 
 
 DISAGREEMENT_TARGETS = {"statement": Statement, "outcome": Outcome, "action": Action}

@@ -3,7 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.contrib.auth import password_validation
 
+from livingplan.accounts.models import Organisation, User
 from livingplan.core import forms as ds
 from livingplan.people import nhs_number
 from livingplan.people.models import CapacityOutcome, ContactChannel, InformationFormat, LegalAuthority
@@ -106,3 +108,99 @@ class LegalAuthorityForm(forms.Form):
     name = ds.CharField(label="Name", max_length=200, required_message="Enter their name")
     contact = ds.CharField(label="Contact details", required=False, max_length=200)
     registered_on = ds.DateField(label="Date registered", required=False)
+
+
+class CircleMemberForm(forms.Form):
+    name = ds.CharField(label="Name", max_length=200, required_message="Enter their name")
+    relationship = ds.CharField(
+        label="Relationship",
+        max_length=100,
+        hint="For example, daughter, neighbour or friend",
+        required_message="Enter how they are related to the person, for example, daughter",
+        classes="nhsuk-input--width-20",
+    )
+    phone = ds.CharField(
+        label="Phone number", required=False, max_length=40, autocomplete="off", classes="nhsuk-input--width-20"
+    )
+    email = ds.EmailField(
+        label="Email address", required=False, autocomplete="off", hint="Needed if they are invited to sign in later"
+    )
+    is_carer = ds.BooleanField(label="They are a carer", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("name", "relationship", "phone", "email"):
+            if isinstance(data.get(name), str):
+                data[name] = data[name].strip()
+        return data
+
+
+class CareTeamMemberForm(forms.Form):
+    email = ds.EmailField(
+        label="Their work email address",
+        autocomplete="off",
+        required_message="Enter the work email address of the member of staff",
+    )
+    organisation = ds.ChoiceField(
+        label="Which organisation do they work for?", required_message="Select the organisation they work for"
+    )
+    role_description = ds.CharField(
+        label="Their role in the care team", required=False, max_length=120, hint="For example, district nurse"
+    )
+    is_coordinator = ds.BooleanField(
+        label="Make them the coordinator",
+        required=False,
+        hint="There is one coordinator at a time. The current coordinator stays on the care team.",
+    )
+
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(org.pk): org for org in organisations}
+        self.fields["organisation"].choices = [(str(org.pk), org.name) for org in organisations]  # type: ignore[attr-defined]
+
+    def clean_organisation(self) -> Organisation:
+        return self.organisations[self.cleaned_data["organisation"]]
+
+
+class AcceptInvitationForm(forms.Form):
+    """The invitee chooses their password, checked by the same rules as everyone's."""
+
+    password1 = ds.CharField(
+        label="Create a password",
+        hint="Use at least 10 characters. Avoid common words and your name",
+        required_message="Enter a password",
+        autocomplete="new-password",
+        strip=False,
+        widget=forms.PasswordInput,
+    )
+    password2 = ds.CharField(
+        label="Enter the password again",
+        required_message="Enter the password again",
+        autocomplete="new-password",
+        strip=False,
+        widget=forms.PasswordInput,
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password1(self) -> str:
+        password: str = self.cleaned_data["password1"]
+        try:
+            password_validation.validate_password(password, self.user)
+        except forms.ValidationError as error:
+            raise forms.ValidationError([_nhs_style(message) for message in error.messages]) from error
+        return password
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", "The passwords do not match. Enter the same password twice")
+        return data
+
+
+def _nhs_style(message: str) -> str:
+    """Django's validator messages, said the NHS way: no "This password", no full stop."""
+    return message.replace("This password is", "Your password is").rstrip(".")

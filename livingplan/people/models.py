@@ -171,6 +171,36 @@ class CircleMember(PersonalDataModel):
         return f"{self.name} ({self.relationship})"
 
 
+class CircleInvitationQuerySet(models.QuerySet["CircleInvitation"]):
+    def visible_to(self, user: Any) -> "CircleInvitationQuerySet":
+        """Invitations are the person's own business: only they see the ones sent from their record."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        return self.filter(circle_member__person__user=user)
+
+
+class CircleInvitation(PersonalDataModel):
+    """A single-use, expiring invitation for someone in the circle to set a password and sign in.
+
+    Only a hash of the token is kept: the link itself is shown once, to the person who invites.
+    """
+
+    circle_member = models.ForeignKey(CircleMember, on_delete=models.CASCADE, related_name="invitations")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CircleInvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.circle_member}"
+
+
 class InformationFormat(models.TextChoices):
     STANDARD = "STANDARD", "Standard print"
     EASY_READ = "EASY_READ", "Easy read"

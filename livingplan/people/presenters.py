@@ -1,7 +1,8 @@
 """What the person's record page shows."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from livingplan.accounts.models import Organisation
 from livingplan.people import nhs_number
 from livingplan.people.models import (
     Advocacy,
@@ -25,6 +26,8 @@ class RecordPage:
     capacity: list[CapacityAssessment]
     advocacy: Advocacy | None
     legal: list[LegalAuthority]
+    can_manage_care_team: bool = False
+    shared_with: list[Organisation] = field(default_factory=list)
 
     @property
     def nhs_number(self) -> str:
@@ -33,3 +36,21 @@ class RecordPage:
     @property
     def organisations_involved(self) -> list[str]:
         return sorted({m.organisation.name for m in self.care_team})
+
+    @property
+    def shared_with_names(self) -> list[str]:
+        return sorted(org.name for org in self.shared_with)
+
+    @property
+    def consent_choices(self) -> list[tuple[Organisation, bool]]:
+        """Every organisation the person may decide about: the lead council, the care team's, and any shared."""
+        shared = {org.pk for org in self.shared_with}
+        orgs = {self.person.lead_organisation.pk: self.person.lead_organisation}
+        orgs.update({m.organisation.pk: m.organisation for m in self.care_team})
+        orgs.update({org.pk: org for org in self.shared_with})
+        return [(org, org.pk in shared) for org in sorted(orgs.values(), key=lambda o: o.name)]
+
+    @property
+    def care_team_without_consent(self) -> list[CareTeamMember]:
+        shared = {org.pk for org in self.shared_with}
+        return [m for m in self.care_team if m.organisation_id not in shared]

@@ -3,6 +3,9 @@ circles and consent. Each guards, changes, and audits in one transaction.
 """
 
 import datetime as dt
+import hashlib
+import re
+import secrets
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,13 +13,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from livingplan.accounts.models import Organisation, User
+from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.services import auditor
 from livingplan.people import nhs_number
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
     CareTeamMember,
+    CircleInvitation,
     CircleMember,
     CommunicationNeeds,
     LegalAuthority,
@@ -285,3 +289,211 @@ def add_legal_authority(
     authority.save()
     auditor.record("people.legal_authority.added", actor=by, person_id=person.pk, obj=authority, request=request)
     return authority
+
+
+# --- Care team and consent, as the person and their coordinator manage them --------------------
+
+
+def can_manage_care_team(person: Person, user: User) -> bool:
+    """The person and their current coordinator decide who is on the care team."""
+    return (
+        person.user_id == user.pk
+        or person.care_team.filter(user=user, is_coordinator=True, ended_on__isnull=True).exists()
+    )
+
+
+def organisations_to_add_from(person: Person, user: User) -> "list[Organisation]":
+    """Staff add colleagues from the organisations they work for; the person, who works for none
+    of them, may add staff from any organisation that has staff."""
+    if user.memberships.exists():
+        return list(Organisation.objects.filter(memberships__user=user).distinct())
+    return list(Organisation.objects.filter(memberships__isnull=False).distinct())
+
+
+@transaction.atomic
+def add_care_team_member_by_email(
+    person: Person,
+    *,
+    by: User,
+    email: str,
+    organisation: Organisation,
+    role_description: str = "",
+    is_coordinator: bool = False,
+) -> CareTeamMember:
+    if not can_manage_care_team(person, by):
+        raise PermissionDenied("Only the person and their coordinator can change the care team.")
+    if organisation not in organisations_to_add_from(person, by):
+        raise ValidationError({"organisation": "Select an organisation from the list"})
+    staff = (
+        User.objects.filter(email__iexact=email.strip(), is_active=True, memberships__isnull=False).distinct().first()
+    )
+    if staff is None:
+        raise ValidationError({"email": "There is no member of staff with that email address. Check it and try again"})
+    if not Membership.objects.filter(user=staff, organisation=organisation).exists():
+        raise ValidationError({"organisation": f"{staff.display_name} does not work for {organisation.name}"})
+    if person.care_team.filter(user=staff, ended_on__isnull=True).exists():
+        raise ValidationError({"email": f"{staff.display_name} is already on the care team"})
+    return add_care_team_member(
+        person,
+        by=by,
+        user=staff,
+        organisation=organisation,
+        role_description=role_description.strip(),
+        is_coordinator=is_coordinator,
+    )
+
+
+def is_shared_with(person: Person, organisation: Organisation) -> bool:
+    return SharingConsent.current.filter(person=person, organisation=organisation).exists()
+
+
+@transaction.atomic
+def set_sharing_consent(person: Person, *, by: User, organisation: Organisation, give: bool) -> SharingConsent | None:
+    """Only the person decides which organisations' staff on their care team may see their record."""
+    if person.user_id != by.pk:
+        raise PermissionDenied("Only the person can decide who their record is shared with.")
+    if give:
+        return give_sharing_consent(person, by=by, organisation=organisation)
+    if not SharingConsent.current.filter(person=person, organisation=organisation).exists():
+        return None  # Nothing to withdraw: already not shared.
+    return withdraw_sharing_consent(person, by=by, organisation=organisation)
+
+
+# --- The circle of support: adding, inviting to sign in, and turning access on or off ------------
+
+INVITATION_LIFETIME = dt.timedelta(days=14)
+
+
+class InvitationInvalid(Exception):
+    """The invitation link is unknown, used already, or out of date."""
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _guard_person_only(person: Person, by: User, message: str) -> None:
+    if person.user_id != by.pk:
+        raise PermissionDenied(message)
+
+
+@transaction.atomic
+def add_circle_member_to_record(person: Person, *, by: User, **values: Any) -> CircleMember:
+    """The person or their care team adds someone to the circle (without sign-in access)."""
+    _guard_record_edit(person, by)
+    return add_circle_member(person, by=by, **values)
+
+
+def _unique_username(member: CircleMember) -> str:
+    base = member.email.split("@", 1)[0] if member.email else member.name
+    base = re.sub(r"[^a-z0-9._-]+", ".", base.lower()).strip("._-")[:140] or "circle.member"
+    candidate, n = base, 1
+    while User.objects.filter(username__iexact=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+@transaction.atomic
+def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest | None = None) -> str:
+    """Give someone in the circle a way to sign in. Returns the one-time token; only its hash is kept."""
+    member = CircleMember.objects.select_for_update().get(pk=member.pk)
+    person = member.person
+    _guard_person_only(person, by, "Only the person can invite someone to see their record.")
+    if member.has_access:
+        raise ValidationError(f"{member.name} can already sign in and see your record.")
+    user = member.user
+    if user is not None and user.has_usable_password():
+        raise ValidationError(f"{member.name} already has an account. Turn their access back on instead.")
+    if user is None:
+        email = member.email.strip()
+        if email and User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                f"Someone already has an account with {email}. Change {member.name}'s email address, or remove it."
+            )
+        user = User(username=_unique_username(member), email=email, first_name=member.name[:150])
+        user.set_unusable_password()
+        user.save()
+        member.user = user
+        member.save(update_fields=["user"])
+    now = timezone.now()
+    # A new invitation replaces any earlier one that was never used.
+    member.invitations.filter(accepted_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = CircleInvitation.objects.create(
+        circle_member=member, token_hash=_hash_token(token), created_by=by, expires_at=now + INVITATION_LIFETIME
+    )
+    auditor.record(
+        "people.circle.invited",
+        actor=by,
+        person_id=person.pk,
+        obj=invitation,
+        request=request,
+        detail={"member": member.name},
+    )
+    return token
+
+
+def open_invitation(token: str) -> CircleInvitation | None:
+    """The invitation this token opens, if it is still usable."""
+    invitation = (
+        CircleInvitation.objects.filter(token_hash=_hash_token(token))
+        .select_related("circle_member__person", "circle_member__user")
+        .first()
+    )
+    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        return None
+    if invitation.circle_member.user is None:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(token: str, *, password: str, request: HttpRequest | None = None) -> User:
+    """The invitee sets a password: the invitation is used up and they can see the person's record."""
+    invitation = CircleInvitation.objects.select_for_update().filter(token_hash=_hash_token(token)).first()
+    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+        raise InvitationInvalid
+    member = CircleMember.objects.select_for_update().get(pk=invitation.circle_member_id)
+    user = member.user
+    if user is None:
+        raise InvitationInvalid
+    user.set_password(password)
+    user.is_active = True
+    user.save(update_fields=["password", "is_active"])
+    member.has_access = True
+    member.save(update_fields=["has_access"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    auditor.record(
+        "people.circle.invitation_accepted",
+        actor=user,
+        person_id=member.person_id,
+        obj=invitation,
+        request=request,
+        detail={"member": member.name},
+    )
+    return user
+
+
+@transaction.atomic
+def set_circle_access(
+    member: CircleMember, *, by: User, has_access: bool, request: HttpRequest | None = None
+) -> CircleMember:
+    """The person lets someone in their circle see their record, or stops them."""
+    member = CircleMember.objects.select_for_update().get(pk=member.pk)
+    _guard_person_only(member.person, by, "Only the person can decide who in their circle sees their record.")
+    if has_access and (member.user is None or not member.user.has_usable_password()):
+        raise ValidationError(f"{member.name} cannot sign in yet. Invite them first.")
+    if member.has_access != has_access:
+        member.has_access = has_access
+        member.save(update_fields=["has_access"])
+    auditor.record(
+        "people.circle.access_turned_on" if has_access else "people.circle.access_turned_off",
+        actor=by,
+        person_id=member.person_id,
+        obj=member,
+        request=request,
+        detail={"member": member.name},
+    )
+    return member

@@ -2,19 +2,28 @@
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
 
 from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.accounts.models import Organisation
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
 from livingplan.people import services
 from livingplan.people.forms import (
+    AcceptInvitationForm,
     AdvocacyForm,
     CapacityForm,
+    CareTeamMemberForm,
+    CircleMemberForm,
     CommunicationNeedsForm,
     LegalAuthorityForm,
     PersonDetailsForm,
@@ -27,6 +36,7 @@ from livingplan.people.models import (
     CommunicationNeeds,
     LegalAuthority,
     Person,
+    SharingConsent,
 )
 from livingplan.people.presenters import RecordPage
 
@@ -64,6 +74,13 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by")),
         advocacy=Advocacy.objects.visible_to(user).filter(person=person).first(),
         legal=list(LegalAuthority.objects.visible_to(user).filter(person=person)),
+        can_manage_care_team=services.can_manage_care_team(person, user),
+        shared_with=[
+            consent.organisation
+            for consent in SharingConsent.objects.visible_to(user)
+            .filter(person=person, withdrawn_at__isnull=True)
+            .select_related("organisation")
+        ],
     )
     return render(request, "people/detail.jinja", {"person": person, "page": page})
 
@@ -78,7 +95,9 @@ def who_has_looked(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "people/who_has_looked.jinja", {"person": person, "events": events[:200]})
 
 
-def _record_form(request: AuthenticatedRequest, person: Person, form: Any, *, title: str, save: Any) -> HttpResponse:
+def _record_form(
+    request: AuthenticatedRequest, person: Person, form: Any, *, title: str, save: Any, intro: str = ""
+) -> HttpResponse:
     return form_page(
         request,
         form,
@@ -86,7 +105,7 @@ def _record_form(request: AuthenticatedRequest, person: Person, form: Any, *, ti
         save=save,
         success_url=reverse("people:detail", args=[person.pk]),
         success_message=f"{title}: saved.",
-        context={"person": person, "title": title},
+        context={"person": person, "title": title, "intro": intro},
     )
 
 
@@ -147,3 +166,162 @@ def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         return services.add_legal_authority(person, by=request.user, request=request, **data)
 
     return _record_form(request, person, form, title="Add an attorney or deputy", save=save)
+
+
+# --- The circle of support --------------------------------------------------------------------
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data, even when it is empty, so an empty form shows its errors."""
+    return request.POST if request.method == "POST" else None
+
+
+def _own_person(request: AuthenticatedRequest, pk: int) -> Person:
+    """The person's own record: others who may see it are refused; everyone else gets a 404."""
+    person = _person_for(request, pk)
+    if person.user_id != request.user.pk:
+        raise PermissionDenied
+    return person
+
+
+def _circle_member_for(request: AuthenticatedRequest, person: Person, member_pk: int) -> CircleMember:
+    return get_object_or_404(CircleMember.objects.visible_to(request.user).filter(person=person), pk=member_pk)
+
+
+def _back_to_record(person: Person) -> HttpResponse:
+    return redirect("people:detail", pk=person.pk)
+
+
+@login_required
+def add_circle_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = _editable_person(request, pk)
+    form = CircleMemberForm(_posted(request))
+
+    def save(data: dict[str, Any]) -> CircleMember:
+        return services.add_circle_member_to_record(person, by=request.user, **data)
+
+    return _record_form(
+        request,
+        person,
+        form,
+        title="Add someone to the circle of support",
+        save=save,
+        intro="Family, friends, neighbours and carers who help. Adding someone does not let them see the record.",
+    )
+
+
+@never_cache
+@login_required
+@require_POST
+def invite_circle_member(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    person = _own_person(request, pk)
+    member = _circle_member_for(request, person, member_pk)
+    try:
+        token = services.invite_circle_member(member, by=request.user, request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _back_to_record(person)
+    link = request.build_absolute_uri(reverse("invitations:accept", args=[token]))
+    context = {"person": person, "member": member, "link": link, "days": services.INVITATION_LIFETIME.days}
+    return render(request, "people/invitation_link.jinja", context)
+
+
+@login_required
+@require_POST
+def set_circle_access(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    person = _own_person(request, pk)
+    member = _circle_member_for(request, person, member_pk)
+    choice = request.POST.get("access")
+    if choice not in ("on", "off"):
+        return HttpResponseBadRequest("Choose whether to turn access on or off.")
+    try:
+        services.set_circle_access(member, by=request.user, has_access=choice == "on", request=request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if choice == "on":
+            messages.success(request, f"{member.name} can now sign in and see your record.")
+        else:
+            messages.success(request, f"{member.name} can no longer see your record.")
+    return _back_to_record(person)
+
+
+def _invitation_not_valid(request: HttpRequest) -> HttpResponse:
+    return render(request, "people/invitation_not_valid.jinja", status=404)
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """Anyone holding a valid link may set the password it was made for; nothing else is revealed."""
+    invitation = services.open_invitation(token)
+    if invitation is None or invitation.circle_member.user is None:
+        return _invitation_not_valid(request)
+    member = invitation.circle_member
+    assert member.user is not None
+    form = AcceptInvitationForm(_posted(request), user=member.user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user = services.accept_invitation(token, password=form.cleaned_data["password1"], request=request)
+            except services.InvitationInvalid:
+                return _invitation_not_valid(request)
+            login(request, user, backend="livingplan.accounts.backends.UsernameOrEmailBackend")
+            messages.success(request, f"Your password is set. You can now see {member.person.full_name}'s plan.")
+            return redirect("home:home")
+        status = 400
+    else:
+        status = 200
+    context = {"form": form, "member": member, "person": member.person, "username": member.user.username}
+    return render(request, "people/accept_invitation.jinja", context, status=status)
+
+
+# --- The care team and who the record is shared with ----------------------------------------
+
+
+@login_required
+def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    person = _person_for(request, pk)
+    if not services.can_manage_care_team(person, request.user):
+        raise PermissionDenied
+    organisations = services.organisations_to_add_from(person, request.user)
+    form = CareTeamMemberForm(_posted(request), organisations=organisations)
+
+    def save(data: dict[str, Any]) -> CareTeamMember:
+        member = services.add_care_team_member_by_email(person, by=request.user, **data)
+        if not services.is_shared_with(person, member.organisation):
+            messages.info(
+                request,
+                f"{member.user.display_name} cannot see the record yet. {person.full_name} has not agreed "
+                f"to share it with {member.organisation.name}.",
+            )
+        return member
+
+    return _record_form(
+        request,
+        person,
+        form,
+        title="Add someone to the care team",
+        save=save,
+        intro=(
+            "Adding someone from an organisation the record is not shared with does not let them see it. "
+            f"{person.full_name} decides which organisations their record is shared with."
+        ),
+    )
+
+
+@login_required
+@require_POST
+def set_sharing_consent(request: AuthenticatedRequest, pk: int, org_pk: int) -> HttpResponse:
+    person = _own_person(request, pk)
+    organisation = get_object_or_404(Organisation.objects.all(), pk=org_pk)
+    decision = request.POST.get("decision")
+    if decision not in ("give", "withdraw"):
+        return HttpResponseBadRequest("Choose whether to share your record or stop sharing it.")
+    services.set_sharing_consent(person, by=request.user, organisation=organisation, give=decision == "give")
+    if decision == "give":
+        messages.success(request, f"Your record is now shared with {organisation.name}.")
+    else:
+        messages.success(request, f"Your record is no longer shared with {organisation.name}.")
+    return _back_to_record(person)

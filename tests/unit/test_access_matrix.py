@@ -67,6 +67,15 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/capacity/add/": signed_in(404, **EDITS_RECORD),
     "/people/{alex}/advocacy/": signed_in(404, **EDITS_RECORD),
     "/people/{alex}/attorneys/add/": signed_in(404, **EDITS_RECORD),
+    # The circle and care team: the person and the care team add to the circle; the person and
+    # the coordinator (priya) add to the care team; only the person invites, grants or shares.
+    "/people/{alex}/circle/add/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/circle/1/invite/": POST_ONLY,
+    "/people/{alex}/circle/1/access/": POST_ONLY,
+    "/people/{alex}/care-team/add/": signed_in(404, **{**EDITS_RECORD, "dr.jones": 403}),
+    "/people/{alex}/consent/1/": POST_ONLY,
+    # An invitation link that opens nothing says so to everyone, signed in or not.
+    "/invitations/not-a-real-token/": everyone(404),
     # The living plan
     "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/start/": POST_ONLY,

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import secrets
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -208,18 +208,30 @@ def update_person_details(person: Person, *, by: User, request: HttpRequest | No
     return person
 
 
+T = TypeVar("T", CommunicationNeeds, Advocacy)
+
+
+def _update_one_per_person(
+    model: type[T], person: Person, *, by: User, action: str, request: HttpRequest | None, values: dict[str, Any]
+) -> T:
+    """Create or change a row the person has at most one of (communication needs, advocacy)."""
+    _guard_record_edit(person, by)
+    row, _ = model._default_manager.get_or_create(person=person)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    auditor.record(action, actor=by, person_id=person.pk, obj=row, request=request, detail={"fields": sorted(values)})
+    return row
+
+
 @transaction.atomic
 def set_communication_needs(
     person: Person, *, by: User, request: HttpRequest | None = None, **values: Any
 ) -> CommunicationNeeds:
-    _guard_record_edit(person, by)
-    needs, _ = CommunicationNeeds.objects.get_or_create(person=person)
-    for name, value in values.items():
-        setattr(needs, name, value)
-    needs.full_clean()
-    needs.save()
-    auditor.record("people.communication_needs.updated", actor=by, person_id=person.pk, obj=needs, request=request)
-    return needs
+    return _update_one_per_person(
+        CommunicationNeeds, person, by=by, action="people.communication_needs.updated", request=request, values=values
+    )
 
 
 @transaction.atomic
@@ -260,14 +272,9 @@ def record_capacity_assessment(
 
 @transaction.atomic
 def set_advocacy(person: Person, *, by: User, request: HttpRequest | None = None, **values: Any) -> Advocacy:
-    _guard_record_edit(person, by)
-    advocacy, _ = Advocacy.objects.get_or_create(person=person)
-    for name, value in values.items():
-        setattr(advocacy, name, value)
-    advocacy.full_clean()
-    advocacy.save()
-    auditor.record("people.advocacy.updated", actor=by, person_id=person.pk, obj=advocacy, request=request)
-    return advocacy
+    return _update_one_per_person(
+        Advocacy, person, by=by, action="people.advocacy.updated", request=request, values=values
+    )
 
 
 @transaction.atomic

@@ -4,11 +4,7 @@ A part of the plan not shared with the caller does not exist for them (404), exa
 the web pages. Someone who may see a part but not change it gets a 403 (PermissionDenied).
 """
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,7 +13,6 @@ from livingplan.api.errors import PlanNotStarted
 from livingplan.people.models import Person
 from livingplan.plans import rules
 from livingplan.plans.models import Action, Outcome, Plan, PlanVersion
-from livingplan.plans.services import StaleEdit
 from livingplan.plans.sharing import groups_visible_to
 
 
@@ -64,21 +59,3 @@ def action_for(user: User, plan: Plan, action_id: int) -> Action:
 def version_for(user: User, plan: Plan, number: int) -> PlanVersion:
     versions = PlanVersion.objects.visible_to(user).filter(plan=plan).select_related("agreed_by")
     return get_object_or_404(versions, number=number)
-
-
-@contextmanager
-def at_revision(user: User, plan: Plan, expected: int) -> Iterator[None]:
-    """Run a service that takes no `expected_revision` only if the plan is still at `expected`.
-
-    The plan row is locked (on PostgreSQL) until the block ends, so no edit can land between
-    the check and the service's own write.
-    """
-    with transaction.atomic():
-        locked = Plan.objects.visible_to(user).select_for_update().filter(pk=plan.pk)
-        current = locked.values_list("revision", flat=True).first()
-        if current is None:
-            raise Http404
-        if current != expected:
-            plan.revision = current
-            raise StaleEdit(plan, expected)
-        yield

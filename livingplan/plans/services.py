@@ -211,7 +211,14 @@ def add_outcome(
 
 @transaction.atomic
 def record_progress(
-    outcome: Outcome, *, by: User, score: int, on: dt.date, note: str = "", request: HttpRequest | None = None
+    outcome: Outcome,
+    *,
+    by: User,
+    score: int,
+    on: dt.date,
+    note: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
 ) -> ProgressScore:
     """Progress can be scored at any time, even on an agreed plan: it is how the plan is going."""
     plan = outcome.plan
@@ -221,6 +228,7 @@ def record_progress(
         person_id=plan.person_id, outcome=outcome, score=score, recorded_on=on, recorded_by=by, note=note.strip()
     )
     entry.full_clean(exclude=["person", "outcome", "recorded_by"])
+    _bump(plan, expected=expected_revision)
     entry.save()
     _audit("plans.outcome.progress_recorded", plan, by=by, obj=outcome, request=request, score=score)
     return entry
@@ -263,14 +271,17 @@ def add_action(
 
 
 @transaction.atomic
-def set_action_status(action: Action, *, by: User, status: str, request: HttpRequest | None = None) -> Action:
+def set_action_status(
+    action: Action, *, by: User, status: str, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Action:
     """Saying an action is done is how the plan is kept honest, so it is allowed on any live plan."""
     plan = action.plan
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can update actions.")
-    action.status = ActionStatus(status)
+    new_status = ActionStatus(status)
+    _bump(plan, expected=expected_revision)
+    action.status = new_status
     action.save(update_fields=["status"])
-    _bump(plan, expected=None)
     _audit("plans.action.status_changed", plan, by=by, obj=action, request=request, status=status)
     return action
 

@@ -133,3 +133,17 @@ def test_a_different_view_is_recorded_beside_the_item(world: World, plan: Plan) 
         how_handled="Agreed to try with Sam walking alongside first",
     )
     assert plan.disagreements.get().raised_by == world.sam
+
+
+def test_a_stale_progress_score_or_action_status_is_refused(world: World, plan: Plan) -> None:
+    import datetime as dt
+
+    outcome = plan.outcomes.get()
+    action = services.add_action(outcome, by=world.alex, what="Exercises", owner_name="Me", layer=Layer.SELF_CARE)
+    plan.refresh_from_db()
+    seen = plan.revision
+    services.record_progress(outcome, by=world.alex, score=3, on=dt.date(2026, 3, 1), expected_revision=seen)
+    with pytest.raises(services.StaleEdit):
+        services.set_action_status(action, by=world.priya, status="DONE", expected_revision=seen)
+    action.refresh_from_db()
+    assert action.status == "NOT_STARTED"

@@ -87,8 +87,9 @@ def change_action_status(
 ) -> ActionWrittenOut:
     plan = loaders.editable_plan_for(request.auth, id, OUTCOMES)
     action = loaders.action_for(request.auth, plan, action_id)
-    with loaders.at_revision(request.auth, plan, payload.expected_revision):
-        services.set_action_status(action, by=request.auth, status=payload.status, request=request)
+    services.set_action_status(
+        action, by=request.auth, status=payload.status, expected_revision=payload.expected_revision, request=request
+    )
     return ActionWrittenOut(
         revision=action.plan.revision, action=presenters.action_out(action, today=timezone.localdate())
     )
@@ -106,14 +107,14 @@ def record_progress(
 ) -> Status[ProgressWrittenOut]:
     plan = loaders.editable_plan_for(request.auth, id, OUTCOMES)
     outcome = loaders.outcome_for(request.auth, plan, outcome_id)
-    with loaders.at_revision(request.auth, plan, payload.expected_revision):
-        score = services.record_progress(
-            outcome,
-            by=request.auth,
-            score=payload.score,
-            on=payload.recorded_on or timezone.localdate(),
-            note=payload.note,
-            request=request,
-        )
+    score = services.record_progress(
+        outcome,
+        by=request.auth,
+        score=payload.score,
+        on=payload.recorded_on or timezone.localdate(),
+        note=payload.note,
+        expected_revision=payload.expected_revision,
+        request=request,
+    )
     body = presenters.progress_out(score)
     return Status(201, ProgressWrittenOut(revision=outcome.plan.revision, outcome_id=outcome.pk, progress=body))

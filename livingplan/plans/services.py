@@ -6,7 +6,7 @@ is raised and nothing is written, so no one's change is silently lost.
 """
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -37,6 +37,8 @@ from livingplan.plans.models import (
 )
 from livingplan.plans.sections import ABOUT_ME_SECTIONS, Section, SharingGroup
 from livingplan.plans.snapshot import snapshot
+
+C = TypeVar("C", Statement, Outcome, Action, Risk)
 
 
 class StaleEdit(Exception):
@@ -109,6 +111,37 @@ def _next_position(queryset: Any) -> int:
     return (last or 0) + 1
 
 
+def _add_content(
+    model: type[C],
+    plan: Plan,
+    *,
+    by: User,
+    audit: str,
+    in_own_words: bool = False,
+    kind: str | None = None,
+    expected_revision: int | None,
+    request: HttpRequest | None,
+    detail: dict[str, Any] | None = None,
+    **fields: Any,
+) -> C:
+    """Add one piece of plan content with who contributed it: guard, validate, bump the revision, save, audit."""
+    _guard_edit(plan, by)
+    kind = kind or contributor_kind(by, plan.person)
+    item = model(
+        person_id=plan.person_id,
+        plan=plan,
+        contributed_by=by,
+        contributor_kind=kind,
+        in_own_words=in_own_words or kind == ContributorKind.PERSON,
+        **fields,
+    )
+    item.full_clean(exclude=["person", "plan", "outcome", "contributed_by", "owner"])
+    _bump(plan, expected=expected_revision)
+    item.save()
+    _audit(audit, plan, by=by, obj=item, request=request, **(detail or {}))
+    return item
+
+
 @transaction.atomic
 def add_statement(
     plan: Plan,
@@ -120,27 +153,27 @@ def add_statement(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Statement:
-    _guard_edit(plan, by)
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Enter what you want to add"})
     kind = contributor_kind(by, plan.person)
     # On the one-page profile, other people suggest; the person decides what it says.
     proposed = section in ABOUT_ME_SECTIONS and kind != ContributorKind.PERSON
-    _bump(plan, expected=expected_revision)
-    statement = Statement.objects.create(
-        person_id=plan.person_id,
-        plan=plan,
+    return _add_content(
+        Statement,
+        plan,
+        by=by,
+        kind=kind,
+        in_own_words=in_own_words,
+        audit="plans.statement.added",
+        detail={"section": section},
+        expected_revision=expected_revision,
+        request=request,
         section=Section(section),
         text=text,
-        contributed_by=by,
-        contributor_kind=kind,
-        in_own_words=in_own_words or kind == ContributorKind.PERSON,
         status=StatementStatus.PROPOSED if proposed else StatementStatus.ACCEPTED,
         position=_next_position(plan.statements.filter(section=section)),
     )
-    _audit("plans.statement.added", plan, by=by, obj=statement, request=request, section=section)
-    return statement
 
 
 @transaction.atomic
@@ -189,24 +222,19 @@ def add_outcome(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Outcome:
-    _guard_edit(plan, by)
-    kind = contributor_kind(by, plan.person)
-    outcome = Outcome(
-        person_id=plan.person_id,
-        plan=plan,
+    return _add_content(
+        Outcome,
+        plan,
+        by=by,
+        in_own_words=in_own_words,
+        audit="plans.outcome.added",
+        expected_revision=expected_revision,
+        request=request,
         text=text.strip(),
         why_it_matters=why_it_matters.strip(),
         importance=importance,
-        contributed_by=by,
-        contributor_kind=kind,
-        in_own_words=in_own_words or kind == ContributorKind.PERSON,
         position=_next_position(plan.outcomes.all()),
     )
-    outcome.full_clean(exclude=["person", "plan", "contributed_by"])
-    _bump(plan, expected=expected_revision)
-    outcome.save()
-    _audit("plans.outcome.added", plan, by=by, obj=outcome, request=request)
-    return outcome
 
 
 @transaction.atomic
@@ -247,27 +275,20 @@ def add_action(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Action:
-    plan = outcome.plan
-    _guard_edit(plan, by)
-    kind = contributor_kind(by, plan.person)
-    action = Action(
-        person_id=plan.person_id,
-        plan=plan,
+    return _add_content(
+        Action,
+        outcome.plan,
+        by=by,
+        audit="plans.action.added",
+        expected_revision=expected_revision,
+        request=request,
         outcome=outcome,
         what=what.strip(),
         owner_name=owner_name.strip(),
         owner=owner,
         due_on=due_on,
         layer=layer,
-        contributed_by=by,
-        contributor_kind=kind,
-        in_own_words=kind == ContributorKind.PERSON,
     )
-    action.full_clean(exclude=["person", "plan", "outcome", "contributed_by", "owner"])
-    _bump(plan, expected=expected_revision)
-    action.save()
-    _audit("plans.action.added", plan, by=by, obj=action, request=request)
-    return action
 
 
 @transaction.atomic
@@ -298,25 +319,19 @@ def add_risk(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Risk:
-    _guard_edit(plan, by)
-    kind = contributor_kind(by, plan.person)
-    risk = Risk(
-        person_id=plan.person_id,
-        plan=plan,
+    return _add_content(
+        Risk,
+        plan,
+        by=by,
+        audit="plans.risk.added",
+        expected_revision=expected_revision,
+        request=request,
         what_could_go_wrong=what_could_go_wrong.strip(),
         what_we_agree=what_we_agree.strip(),
         decided_by=decided_by.strip(),
         persons_view=persons_view.strip(),
-        contributed_by=by,
-        contributor_kind=kind,
-        in_own_words=kind == ContributorKind.PERSON,
         position=_next_position(plan.risks.all()),
     )
-    risk.full_clean(exclude=["person", "plan", "contributed_by"])
-    _bump(plan, expected=expected_revision)
-    risk.save()
-    _audit("plans.risk.added", plan, by=by, obj=risk, request=request)
-    return risk
 
 
 @transaction.atomic

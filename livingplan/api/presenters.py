@@ -40,7 +40,7 @@ FINISHED = (ActionStatus.DONE, ActionStatus.STOPPED)
 def _name(user: User | None) -> str | None:
     if user is None:
         return None
-    return user.get_full_name() or user.get_username()
+    return user.display_name
 
 
 def _contribution(item: Any) -> schemas.ContributionOut:

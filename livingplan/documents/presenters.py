@@ -282,7 +282,7 @@ def iso(value: dt.date | dt.datetime | None) -> str | None:
 def _name(user: Any) -> str | None:
     if user is None:
         return None
-    return str(user.get_full_name() or user.get_username())
+    return user.display_name
 
 
 def record_json(data: SubjectAccess) -> dict[str, Any]:

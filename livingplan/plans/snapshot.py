@@ -20,7 +20,7 @@ def snapshot(plan: Plan) -> dict[str, Any]:
                 "id": s.pk,
                 "section": s.section,
                 "text": s.text,
-                "by": s.contributed_by.get_full_name() or s.contributed_by.get_username(),
+                "by": s.contributed_by.display_name,
                 "kind": s.contributor_kind,
                 "own_words": s.in_own_words,
             }

@@ -152,7 +152,7 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
             continue
         if s.status == StatementStatus.PROPOSED and s.section not in ABOUT_ME_SECTIONS:
             continue
-        name = s.contributed_by.get_full_name() or s.contributed_by.get_username()
+        name = s.contributed_by.display_name
         by_section[s.section].append(
             StatementRow(
                 id=s.pk,
@@ -172,7 +172,9 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
         page.about_me = blocks(ABOUT_ME_SECTIONS)
         profile = [s for s in statements if s.section in ABOUT_ME_SECTIONS and s.status == StatementStatus.ACCEPTED]
         owner_id = plan.person.user_id
-        page.about_me_helpers = sorted({_name(s.contributed_by) for s in profile if s.contributed_by_id != owner_id})
+        page.about_me_helpers = sorted(
+            {s.contributed_by.display_name for s in profile if s.contributed_by_id != owner_id}
+        )
         if profile:
             page.about_me_updated = date_long(max(s.contributed_at for s in profile))
     if SharingGroup.WHAT_MATTERS in groups:
@@ -205,7 +207,7 @@ def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list
     blocks = []
     for o in outcomes:
         scores = list(o.scores.all())
-        name = o.contributed_by.get_full_name() or o.contributed_by.get_username()
+        name = o.contributed_by.display_name
         blocks.append(
             OutcomeBlock(
                 id=o.pk,
@@ -252,7 +254,10 @@ def changes_since(plan: Plan, since: Any, groups: frozenset[str]) -> list[Recent
                 (
                     s.contributed_at,
                     RecentChange(
-                        Section(s.section).label, s.text, _name(s.contributed_by), datetime_short(s.contributed_at)
+                        Section(s.section).label,
+                        s.text,
+                        s.contributed_by.display_name,
+                        datetime_short(s.contributed_at),
                     ),
                 )
             )
@@ -261,18 +266,14 @@ def changes_since(plan: Plan, since: Any, groups: frozenset[str]) -> list[Recent
             found.append(
                 (
                     o.contributed_at,
-                    RecentChange("Outcome", o.text, _name(o.contributed_by), datetime_short(o.contributed_at)),
+                    RecentChange("Outcome", o.text, o.contributed_by.display_name, datetime_short(o.contributed_at)),
                 )
             )
         for a in Action.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
             found.append(
                 (
                     a.contributed_at,
-                    RecentChange("Action", a.what, _name(a.contributed_by), datetime_short(a.contributed_at)),
+                    RecentChange("Action", a.what, a.contributed_by.display_name, datetime_short(a.contributed_at)),
                 )
             )
     return [change for _, change in sorted(found, key=lambda pair: pair[0])]
-
-
-def _name(user: Any) -> str:
-    return user.get_full_name() or user.get_username()

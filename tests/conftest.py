@@ -1,9 +1,17 @@
 from collections.abc import Callable
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 
 from tests.personas import World, build_world
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Each test's database starts again from empty, reusing primary keys: so must the caches."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -6,15 +6,13 @@ with an append-only `PlanStatusChange` row per move; agreement freezes a `PlanVe
 Every table carries `person_id`, the natural key for sharding later.
 """
 
-from typing import Any
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from livingplan.accounts.models import Organisation
 from livingplan.core.models import PersonalDataModel
-from livingplan.people.models import CircleMember, Person
+from livingplan.people.models import CircleMember, ForPersonQuerySet, Person
 from livingplan.plans.sections import Section, SharingGroup
 
 
@@ -32,16 +30,12 @@ class ContributorKind(models.TextChoices):
     PRACTITIONER = "PRACTITIONER", "Practitioner"
 
 
-class ForPlanQuerySet(models.QuerySet[Any]):
+class ForPlanQuerySet(ForPersonQuerySet):
     """Plan content is visible exactly when its person is (section sharing is applied on top)."""
 
-    def visible_to(self, user: Any) -> "ForPlanQuerySet":
-        return self.filter(person__in=Person.objects.visible_to(user))
 
-
-class PlanQuerySet(models.QuerySet["Plan"]):
-    def visible_to(self, user: Any) -> "PlanQuerySet":
-        return self.filter(person__in=Person.objects.visible_to(user))
+class PlanQuerySet(ForPersonQuerySet):
+    """The plan is visible exactly when its person is."""
 
 
 class Plan(PersonalDataModel):

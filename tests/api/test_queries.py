@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from livingplan.plans.models import (
@@ -74,6 +75,8 @@ def grow(plan: Plan, world: World, *, outcomes: int, actions: int, versions: int
         LinkedPlan(person_id=plan.person_id, plan=plan, kind=LinkedPlan.Kind.OTHER, description=f"Plan {n}")
         for n in range(outcomes // 10 or 1)
     )
+    # Bulk inserts skip the services; move the revision on as every service does when it changes a plan.
+    Plan.objects.filter(pk=plan.pk).update(revision=F("revision") + 1)
     frozen = snapshot(plan)
     first = (plan.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     PlanVersion.objects.bulk_create(
@@ -113,7 +116,9 @@ def test_the_plan_read_uses_the_same_few_queries_whatever_the_plan_size(
         large = count_queries(api, url(world, "/plan"))
 
     assert small == large
-    body = api.get(url(world, "/plan")).json()
+    with CaptureQueriesContext(connection) as again:
+        body = api.get(url(world, "/plan")).json()
+    assert len(again.captured_queries) < large, "an unchanged plan is read again without rebuilding it"
     assert len(body["outcomes"]) == 42  # the fixture's one, then 1 and 40
     assert sum(len(o["actions"]) for o in body["outcomes"]) == 152
     assert all(o["latest_progress"] is not None for o in body["outcomes"])

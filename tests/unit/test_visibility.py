@@ -240,3 +240,13 @@ class TestAuditTrailVisibility:
         world.alex.is_active = False
         world.alex.save()
         assert not AuditEvent.objects.visible_to(world.alex).exists()
+
+
+@pytest.mark.parametrize(("username", "sees"), SEES_ALEX.items())
+def test_the_rule_holds_inside_a_query_that_joins_people_itself(world: World, username: str, sees: bool) -> None:
+    """The rule is one self-contained subquery (ADR-014): an outer join on people must not change its answer."""
+    user = world.persona(username)
+    circle = CircleMember.objects.visible_to(user).filter(person__family_name=world.alex_record.family_name)
+    people_with_circles = Person.objects.visible_to(user).filter(circle__name__isnull=False).distinct()
+    assert circle.exists() == sees
+    assert (world.alex_record in people_with_circles) == sees

@@ -1,13 +1,16 @@
 """The person's current plan and its agreed versions, as much as is shared with the caller."""
 
 from django.http import HttpResponse
+from django.utils import timezone
 from ninja import Router
 
 from livingplan.api import loaders, presenters
 from livingplan.api.auth import ApiRequest
 from livingplan.api.routes import READ_ERRORS, PersonId, VersionNumber
 from livingplan.api.schemas import PlanOut, VersionOut, VersionSummaryOut
+from livingplan.core.render_cache import cached_text
 from livingplan.plans import services
+from livingplan.plans.presenters.plan import content_version
 from livingplan.plans.sharing import groups_visible_to
 
 router = Router(tags=["plan"])
@@ -25,8 +28,14 @@ def get_plan(request: ApiRequest, id: PersonId) -> HttpResponse:
     groups = groups_visible_to(request.auth, plan.person)
     services.record_plan_viewed(plan, by=request.auth, request=request)
     # The presenter already builds validated PlanOut models; serialising them directly skips
-    # ninja validating the same data a second time (over half the time on a large plan).
-    body = presenters.plan_out(plan, viewer=request.auth, groups=groups).model_dump_json(exclude_unset=True)
+    # ninja validating the same data a second time (over half the time on a large plan). The
+    # JSON is kept until the plan changes (ADR-013): only the groups decide what it contains.
+    depends_on = (*content_version(plan), plan.updated_at.isoformat(), sorted(groups), timezone.localdate())
+    body = cached_text(
+        "api.plan",
+        depends_on,
+        lambda: presenters.plan_out(plan, viewer=request.auth, groups=groups).model_dump_json(exclude_unset=True),
+    )
     return HttpResponse(body, content_type="application/json")
 
 

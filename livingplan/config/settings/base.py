@@ -169,3 +169,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Rendered plan content, keyed by the plan's revision and the viewer (livingplan.core.render_cache,
+# ADR-013). In-process memory: entries hold personal data and never leave the server process.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "render": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "render",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+RENDER_CACHE_SECONDS = 60 * 60

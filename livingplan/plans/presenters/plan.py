@@ -125,6 +125,12 @@ class PlanPage:
         return date_long(self.plan.next_review_on) or "Not set yet"
 
 
+def content_version(plan: Plan) -> tuple[Any, ...]:
+    """Changes whenever the plan's content does: every service that changes a plan moves its revision
+    or its status. The creation time tells apart two plans that reuse a primary key (a restored database)."""
+    return (plan.pk, plan.created_at.isoformat(), plan.revision, plan.status)
+
+
 def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: Any) -> PlanPage:
     """Load everything the viewer may see of `plan` in a fixed number of queries."""
     statements = list(
@@ -200,13 +206,14 @@ def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list
         Outcome.objects.filter(plan=plan, is_active=True)
         .select_related("contributed_by")
         .prefetch_related(
-            Prefetch("actions", queryset=Action.objects.order_by("layer", "due_on", "pk")),
-            Prefetch("scores", queryset=ProgressScore.objects.order_by("recorded_on", "pk")),
+            # to_attr gives plain lists: no per-outcome queryset is built to hold the prefetched rows.
+            Prefetch("actions", queryset=Action.objects.order_by("layer", "due_on", "pk"), to_attr="ordered_actions"),
+            Prefetch("scores", queryset=ProgressScore.objects.order_by("recorded_on", "pk"), to_attr="ordered_scores"),
         )
     )
     blocks = []
     for o in outcomes:
-        scores = list(o.scores.all())
+        scores: list[ProgressScore] = o.ordered_scores
         name = o.contributed_by.display_name
         blocks.append(
             OutcomeBlock(
@@ -229,7 +236,7 @@ def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list
                         layer_label=Layer(a.layer).label,
                         is_overdue=bool(a.due_on and a.due_on < today and a.status not in ("DONE", "STOPPED")),
                     )
-                    for a in o.actions.all()
+                    for a in o.ordered_actions
                 ],
                 disagreements=disagreements.get(f"outcome:{o.pk}", []),
             )

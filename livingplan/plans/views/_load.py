@@ -11,7 +11,7 @@ from livingplan.plans.sharing import groups_visible_to
 
 
 def person_for(request: AuthenticatedRequest, person_pk: int) -> Person:
-    people = Person.objects.visible_to(request.user).select_related("lead_organisation", "communication_needs")
+    people = Person.objects.visible_to(request.user).select_related("lead_organisation", "communication_needs", "plan")
     return get_object_or_404(people, pk=person_pk)
 
 

@@ -7,13 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
+from markupsafe import Markup
 
 from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.core.render_cache import cached_text
 from livingplan.plans import lifecycle, rules, services
 from livingplan.plans.forms import AgreeForm
 from livingplan.plans.models import Plan, PlanVersion
-from livingplan.plans.presenters.plan import build_plan_page
+from livingplan.plans.presenters.plan import build_plan_page, content_version
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, today
@@ -21,23 +24,52 @@ from livingplan.plans.views._load import person_for, plan_for, today
 
 @login_required
 def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person = person_for(request, person_pk)
-    plan = Plan.objects.visible_to(request.user).select_related("person").filter(person=person).first()
+    person = person_for(request, person_pk)  # with the plan joined in, through the same visible_to
+    plan = getattr(person, "plan", None)
     if plan is None:
         can_start = rules.can_contribute(request.user, person)
         return render(request, "plans/no_plan.jinja", {"person": person, "can_start": can_start})
     services.record_plan_viewed(plan, by=request.user, request=request)
-    page = build_plan_page(plan, viewer=request.user, groups=groups_visible_to(request.user, person), today=today())
+    groups = groups_visible_to(request.user, person)
     context = {
         "person": person,
-        "page": page,
+        "plan": plan,
         "is_self": rules.is_the_person(request.user, person),
         "can_contribute": rules.can_contribute(request.user, person),
         "can_agree": rules.can_agree(request.user, person),
-        "missing": services.missing_for_agreement(plan) if plan.status in lifecycle.EDITABLE else [],
+        "transitions": lifecycle.available(plan.status),
         "agree_form": AgreeForm(initial={"revision": plan.revision}),
     }
+    # Our own template's output, autoescaped when it was rendered.
+    context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704
     return render(request, "plans/plan.jinja", context)
+
+
+def render_plan_content(request: AuthenticatedRequest, plan: Plan, groups: frozenset[str], context: dict) -> str:
+    """The plan's content as HTML, built again only when the plan or what the viewer may see changes."""
+    on = today()
+    person = plan.person
+    needs = getattr(person, "communication_needs", None)
+
+    def build() -> str:
+        page = build_plan_page(plan, viewer=request.user, groups=groups, today=on)
+        missing = services.missing_for_agreement(plan) if plan.status in lifecycle.EDITABLE else []
+        return render_to_string(
+            "plans/_plan_content.jinja", {**context, "page": page, "missing": missing}, request=request
+        )
+
+    depends_on = (
+        *content_version(plan),
+        request.user.pk,
+        sorted(groups),
+        context["is_self"],
+        context["can_contribute"],
+        person.full_name,
+        person.name_to_use,
+        needs.information_format if needs else None,
+        on,
+    )
+    return cached_text("plans.page", depends_on, build)
 
 
 @login_required

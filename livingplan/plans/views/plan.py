@@ -17,6 +17,7 @@ from livingplan.plans.presenters.plan import build_plan_page
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, today
+from livingplan.plans.views.agreement import agreement_context
 
 
 @login_required
@@ -33,9 +34,8 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         "page": page,
         "is_self": rules.is_the_person(request.user, person),
         "can_contribute": rules.can_contribute(request.user, person),
-        "can_agree": rules.can_agree(request.user, person),
         "missing": services.missing_for_agreement(plan) if plan.status in lifecycle.EDITABLE else [],
-        "agree_form": AgreeForm(initial={"revision": plan.revision}),
+        **agreement_context(request.user, person, plan),
     }
     return render(request, "plans/plan.jinja", context)
 

@@ -4,6 +4,8 @@ Alex has been assessed as not able to make the decision to agree the plan; Alex'
 are untouched. Every page is checked by axe, the error page included.
 """
 
+import datetime as dt
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -18,6 +20,8 @@ from tests.system.journeys import (
     then_i_see,
     then_there_is_a_problem,
     visit,
+    when_i_choose,
+    when_i_enter_the_date,
     when_i_fill_in,
     when_i_follow,
     when_i_press,
@@ -64,3 +68,25 @@ def test_sam_agrees_alexs_plan_on_alexs_behalf(page: Page, world: World, live_se
 
     when_i_follow(page, "Versions and what changed", to="Versions of the plan")
     then_i_see(page, AGREED_BY_SAM, WISHES)
+
+
+def test_priya_records_the_assessment_and_links_sam_as_alexs_attorney(page: Page, world: World, live_server) -> None:
+    given_i_am_already_signed_in_as(page, world.priya, server=live_server.url)
+    visit(page, f"/people/{world.alex_record.pk}/", heading="Alex Carter")
+
+    when_i_follow(page, "Record a capacity assessment", to="Record a capacity assessment")
+    when_i_press(page, "Save", to="Record a capacity assessment")
+    then_there_is_a_problem(page, "Select what the decision is about")
+    when_i_choose(page, "What is the decision about?", "Agreeing their care and support plan")
+    when_i_fill_in(page, "Which decision was assessed?", "Whether to agree the new care and support plan")
+    when_i_choose(page, "What was the outcome?", "Lacks capacity to make this decision")
+    when_i_enter_the_date(page, "Date of assessment", dt.date(2026, 1, 12))
+    when_i_press(page, "Save", to="Alex Carter")
+
+    when_i_follow(page, "Add an attorney or deputy", to="Add an attorney or deputy")
+    when_i_choose(page, "What kind of authority?", "Lasting power of attorney for health and welfare")
+    when_i_fill_in(page, "Name", "Sam Carter")
+    when_i_enter_the_date(page, "Date registered", dt.date(2023, 4, 3))
+    when_i_choose(page, "Do they sign in to Living Plan?", "Sam Carter")
+    when_i_press(page, "Save", to="Alex Carter")
+    then_i_see(page, "Agreeing their care and support plan", "Signs in as Sam Carter")

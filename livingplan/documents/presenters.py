@@ -262,7 +262,7 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
         versions=list(
             PlanVersion.objects.visible_to(viewer)
             .filter(person=person)
-            .select_related("agreed_by")
+            .select_related("agreed_by", "acting_authority")
             .prefetch_related("signatures__signed_by")
             .order_by("number")
         ),
@@ -482,6 +482,9 @@ def version_json(version: PlanVersion) -> dict[str, Any]:
         "number": version.number,
         "agreed_at": iso(version.agreed_at),
         "agreed_by": _name(version.agreed_by),
+        "agreed_as": version.get_agreed_as_display(),
+        "acting_authority": str(version.acting_authority) if version.acting_authority else None,
+        "best_interests_note": version.best_interests_note,
         "summary_of_changes": version.summary_of_changes,
         "signatures": [
             {"name": _name(s.signed_by), "role": s.role, "signed_at": iso(s.signed_at)}

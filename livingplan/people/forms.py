@@ -8,7 +8,7 @@ from django.contrib.auth import password_validation
 from livingplan.accounts.models import Organisation, User
 from livingplan.core import forms as ds
 from livingplan.people import nhs_number
-from livingplan.people.models import CapacityOutcome, ContactChannel, InformationFormat, LegalAuthority
+from livingplan.people.models import CapacityOutcome, ContactChannel, DecisionKind, InformationFormat, LegalAuthority
 
 
 class PersonDetailsForm(forms.Form):
@@ -67,6 +67,15 @@ class CommunicationNeedsForm(forms.Form):
 
 
 class CapacityForm(forms.Form):
+    decision_kind = ds.ChoiceField(
+        label="What is the decision about?",
+        choices=DecisionKind.choices,
+        hint=(
+            "If it is about agreeing the care and support plan, or who information is shared with, "
+            "the service uses the latest assessment to decide who can make that decision"
+        ),
+        required_message="Select what the decision is about",
+    )
     decision = ds.CharField(
         label="Which decision was assessed?",
         max_length=300,
@@ -107,7 +116,33 @@ class LegalAuthorityForm(forms.Form):
     )
     name = ds.CharField(label="Name", max_length=200, required_message="Enter their name")
     contact = ds.CharField(label="Contact details", required=False, max_length=200)
-    registered_on = ds.DateField(label="Date registered", required=False)
+    registered_on = ds.DateField(
+        label="Date registered",
+        required=False,
+        hint=(
+            "For a lasting power of attorney, the date the Office of the Public Guardian registered it. "
+            "An attorney can only act once it is registered"
+        ),
+    )
+    held_by = ds.ChoiceField(
+        label="Do they sign in to Living Plan?",
+        required=False,
+        hint=(
+            "Link them to their own sign-in so that, for decisions the person has been assessed as not "
+            "able to make, they can act on the person's behalf"
+        ),
+    )
+
+    def __init__(self, *args: Any, holders: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.holders = {str(user.pk): user for user in holders}
+        self.fields["held_by"].choices = [  # type: ignore[attr-defined]
+            ("", "No, or not yet"),
+            *[(str(user.pk), user.display_name) for user in holders],
+        ]
+
+    def clean_held_by(self) -> User | None:
+        return self.holders.get(self.cleaned_data["held_by"] or "")
 
 
 class CircleMemberForm(forms.Form):

@@ -271,10 +271,25 @@ class CapacityOutcome(models.TextChoices):
     LACKS_CAPACITY = "LACKS_CAPACITY", "Lacks capacity to make this decision"
 
 
+class DecisionKind(models.TextChoices):
+    """The decisions the service itself acts on, so an assessment about them can be found reliably.
+
+    The wording of the decision stays free text on the assessment; this only says which it is.
+    """
+
+    AGREE_PLAN = "AGREE_PLAN", "Agreeing their care and support plan"
+    SHARING = "SHARING", "Who their information is shared with"
+    OTHER = "OTHER", "Another decision"
+
+
 class CapacityAssessment(PersonalDataModel):
-    """Capacity is assumed; this records an assessment about one specific decision, never in general."""
+    """Capacity is assumed; this records an assessment about one specific decision, never in general.
+
+    For a given `decision_kind` the latest assessment decides; with none, capacity is assumed.
+    """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="capacity_assessments")
+    decision_kind = models.CharField(max_length=20, choices=DecisionKind.choices, default=DecisionKind.OTHER)
     decision = models.CharField(max_length=300, help_text="The specific decision, for example, where to live.")
     outcome = models.CharField(max_length=20, choices=CapacityOutcome.choices)
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -314,5 +329,17 @@ class LegalAuthority(PersonalDataModel):
     name = models.CharField(max_length=200)
     contact = models.CharField(max_length=200, blank=True)
     registered_on = models.DateField(null=True, blank=True)
+    # The account they sign in with, if any: how the service knows that the user in front of it
+    # is this attorney or deputy. Without it the authority is on record but nobody can act on it here.
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="legal_authorities_held",
+    )
 
     objects = ForPersonQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from livingplan.people.models import (
     CircleInvitation,
     CircleMember,
     CommunicationNeeds,
+    DecisionKind,
     LegalAuthority,
     Person,
     SharingConsent,
@@ -242,14 +244,18 @@ def record_capacity_assessment(
     decision: str,
     outcome: str,
     assessed_on: dt.date,
+    decision_kind: str = DecisionKind.OTHER,
     notes: str = "",
     best_interests_decision: str = "",
     request: HttpRequest | None = None,
 ) -> CapacityAssessment:
+    """Record an assessment about one decision. For the decisions the service acts on (agreeing
+    the plan, sharing), the latest assessment of that kind decides who may make it."""
     if not person.care_team.filter(user=by, ended_on__isnull=True).exists():
         raise PermissionDenied("Capacity is assessed by a member of the person's care team.")
     assessment = CapacityAssessment(
         person=person,
+        decision_kind=decision_kind,
         decision=decision.strip(),
         outcome=outcome,
         assessed_by=by,
@@ -265,7 +271,7 @@ def record_capacity_assessment(
         person_id=person.pk,
         obj=assessment,
         request=request,
-        detail={"decision": assessment.decision, "outcome": outcome},
+        detail={"decision": assessment.decision, "decision_kind": decision_kind, "outcome": outcome},
     )
     return assessment
 
@@ -286,16 +292,46 @@ def add_legal_authority(
     name: str,
     contact: str = "",
     registered_on: dt.date | None = None,
+    held_by: User | None = None,
     request: HttpRequest | None = None,
 ) -> LegalAuthority:
+    """Record an attorney or deputy. `held_by` is their own sign-in, which must be someone in the
+    person's circle or on their care team: the service acts on the authority only for that user."""
     _guard_record_edit(person, by)
+    if held_by is not None and held_by.pk not in {user.pk for user in people_who_may_hold_authority(person)}:
+        raise ValidationError({"held_by": "Select someone from the circle of support or the care team"})
     authority = LegalAuthority(
-        person=person, kind=kind, name=name.strip(), contact=contact.strip(), registered_on=registered_on
+        person=person,
+        kind=kind,
+        name=name.strip(),
+        contact=contact.strip(),
+        registered_on=registered_on,
+        held_by=held_by,
     )
     authority.full_clean()
     authority.save()
-    auditor.record("people.legal_authority.added", actor=by, person_id=person.pk, obj=authority, request=request)
+    auditor.record(
+        "people.legal_authority.added",
+        actor=by,
+        person_id=person.pk,
+        obj=authority,
+        request=request,
+        detail={"kind": kind, "held_by": held_by.display_name if held_by else ""},
+    )
     return authority
+
+
+def people_who_may_hold_authority(person: Person) -> list[User]:
+    """Who can be linked to an attorney's or deputy's record: anyone in the circle with a sign-in,
+    or a member of the current care team (a council deputy, for example)."""
+    return list(
+        User.objects.filter(
+            Q(circle_roles__person=person) | Q(care_team_roles__person=person, care_team_roles__ended_on__isnull=True)
+        )
+        .exclude(pk=person.user_id or 0)
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
 
 
 # --- Care team and consent, as the person and their coordinator manage them --------------------

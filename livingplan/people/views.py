@@ -73,7 +73,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         communication=CommunicationNeeds.objects.visible_to(user).filter(person=person).first(),
         capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by")),
         advocacy=Advocacy.objects.visible_to(user).filter(person=person).first(),
-        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person)),
+        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by")),
         can_manage_care_team=services.can_manage_care_team(person, user),
         shared_with=[
             consent.organisation
@@ -160,7 +160,7 @@ def edit_advocacy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _editable_person(request, pk)
-    form = LegalAuthorityForm(request.POST or None)
+    form = LegalAuthorityForm(request.POST or None, holders=services.people_who_may_hold_authority(person))
 
     def save(data: dict[str, Any]) -> LegalAuthority:
         return services.add_legal_authority(person, by=request.user, request=request, **data)

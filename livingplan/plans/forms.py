@@ -137,6 +137,30 @@ class AgreeForm(RevisionForm):
     summary = ds.CharField(label="What changed in this version? (optional)", required=False, max_length=300)
 
 
+class AgreeOnBehalfForm(AgreeForm):
+    """An attorney or deputy agrees for a person assessed as lacking capacity to agree their plan."""
+
+    best_interests_note = ds.CharField(
+        label="What are their wishes and feelings about this plan, and how did you take them into account?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        hint=(
+            "A decision made for someone must be in their best interests. Say what they have told or shown "
+            "you, what they said before, and who you asked"
+        ),
+        required_message="Enter what the person's wishes and feelings are and how you took them into account",
+    )
+
+    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "best_interests_note"
+        ].label = f"What are {name}'s wishes and feelings about this plan, and how did you take them into account?"
+        self.fields["best_interests_note"].error_messages["required"] = (
+            f"Enter what {name}'s wishes and feelings are and how you took them into account"
+        )
+
+
 class SharingForm(forms.Form):
     """One checkbox list per audience: which groups of the plan they may see."""
 

@@ -12,7 +12,8 @@ from django.db import models
 
 from livingplan.accounts.models import Organisation
 from livingplan.core.models import PersonalDataModel
-from livingplan.people.models import CircleMember, ForPersonQuerySet, Person
+from livingplan.people.capacity import ACTING_AS
+from livingplan.people.models import CircleMember, ForPersonQuerySet, LegalAuthority, Person
 from livingplan.plans.sections import Section, SharingGroup
 
 
@@ -235,6 +236,14 @@ class LinkedPlan(PersonalDataModel):
     objects = ForPlanQuerySet.as_manager()
 
 
+class AgreedAs(models.TextChoices):
+    """In what capacity the plan was agreed: by the person, or for them under a legal authority."""
+
+    PERSON = "PERSON", "the person"
+    ATTORNEY = "ATTORNEY", ACTING_AS[LegalAuthority.Kind.LPA_HEALTH_WELFARE]
+    DEPUTY = "DEPUTY", ACTING_AS[LegalAuthority.Kind.DEPUTY]
+
+
 class PlanVersion(PersonalDataModel):
     """A frozen copy of the plan as agreed. Never changed after it is made."""
 
@@ -243,6 +252,15 @@ class PlanVersion(PersonalDataModel):
     number = models.PositiveIntegerField()
     agreed_at = models.DateTimeField(auto_now_add=True)
     agreed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    agreed_as = models.CharField(max_length=10, choices=AgreedAs.choices, default=AgreedAs.PERSON)
+    # The attorney's or deputy's authority used to agree on the person's behalf. PROTECT: the
+    # record of why someone else could agree must outlive any later tidying of the record page.
+    acting_authority = models.ForeignKey(
+        LegalAuthority, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    best_interests_note = models.TextField(
+        blank=True, help_text="When agreed on the person's behalf: their wishes and feelings, and how they counted."
+    )
     snapshot = models.JSONField()
     summary_of_changes = models.CharField(max_length=300, blank=True)
 
@@ -250,10 +268,28 @@ class PlanVersion(PersonalDataModel):
 
     class Meta:
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            # Agreed by the person, with no authority; or on their behalf, naming the authority and
+            # saying how their wishes were taken into account. Never anything in between.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(agreed_as=AgreedAs.PERSON, acting_authority__isnull=True, best_interests_note="")
+                    | (
+                        models.Q(agreed_as__in=[AgreedAs.ATTORNEY, AgreedAs.DEPUTY], acting_authority__isnull=False)
+                        & ~models.Q(best_interests_note="")
+                    )
+                ),
+                name="plan_version_agreed_by_person_or_on_behalf",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Version {self.number}"
+
+    @property
+    def is_agreed_on_behalf(self) -> bool:
+        return self.agreed_as != AgreedAs.PERSON
 
 
 class Signature(PersonalDataModel):

@@ -2,7 +2,8 @@
 
 from typing import Any
 
-from livingplan.people.models import Person
+from livingplan.people import capacity
+from livingplan.people.models import DecisionKind, Person
 
 
 def is_the_person(user: Any, person: Person) -> bool:
@@ -22,10 +23,20 @@ def can_contribute(user: Any, person: Person) -> bool:
     return is_the_person(user, person) or is_on_care_team(user, person) or is_in_circle(user, person)
 
 
+def agreement_standing(user: Any, person: Person) -> capacity.Standing:
+    return capacity.standing(user, person, DecisionKind.AGREE_PLAN)
+
+
+def sharing_standing(user: Any, person: Person) -> capacity.Standing:
+    return capacity.standing(user, person, DecisionKind.SHARING)
+
+
 def can_agree(user: Any, person: Person) -> bool:
-    """Only the person agrees their own plan: capacity is assumed unless assessed otherwise."""
-    return is_the_person(user, person)
+    """The person agrees their own plan, as capacity is assumed. Only if they have been assessed as
+    lacking capacity to agree it may their health and welfare attorney or deputy agree it for them."""
+    return agreement_standing(user, person).may_decide
 
 
 def can_change_sharing(user: Any, person: Person) -> bool:
-    return is_the_person(user, person)
+    """The same rule as agreeing, for the separate decision about who sees which parts of the plan."""
+    return sharing_standing(user, person).may_decide

@@ -15,11 +15,12 @@ from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.services import auditor
-from livingplan.people.models import CircleMember, Person
+from livingplan.people.models import CircleMember, LegalAuthority, Person
 from livingplan.plans import lifecycle, rules
 from livingplan.plans.models import (
     Action,
     ActionStatus,
+    AgreedAs,
     ContributorKind,
     Disagreement,
     LinkedPlan,
@@ -428,26 +429,60 @@ def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -
     return _move(plan, "withdraw", by=by, request=request)
 
 
+AGREED_AS = {LegalAuthority.Kind.LPA_HEALTH_WELFARE: AgreedAs.ATTORNEY, LegalAuthority.Kind.DEPUTY: AgreedAs.DEPUTY}
+BEST_INTERESTS_REQUIRED = "Enter what the person's wishes and feelings are and how you took them into account"
+
+
 @transaction.atomic
 def agree_plan(
-    plan: Plan, *, by: User, expected_revision: int | None = None, summary: str = "", request: HttpRequest | None = None
+    plan: Plan,
+    *,
+    by: User,
+    expected_revision: int | None = None,
+    summary: str = "",
+    best_interests_note: str = "",
+    request: HttpRequest | None = None,
 ) -> PlanVersion:
-    """The person agrees: the plan as it stands now is frozen as the next version."""
+    """The plan as it stands now is frozen as the next version.
+
+    The person agrees it, unless they have been assessed as lacking capacity to make this
+    decision; then only their health and welfare attorney or deputy may, on their behalf, and
+    must say how the person's wishes and feelings were taken into account.
+    """
     lifecycle.check("agree", plan.status)
-    if not rules.can_agree(by, plan.person):
-        raise PermissionDenied("Only the person can agree their plan.")
+    standing = rules.agreement_standing(by, plan.person)
+    if not standing.may_decide:
+        raise PermissionDenied("Only the person, or someone with authority to decide for them, can agree their plan.")
+    note = best_interests_note.strip() if standing.on_behalf else ""
+    if standing.on_behalf and not note:
+        raise ValidationError({"best_interests_note": BEST_INTERESTS_REQUIRED})
     _bump(plan, expected=expected_revision)
     number = (plan.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    agreed_as = AGREED_AS[LegalAuthority.Kind(standing.authority_kind)] if standing.on_behalf else AgreedAs.PERSON
     version = PlanVersion.objects.create(
         person_id=plan.person_id,
         plan=plan,
         number=number,
         agreed_by=by,
+        agreed_as=agreed_as,
+        acting_authority_id=standing.authority_id if standing.on_behalf else None,
+        best_interests_note=note,
         snapshot=snapshot(plan),
         summary_of_changes=summary.strip()[:300],
     )
     _status(plan, PlanStatus.AGREED, by=by, note=f"Version {number}")
-    _audit(lifecycle.TRANSITIONS["agree"].audit_action, plan, by=by, obj=version, request=request, version=number)
+    # The same declared action either way, so every count of agreements stays right; the detail
+    # says when it was not the person who agreed, as whom, and under which authority.
+    on_behalf = {"on_behalf": True, "agreed_as": agreed_as.label, "authority": standing.authority_id}
+    _audit(
+        lifecycle.TRANSITIONS["agree"].audit_action,
+        plan,
+        by=by,
+        obj=version,
+        request=request,
+        version=number,
+        **(on_behalf if standing.on_behalf else {}),
+    )
     return version
 
 
@@ -487,8 +522,11 @@ def set_sharing(
     organisation: Organisation | None = None,
     request: HttpRequest | None = None,
 ) -> SharingChoice:
-    if not rules.can_change_sharing(by, person):
-        raise PermissionDenied("Only the person decides who sees their plan.")
+    standing = rules.sharing_standing(by, person)
+    if not standing.may_decide:
+        raise PermissionDenied(
+            "Only the person, or someone with authority to decide for them, decides who sees their plan."
+        )
     if (circle_member is None) == (organisation is None):
         raise ValueError("Choose either a circle member or an organisation.")
     choice, _ = SharingChoice.objects.update_or_create(
@@ -505,7 +543,12 @@ def set_sharing(
         person_id=person.pk,
         obj=choice,
         request=request,
-        detail={"group": group, "audience": audience, "shared": is_shared},
+        detail={
+            "group": group,
+            "audience": audience,
+            "shared": is_shared,
+            **({"on_behalf": True, "acting_as": standing.acting_as} if standing.on_behalf else {}),
+        },
     )
     return choice
 

@@ -80,6 +80,9 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/start/": POST_ONLY,
     "/people/{alex}/plan/status/propose/": POST_ONLY,
+    # Only an attorney or deputy for health and welfare, once Alex is assessed as lacking capacity
+    # to agree the plan. Nobody here is one, so those who may see Alex may not do this: 403.
+    "/people/{alex}/plan/agree-on-behalf/": signed_in(404, **dict.fromkeys(SEES_ALEX, 403)),
     "/people/{alex}/plan/versions/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/versions/compare/?from=1&to=current": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/add/WHAT_MATTERS/": signed_in(404, **WRITES_PLAN),

@@ -20,6 +20,7 @@ from livingplan.plans.presenters.plan import build_plan_page, content_version
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, today
+from livingplan.plans.views.agreement import agreement_context
 
 
 @login_required
@@ -36,9 +37,8 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         "plan": plan,
         "is_self": rules.is_the_person(request.user, person),
         "can_contribute": rules.can_contribute(request.user, person),
-        "can_agree": rules.can_agree(request.user, person),
         "transitions": lifecycle.available(plan.status),
-        "agree_form": AgreeForm(initial={"revision": plan.revision}),
+        **agreement_context(request.user, person, plan),
     }
     # Our own template's output, autoescaped when it was rendered.
     context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704
@@ -64,6 +64,7 @@ def render_plan_content(request: AuthenticatedRequest, plan: Plan, groups: froze
         sorted(groups),
         context["is_self"],
         context["can_contribute"],
+        context["can_change_sharing"],
         person.full_name,
         person.name_to_use,
         needs.information_format if needs else None,

@@ -18,8 +18,10 @@ from livingplan.plans.views._load import person_for, plan_for, require_group, to
 @login_required
 def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     person = person_for(request, person_pk)
-    if not rules.can_change_sharing(request.user, person):
-        raise Http404  # only the person has this page; for anyone else it does not exist
+    standing = rules.sharing_standing(request.user, person)
+    if not standing.may_decide:
+        # Only the person, or who decides for them, has this page; for anyone else it does not exist.
+        raise Http404
     audiences = audiences_for(person)
     form = SharingForm(request.POST or None, audiences=[(a.key, a.label, a.groups) for a in audiences])
     if request.method == "POST" and form.is_valid():
@@ -34,9 +36,18 @@ def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
                     organisation=audience.organisation,
                     request=request,
                 )
-        messages.success(request, "Your sharing choices are saved.")
+        if standing.on_behalf:
+            messages.success(request, f"The sharing choices you made for {person.name_to_use} are saved.")
+        else:
+            messages.success(request, "Your sharing choices are saved.")
         return redirect("plans:sharing", person_pk=person.pk)
-    context = {"person": person, "form": form, "audiences": audiences, "explained": DEFAULTS_EXPLAINED}
+    context = {
+        "person": person,
+        "form": form,
+        "audiences": audiences,
+        "explained": DEFAULTS_EXPLAINED,
+        "standing": standing,
+    }
     return render(request, "plans/sharing.jinja", context)
 
 

@@ -1,0 +1,76 @@
+"""Agreeing the plan on the person's behalf, when they have been assessed as lacking capacity to agree it."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.accounts.models import User
+from livingplan.people.models import Person
+from livingplan.plans import lifecycle, rules, services
+from livingplan.plans.forms import AgreeForm, AgreeOnBehalfForm
+from livingplan.plans.models import Plan
+from livingplan.plans.views._load import plan_for
+
+
+def agreement_context(user: User, person: Person, plan: Plan) -> dict[str, Any]:
+    """What the plan page's agreement block (`plans/_agree.jinja`) needs. No query of its own when
+    `person` came from `person_for`, which loads the standing with the person."""
+    agreement = rules.agreement_standing(user, person)
+    return {
+        "can_agree": agreement.may_decide,
+        "agreement": agreement,
+        "can_change_sharing": rules.sharing_standing(user, person).may_decide,
+        "agree_form": AgreeForm(initial={"revision": plan.revision}),
+        "on_behalf_form": AgreeOnBehalfForm(initial={"revision": plan.revision}, name=person.name_to_use),
+    }
+
+
+@login_required
+def agree_on_behalf(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    plan = plan_for(request, person_pk)
+    person = plan.person
+    agreement = rules.agreement_standing(request.user, person)
+    if not agreement.on_behalf:
+        raise PermissionDenied  # they can see the plan, but this decision is not theirs to make
+    back = redirect("plans:plan", person_pk=person.pk)
+    if plan.status not in lifecycle.TRANSITIONS["agree"].sources:
+        messages.error(request, f"{person.name_to_use}'s plan is not ready to be agreed.")
+        return back
+    posted = request.POST if request.method == "POST" else None
+    form = AgreeOnBehalfForm(posted, initial={"revision": plan.revision}, name=person.name_to_use)
+    status = 200
+    if posted is not None:
+        if form.is_valid():
+            try:
+                version = services.agree_plan(
+                    plan,
+                    by=request.user,
+                    expected_revision=form.cleaned_data["revision"],
+                    summary=form.cleaned_data["summary"],
+                    best_interests_note=form.cleaned_data["best_interests_note"],
+                    request=request,
+                )
+            except services.StaleEdit:
+                messages.error(
+                    request, "The plan changed while you were reading it. Check the latest plan, then try again."
+                )
+                return back
+            except lifecycle.TransitionNotAllowed as error:
+                messages.error(request, str(error))
+                return back
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    f"You agreed {person.name_to_use}'s plan on their behalf. It is saved as version {version.number}.",
+                )
+                return back
+        status = 400
+    context = {"person": person, "plan": plan, "form": form, "agreement": agreement}
+    return render(request, "plans/agree_on_behalf.jinja", context, status=status)

@@ -177,7 +177,8 @@ CACHES = {
     "render": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "render",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        # Bounded memory: at most 500 renderings per process (a very large plan is about 200 KB).
+        "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
 RENDER_CACHE_SECONDS = 60 * 60

@@ -22,12 +22,12 @@ from livingplan.people.models import CapacityAssessment, CapacityOutcome, Decisi
 
 # The decisions the service itself acts on; any other decision is recorded but not enforced here.
 DECIDED_HERE = (DecisionKind.AGREE_PLAN, DecisionKind.SHARING)
-HEALTH_AND_WELFARE = (LegalAuthority.Kind.LPA_HEALTH_WELFARE, LegalAuthority.Kind.DEPUTY)
+HEALTH_AND_WELFARE = (LegalAuthority.Kind.LPA_HEALTH_WELFARE, LegalAuthority.Kind.DEPUTY_WELFARE)
 
 # How someone acting for the person is described on the record, by the kind of authority they hold.
 ACTING_AS = {
     LegalAuthority.Kind.LPA_HEALTH_WELFARE: "attorney for health and welfare",
-    LegalAuthority.Kind.DEPUTY: "deputy appointed by the Court of Protection",
+    LegalAuthority.Kind.DEPUTY_WELFARE: "deputy for personal welfare",
 }
 
 # The annotations `with_decision_standing` adds to a person row, so a page needs no extra query.
@@ -74,7 +74,7 @@ def _acting_authorities(user: Any) -> QuerySet[LegalAuthority]:
     """
     return (
         LegalAuthority.objects.filter(person=OuterRef("pk"), held_by_id=user.pk, kind__in=HEALTH_AND_WELFARE)
-        .filter(Q(kind=LegalAuthority.Kind.DEPUTY) | Q(registered_on__isnull=False))
+        .filter(Q(kind=LegalAuthority.Kind.DEPUTY_WELFARE) | Q(registered_on__isnull=False))
         .order_by("kind", "pk")
     )
 

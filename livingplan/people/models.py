@@ -322,7 +322,12 @@ class LegalAuthority(PersonalDataModel):
     class Kind(models.TextChoices):
         LPA_HEALTH_WELFARE = "LPA_HEALTH_WELFARE", "Lasting power of attorney for health and welfare"
         LPA_PROPERTY_FINANCE = "LPA_PROPERTY_FINANCE", "Lasting power of attorney for property and financial affairs"
-        DEPUTY = "DEPUTY", "Deputy appointed by the Court of Protection"
+        # The Court of Protection appoints a deputy for one or both areas; the order says which.
+        DEPUTY_WELFARE = "DEPUTY_WELFARE", "Deputy for personal welfare, appointed by the Court of Protection"
+        DEPUTY_PROPERTY_FINANCE = (
+            "DEPUTY_PROPERTY_FINANCE",
+            "Deputy for property and financial affairs, appointed by the Court of Protection",
+        )
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="legal_authorities")
     kind = models.CharField(max_length=30, choices=Kind.choices)

@@ -241,7 +241,7 @@ class AgreedAs(models.TextChoices):
 
     PERSON = "PERSON", "the person"
     ATTORNEY = "ATTORNEY", ACTING_AS[LegalAuthority.Kind.LPA_HEALTH_WELFARE]
-    DEPUTY = "DEPUTY", ACTING_AS[LegalAuthority.Kind.DEPUTY]
+    DEPUTY = "DEPUTY", ACTING_AS[LegalAuthority.Kind.DEPUTY_WELFARE]
 
 
 class PlanVersion(PersonalDataModel):

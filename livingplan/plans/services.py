@@ -429,7 +429,10 @@ def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -
     return _move(plan, "withdraw", by=by, request=request)
 
 
-AGREED_AS = {LegalAuthority.Kind.LPA_HEALTH_WELFARE: AgreedAs.ATTORNEY, LegalAuthority.Kind.DEPUTY: AgreedAs.DEPUTY}
+AGREED_AS = {
+    LegalAuthority.Kind.LPA_HEALTH_WELFARE: AgreedAs.ATTORNEY,
+    LegalAuthority.Kind.DEPUTY_WELFARE: AgreedAs.DEPUTY,
+}
 BEST_INTERESTS_REQUIRED = "Enter what the person's wishes and feelings are and how you took them into account"
 
 

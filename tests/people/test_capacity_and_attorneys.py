@@ -74,7 +74,8 @@ def test_an_attorney_is_linked_to_sams_sign_in_and_the_record_says_so(world: Wor
 
 def test_an_attorney_may_be_recorded_without_a_sign_in(world: World, client_for: ClientFor) -> None:
     response = client_for("priya").post(
-        _url(world, "attorneys/add/"), {"kind": LegalAuthority.Kind.DEPUTY, "name": "Northbridge deputyship team"}
+        _url(world, "attorneys/add/"),
+        {"kind": LegalAuthority.Kind.DEPUTY_WELFARE, "name": "Northbridge deputyship team"},
     )
     assert response.status_code == 302
     assert world.alex_record.legal_authorities.get().held_by is None
@@ -93,5 +94,5 @@ def test_someone_outside_the_circle_and_care_team_cannot_be_linked(world: World)
     assert not world.alex_record.legal_authorities.exists()
     with pytest.raises(ValidationError):
         services.add_legal_authority(
-            world.alex_record, by=world.priya, kind=LegalAuthority.Kind.DEPUTY, name="Alex", held_by=world.alex
+            world.alex_record, by=world.priya, kind=LegalAuthority.Kind.DEPUTY_WELFARE, name="Alex", held_by=world.alex
         )

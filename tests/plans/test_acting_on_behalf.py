@@ -61,10 +61,14 @@ def test_assessed_as_lacking_capacity_to_agree_the_attorney_agrees_and_alex_does
     assert not rules.can_agree(world.omar, alex)
 
 
-def test_a_property_and_finance_attorney_cannot_agree_the_plan(world: World) -> None:
-    give_authority(world, kind=LegalAuthority.Kind.LPA_PROPERTY_FINANCE)
+@pytest.mark.parametrize(
+    "kind", [LegalAuthority.Kind.LPA_PROPERTY_FINANCE, LegalAuthority.Kind.DEPUTY_PROPERTY_FINANCE]
+)
+def test_an_attorney_or_deputy_for_property_and_finance_cannot_agree_the_plan(world: World, kind: str) -> None:
+    give_authority(world, kind=kind)
     alex_is_assessed(world)
     assert not rules.can_agree(world.sam, _fresh(world))
+    assert not rules.can_change_sharing(world.sam, _fresh(world))
 
 
 def test_a_circle_member_without_authority_cannot_agree_for_alex(world: World) -> None:
@@ -91,7 +95,7 @@ def test_a_lasting_power_of_attorney_counts_only_once_registered_but_a_deputy_ne
     give_authority(world, registered_on=None)
     alex_is_assessed(world)
     assert not rules.can_agree(world.sam, _fresh(world))
-    give_authority(world, kind=LegalAuthority.Kind.DEPUTY, registered_on=None)
+    give_authority(world, kind=LegalAuthority.Kind.DEPUTY_WELFARE, registered_on=None)
     assert rules.can_agree(world.sam, _fresh(world))
 
 
@@ -164,7 +168,7 @@ def test_sam_agrees_on_alexs_behalf_and_the_version_and_audit_say_so(world: Worl
 
 
 def test_a_deputy_agrees_as_a_deputy(world: World, plan: Plan) -> None:
-    give_authority(world, kind=LegalAuthority.Kind.DEPUTY)
+    give_authority(world, kind=LegalAuthority.Kind.DEPUTY_WELFARE)
     alex_is_assessed(world)
     services.propose_plan(plan, by=world.priya)
     version = services.agree_plan(plan, by=world.sam, best_interests_note=WISHES)

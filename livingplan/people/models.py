@@ -4,7 +4,10 @@ Who may see a person is decided here, once, by `Person.objects.visible_to(user)`
 person themself; someone in their circle the person has let in; and staff on their care
 team whose organisation the person has agreed to share their record with. Oversight roles
 (approver, quality lead) see the people their own organisation leads on, again only with
-that consent. Organisation walls alone never grant access.
+that consent. When the person has been assessed as lacking capacity to decide who sees
+their record, their health and welfare attorney or welfare deputy, linked to their sign-in,
+sees it, because they make that decision for them (ADR-012). Organisation walls alone never
+grant access.
 """
 
 import functools
@@ -34,6 +37,7 @@ def _visible_ids_sql() -> str:
     person, circle = Person._meta.db_table, CircleMember._meta.db_table
     team, consent = CareTeamMember._meta.db_table, SharingConsent._meta.db_table
     membership = Membership._meta.db_table
+    authority, assessment = LegalAuthority._meta.db_table, CapacityAssessment._meta.db_table
     roles = ", ".join(["%s"] * len(OVERSIGHT_ROLES))
     # Only table names from our own models are formatted in; every value is a parameter.
     return f"""
@@ -49,12 +53,28 @@ def _visible_ids_sql() -> str:
           JOIN {membership} m ON m.organisation_id = p.lead_organisation_id
           JOIN {consent} s ON s.person_id = p.id AND s.organisation_id = p.lead_organisation_id
          WHERE m.user_id = %s AND m.role IN ({roles}) AND s.withdrawn_at IS NULL
+        UNION
+        SELECT a.person_id FROM {authority} a
+         WHERE a.held_by_id = %s
+           AND (a.kind = %s OR (a.kind = %s AND a.registered_on IS NOT NULL))
+           AND (SELECT ca.outcome FROM {assessment} ca
+                 WHERE ca.person_id = a.person_id AND ca.decision_kind = %s
+                 ORDER BY ca.assessed_on DESC, ca.id DESC LIMIT 1) = %s
     """  # noqa: S608
 
 
 def visible_person_ids(user: Any) -> RawSQL:
     """A subquery of the ids of the people `user` may see; use it only through a `visible_to`."""
-    params = [user.pk, user.pk, True, user.pk, user.pk, *OVERSIGHT_ROLES]
+    # The last branch is the attorney or deputy deciding who sees the record for a person who
+    # lacks capacity to decide that (people.capacity states the same rule for the decision itself).
+    acting = [
+        user.pk,
+        LegalAuthority.Kind.DEPUTY_WELFARE,
+        LegalAuthority.Kind.LPA_HEALTH_WELFARE,
+        DecisionKind.SHARING,
+        CapacityOutcome.LACKS_CAPACITY,
+    ]
+    params = [user.pk, user.pk, True, user.pk, user.pk, *OVERSIGHT_ROLES, *acting]
     return RawSQL(_visible_ids_sql(), params)  # noqa: S611 - fixed SQL, values passed as parameters
 
 

@@ -6,7 +6,11 @@ which parts. Both are needed, and every plan page, API route and export applies 
 
 from typing import Any
 
-from livingplan.people.models import OVERSIGHT_ROLES, CareTeamMember, CircleMember, Person
+from django.db.models import CharField, Value
+
+from livingplan.accounts.models import Membership
+from livingplan.people import capacity
+from livingplan.people.models import OVERSIGHT_ROLES, CareTeamMember, CircleMember, DecisionKind, Person
 from livingplan.plans.models import SharingChoice
 from livingplan.plans.sections import ALL_GROUPS, DEFAULT_FOR_CARE_TEAM, DEFAULT_FOR_CIRCLE
 
@@ -22,20 +26,40 @@ def groups_visible_to(user: Any, person: Person) -> frozenset[str]:
     """The sharing groups of `person`'s plan that `user` may read. Assumes `person` is visible."""
     if person.user_id is not None and person.user_id == user.pk:
         return ALL_GROUPS
+    if capacity.standing(user, person, DecisionKind.SHARING).on_behalf:
+        # They decide who sees each part for the person, so they see every part (ADR-012).
+        return ALL_GROUPS
     choices = list(SharingChoice.objects.filter(person=person))
     groups: set[str] = set()
-    circle_ids = set(
-        CircleMember.objects.filter(person=person, user=user, has_access=True).values_list("pk", flat=True)
-    )
-    for circle_id in circle_ids:
-        groups |= _apply(DEFAULT_FOR_CIRCLE, [c for c in choices if c.circle_member_id == circle_id])
-    org_ids = set(
-        CareTeamMember.objects.filter(person=person, user=user, ended_on__isnull=True).values_list(
-            "organisation_id", flat=True
+    audiences = _audiences(user, person)
+    for kind, audience_id in audiences:
+        if kind == CIRCLE:
+            groups |= _apply(DEFAULT_FOR_CIRCLE, [c for c in choices if c.circle_member_id == audience_id])
+        else:
+            groups |= _apply(DEFAULT_FOR_CARE_TEAM, [c for c in choices if c.organisation_id == audience_id])
+    return frozenset(groups)
+
+
+CIRCLE, ORGANISATION = "circle", "organisation"
+
+
+def _audiences(user: Any, person: Person) -> set[tuple[str, int]]:
+    """Every audience the user belongs to for this person, in one query: their circle rows with
+    access, the organisations they are on the care team for, and the lead organisation if they
+    hold an oversight role there."""
+    as_circle, as_organisation = Value(CIRCLE, output_field=CharField()), Value(ORGANISATION, output_field=CharField())
+    circle = CircleMember.objects.filter(person=person, user=user, has_access=True).annotate(kind=as_circle)
+    team = CareTeamMember.objects.filter(person=person, user=user, ended_on__isnull=True).annotate(kind=as_organisation)
+    oversight = Membership.objects.filter(
+        user=user, role__in=OVERSIGHT_ROLES, organisation_id=person.lead_organisation_id
+    ).annotate(kind=as_organisation)
+    # A compound statement allows no ORDER BY in its parts: drop the models' default ordering.
+    rows = (
+        circle.order_by()
+        .values_list("kind", "pk")
+        .union(
+            team.order_by().values_list("kind", "organisation_id"),
+            oversight.order_by().values_list("kind", "organisation_id"),
         )
     )
-    if user.memberships.filter(role__in=OVERSIGHT_ROLES, organisation_id=person.lead_organisation_id).exists():
-        org_ids.add(person.lead_organisation_id)
-    for org_id in org_ids:
-        groups |= _apply(DEFAULT_FOR_CARE_TEAM, [c for c in choices if c.organisation_id == org_id])
-    return frozenset(groups)
+    return set(rows)

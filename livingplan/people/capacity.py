@@ -13,31 +13,30 @@ Property and financial affairs attorneys never count here: agreeing a care and s
 and choosing who sees it are health and welfare decisions.
 """
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db import connection
 
-from livingplan.people.models import CapacityAssessment, CapacityOutcome, DecisionKind, LegalAuthority, Person
+from livingplan.people.models import (
+    ACTING_AUTHORITY_SQL,
+    CapacityOutcome,
+    DecisionKind,
+    LegalAuthority,
+    Person,
+    acting_authority_params,
+    latest_capacity_outcome_sql,
+)
 
 # The decisions the service itself acts on; any other decision is recorded but not enforced here.
 DECIDED_HERE = (DecisionKind.AGREE_PLAN, DecisionKind.SHARING)
-HEALTH_AND_WELFARE = (LegalAuthority.Kind.LPA_HEALTH_WELFARE, LegalAuthority.Kind.DEPUTY_WELFARE)
 
 # How someone acting for the person is described on the record, by the kind of authority they hold.
 ACTING_AS = {
     LegalAuthority.Kind.LPA_HEALTH_WELFARE: "attorney for health and welfare",
     LegalAuthority.Kind.DEPUTY_WELFARE: "deputy for personal welfare",
 }
-
-# The annotations `with_decision_standing` adds to a person row, so a page needs no extra query.
-_FOR_USER = "standing_for_user_id"
-_AUTHORITY_ID = "standing_authority_id"
-_AUTHORITY_KIND = "standing_authority_kind"
-
-
-def _outcome_field(decision: str) -> str:
-    return f"standing_{decision.lower()}_outcome"
 
 
 @dataclass(frozen=True)
@@ -66,52 +65,49 @@ class Standing:
         return ACTING_AS.get(LegalAuthority.Kind(self.authority_kind), "") if self.on_behalf else "the person"
 
 
-def _acting_authorities(user: Any) -> QuerySet[LegalAuthority]:
-    """The health and welfare authorities this user holds for the person in the outer query.
-
-    A lasting power of attorney can be used only once it is registered; a deputy's authority
-    comes from the court order itself.
-    """
-    return (
-        LegalAuthority.objects.filter(person=OuterRef("pk"), held_by_id=user.pk, kind__in=HEALTH_AND_WELFARE)
-        .filter(Q(kind=LegalAuthority.Kind.DEPUTY_WELFARE) | Q(registered_on__isnull=False))
-        .order_by("kind", "pk")
-    )
+@functools.cache
+def _facts_sql() -> str:
+    """One statement for everything `standing` needs: the latest outcome for each decision decided
+    here, and the acting authority (if any) the user holds for the person."""
+    authority = LegalAuthority._meta.db_table
+    acting = f"""FROM {authority} a WHERE a.person_id = %s AND a.held_by_id = %s AND {ACTING_AUTHORITY_SQL}
+                 ORDER BY a.kind, a.id LIMIT 1"""
+    outcomes = ", ".join(latest_capacity_outcome_sql("%s") for _ in DECIDED_HERE)
+    return f"SELECT {outcomes}, (SELECT a.id {acting}), (SELECT a.kind {acting})"
 
 
-def with_decision_standing(people: QuerySet[Person], user: Any) -> QuerySet[Person]:
-    """Annotate each person with what `standing()` needs for `user`, inside the same query."""
-    latest = {
-        _outcome_field(kind): Subquery(
-            CapacityAssessment.objects.filter(person=OuterRef("pk"), decision_kind=kind)
-            .order_by("-assessed_on", "-pk")
-            .values("outcome")[:1]
-        )
-        for kind in DECIDED_HERE
-    }
-    authorities = _acting_authorities(user)
-    return people.annotate(
-        **latest,
-        **{
-            _FOR_USER: Value(user.pk),
-            _AUTHORITY_ID: Subquery(authorities.values("pk")[:1]),
-            _AUTHORITY_KIND: Subquery(authorities.values("kind")[:1]),
-        },
-    )
+@dataclass(frozen=True)
+class _Facts:
+    outcomes: dict[str, str | None]
+    authority_id: int | None
+    authority_kind: str
 
 
-def standing(user: Any, person: Person, decision: str) -> Standing:
-    """Where `user` stands on `decision` about `person`: from the row's annotations when it was
-    loaded through `with_decision_standing` for this same user, otherwise in one query."""
+def _facts(user: Any, person: Person, *, fresh: bool) -> _Facts:
+    """Read once per person object and user; a service deciding a write asks again (`fresh`)."""
+    memo: dict[int, _Facts] = person.__dict__.setdefault("_decision_facts", {})
+    if fresh or user.pk not in memo:
+        params: list[Any] = []
+        for decision in DECIDED_HERE:
+            params += [person.pk, decision]
+        for _ in range(2):
+            params += [person.pk, user.pk, *acting_authority_params()]
+        with connection.cursor() as cursor:
+            cursor.execute(_facts_sql(), params)
+            *outcomes, authority_id, authority_kind = cursor.fetchone()
+        memo[user.pk] = _Facts(dict(zip(DECIDED_HERE, outcomes, strict=True)), authority_id, authority_kind or "")
+    return memo[user.pk]
+
+
+def standing(user: Any, person: Person, decision: str, *, fresh: bool = False) -> Standing:
+    """Where `user` stands on `decision` about `person`, in at most one query per person and user."""
     if decision not in DECIDED_HERE:
         raise ValueError(f"The service does not act on {decision!r} decisions.")
-    row: Any = person
-    if getattr(person, _FOR_USER, None) != user.pk:
-        row = with_decision_standing(Person._default_manager.filter(pk=person.pk), user).get()
+    facts = _facts(user, person, fresh=fresh)
     return Standing(
         decision=decision,
         is_the_person=person.user_id is not None and person.user_id == user.pk,
-        person_lacks_capacity=getattr(row, _outcome_field(decision)) == CapacityOutcome.LACKS_CAPACITY,
-        authority_id=getattr(row, _AUTHORITY_ID),
-        authority_kind=getattr(row, _AUTHORITY_KIND) or "",
+        person_lacks_capacity=facts.outcomes[decision] == CapacityOutcome.LACKS_CAPACITY,
+        authority_id=facts.authority_id,
+        authority_kind=facts.authority_kind,
     )

@@ -25,6 +25,24 @@ from livingplan.people import nhs_number
 OVERSIGHT_ROLES = (Role.APPROVER, Role.QUALITY_LEAD)
 
 
+def latest_capacity_outcome_sql(person_id: str) -> str:
+    """SQL for the outcome of the latest capacity assessment of one decision kind (a parameter) about
+    the person whose id is the SQL expression `person_id`. Capacity is assumed when this is NULL."""
+    return f"""(SELECT ca.outcome FROM {CapacityAssessment._meta.db_table} ca
+                 WHERE ca.person_id = {person_id} AND ca.decision_kind = %s
+                 ORDER BY ca.assessed_on DESC, ca.id DESC LIMIT 1)"""  # noqa: S608 - fixed SQL
+
+
+# A legal authority row `a` that lets its holder make health and welfare decisions: a welfare
+# deputy (the court order is the authority), or a lasting power of attorney for health and
+# welfare once registered. Property and financial affairs authorities never count here.
+ACTING_AUTHORITY_SQL = "(a.kind = %s OR (a.kind = %s AND a.registered_on IS NOT NULL))"
+
+
+def acting_authority_params() -> list[str]:
+    return [LegalAuthority.Kind.DEPUTY_WELFARE, LegalAuthority.Kind.LPA_HEALTH_WELFARE]
+
+
 @functools.cache
 def _visible_ids_sql() -> str:
     """The ids of the people one user may see: the access rule above, as one statement.
@@ -37,7 +55,7 @@ def _visible_ids_sql() -> str:
     person, circle = Person._meta.db_table, CircleMember._meta.db_table
     team, consent = CareTeamMember._meta.db_table, SharingConsent._meta.db_table
     membership = Membership._meta.db_table
-    authority, assessment = LegalAuthority._meta.db_table, CapacityAssessment._meta.db_table
+    authority = LegalAuthority._meta.db_table
     roles = ", ".join(["%s"] * len(OVERSIGHT_ROLES))
     # Only table names from our own models are formatted in; every value is a parameter.
     return f"""
@@ -55,11 +73,8 @@ def _visible_ids_sql() -> str:
          WHERE m.user_id = %s AND m.role IN ({roles}) AND s.withdrawn_at IS NULL
         UNION
         SELECT a.person_id FROM {authority} a
-         WHERE a.held_by_id = %s
-           AND (a.kind = %s OR (a.kind = %s AND a.registered_on IS NOT NULL))
-           AND (SELECT ca.outcome FROM {assessment} ca
-                 WHERE ca.person_id = a.person_id AND ca.decision_kind = %s
-                 ORDER BY ca.assessed_on DESC, ca.id DESC LIMIT 1) = %s
+         WHERE a.held_by_id = %s AND {ACTING_AUTHORITY_SQL}
+           AND {latest_capacity_outcome_sql("a.person_id")} = %s
     """  # noqa: S608
 
 
@@ -67,13 +82,7 @@ def visible_person_ids(user: Any) -> RawSQL:
     """A subquery of the ids of the people `user` may see; use it only through a `visible_to`."""
     # The last branch is the attorney or deputy deciding who sees the record for a person who
     # lacks capacity to decide that (people.capacity states the same rule for the decision itself).
-    acting = [
-        user.pk,
-        LegalAuthority.Kind.DEPUTY_WELFARE,
-        LegalAuthority.Kind.LPA_HEALTH_WELFARE,
-        DecisionKind.SHARING,
-        CapacityOutcome.LACKS_CAPACITY,
-    ]
+    acting = [user.pk, *acting_authority_params(), DecisionKind.SHARING, CapacityOutcome.LACKS_CAPACITY]
     params = [user.pk, user.pk, True, user.pk, user.pk, *OVERSIGHT_ROLES, *acting]
     return RawSQL(_visible_ids_sql(), params)  # noqa: S611 - fixed SQL, values passed as parameters
 

@@ -23,12 +23,12 @@ def can_contribute(user: Any, person: Person) -> bool:
     return is_the_person(user, person) or is_on_care_team(user, person) or is_in_circle(user, person)
 
 
-def agreement_standing(user: Any, person: Person) -> capacity.Standing:
-    return capacity.standing(user, person, DecisionKind.AGREE_PLAN)
+def agreement_standing(user: Any, person: Person, *, fresh: bool = False) -> capacity.Standing:
+    return capacity.standing(user, person, DecisionKind.AGREE_PLAN, fresh=fresh)
 
 
-def sharing_standing(user: Any, person: Person) -> capacity.Standing:
-    return capacity.standing(user, person, DecisionKind.SHARING)
+def sharing_standing(user: Any, person: Person, *, fresh: bool = False) -> capacity.Standing:
+    return capacity.standing(user, person, DecisionKind.SHARING, fresh=fresh)
 
 
 def can_agree(user: Any, person: Person) -> bool:

@@ -453,7 +453,7 @@ def agree_plan(
     must say how the person's wishes and feelings were taken into account.
     """
     lifecycle.check("agree", plan.status)
-    standing = rules.agreement_standing(by, plan.person)
+    standing = rules.agreement_standing(by, plan.person, fresh=True)  # decide on what is true now
     if not standing.may_decide:
         raise PermissionDenied("Only the person, or someone with authority to decide for them, can agree their plan.")
     note = best_interests_note.strip() if standing.on_behalf else ""
@@ -525,7 +525,7 @@ def set_sharing(
     organisation: Organisation | None = None,
     request: HttpRequest | None = None,
 ) -> SharingChoice:
-    standing = rules.sharing_standing(by, person)
+    standing = rules.sharing_standing(by, person, fresh=True)  # decide on what is true now
     if not standing.may_decide:
         raise PermissionDenied(
             "Only the person, or someone with authority to decide for them, decides who sees their plan."

@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from livingplan.core.models import AuditEvent
-from livingplan.people import capacity
-from livingplan.people.models import DecisionKind, LegalAuthority, Person
+from livingplan.people import services as people
+from livingplan.people.models import CapacityOutcome, DecisionKind, LegalAuthority, Person
 from livingplan.plans import rules, services
 from livingplan.plans.models import AgreedAs, Plan, PlanStatus, PlanVersion
 from livingplan.plans.sections import SharingGroup
@@ -127,19 +127,28 @@ def test_the_latest_assessment_for_the_decision_decides(world: World) -> None:
     assert rules.can_agree(world.alex, _fresh(world))
 
 
-def test_the_standing_costs_one_query_or_none_when_it_came_with_the_person(
+def test_the_standing_costs_one_query_per_person_and_user_and_a_service_asks_afresh(
     world: World, django_assert_num_queries
 ) -> None:
     sam_is_alexs_attorney_and_alex_cannot_agree(world)
+    alex = _fresh(world)
     with django_assert_num_queries(1):
-        assert rules.can_agree(world.sam, world.alex_record)
-    loaded = capacity.with_decision_standing(Person.objects.filter(pk=world.alex_record.pk), world.sam).get()
-    with django_assert_num_queries(0):
-        assert rules.can_agree(world.sam, loaded)
-        assert not rules.can_change_sharing(world.sam, loaded)
-    # Loaded for Sam, asked about Alex: the annotations are not reused for someone else.
+        assert rules.can_agree(world.sam, alex)
+        assert not rules.can_change_sharing(world.sam, alex)
+    # Asked about someone else, the facts are read again for them.
     with django_assert_num_queries(1):
-        assert not rules.can_agree(world.alex, loaded)
+        assert not rules.can_agree(world.alex, alex)
+    # A write decides on what is true now, not on what the page read earlier in the request.
+    people.record_capacity_assessment(
+        world.alex_record,
+        by=world.priya,
+        decision_kind=DecisionKind.AGREE_PLAN,
+        decision="Whether to agree the care and support plan",
+        outcome=CapacityOutcome.HAS_CAPACITY,
+        assessed_on=dt.date(2026, 3, 1),
+    )
+    assert rules.can_agree(world.sam, alex), "read earlier in this request"
+    assert not rules.agreement_standing(world.sam, alex, fresh=True).may_decide
 
 
 # Agreeing -------------------------------------------------------------------------------------

@@ -5,16 +5,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.people import capacity
 from livingplan.people.models import Person
 from livingplan.plans.models import Plan
 from livingplan.plans.sharing import groups_visible_to
 
 
 def person_for(request: AuthenticatedRequest, person_pk: int) -> Person:
-    """The person with their plan, carrying in the same query who may agree the plan and change sharing."""
+    """The person, with their plan, through the one visibility rule."""
     people = Person.objects.visible_to(request.user).select_related("lead_organisation", "communication_needs", "plan")
-    return get_object_or_404(capacity.with_decision_standing(people, request.user), pk=person_pk)
+    return get_object_or_404(people, pk=person_pk)
 
 
 def plan_for(request: AuthenticatedRequest, person_pk: int) -> Plan:

@@ -19,6 +19,7 @@ from livingplan.api import schemas
 from livingplan.people.models import InformationFormat, Person
 from livingplan.plans import rules
 from livingplan.plans.models import (
+    FINISHED_ACTION_STATUSES,
     Action,
     ActionStatus,
     Layer,
@@ -33,8 +34,6 @@ from livingplan.plans.models import (
     StatementStatus,
 )
 from livingplan.plans.sections import ABOUT_ME_SECTIONS, SECTION_GROUP, Section, SharingGroup
-
-FINISHED = (ActionStatus.DONE, ActionStatus.STOPPED)
 
 
 def _name(user: User | None) -> str | None:
@@ -129,7 +128,7 @@ def action_out(action: Action, *, today: dt.date) -> schemas.ActionOut:
         status_label=ActionStatus(action.status).label,
         layer=action.layer,
         layer_label=Layer(action.layer).label,
-        is_overdue=bool(action.due_on and action.due_on < today and action.status not in FINISHED),
+        is_overdue=bool(action.due_on and action.due_on < today and action.status not in FINISHED_ACTION_STATUSES),
         contribution=_contribution(action),
     )
 

@@ -10,7 +10,14 @@ from livingplan.accounts.models import Membership, Role, User
 from livingplan.core.presenters import date_long
 from livingplan.people.models import CareTeamMember, CircleMember, Person
 from livingplan.people.stats import people_led_by
-from livingplan.plans.models import Action, ActionStatus, Plan, PlanStatus, Statement, StatementStatus
+from livingplan.plans.models import (
+    FINISHED_ACTION_STATUSES,
+    Action,
+    Plan,
+    PlanStatus,
+    Statement,
+    StatementStatus,
+)
 
 CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
 OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
@@ -75,7 +82,7 @@ def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
         due = (
             Action.objects.visible_to(user)
             .filter(person=person, due_on__lte=soon, outcome__is_active=True)
-            .exclude(status__in=[ActionStatus.DONE, ActionStatus.STOPPED])
+            .exclude(status__in=FINISHED_ACTION_STATUSES)
             .order_by("due_on")[:10]
         )
         waiting = Statement.objects.visible_to(user).filter(person=person, status=StatementStatus.PROPOSED).count()

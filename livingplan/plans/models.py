@@ -167,6 +167,10 @@ class ActionStatus(models.TextChoices):
     STOPPED = "STOPPED", "Stopped"
 
 
+# An action in one of these is over: it can no longer be overdue.
+FINISHED_ACTION_STATUSES = (ActionStatus.DONE, ActionStatus.STOPPED)
+
+
 class Action(Contribution):
     """A step towards an outcome: what, who, by when."""
 

@@ -7,12 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch
-
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.plans import lifecycle
 from livingplan.plans.models import (
+    FINISHED_ACTION_STATUSES,
     Action,
+    ActionStatus,
     ContributorKind,
     Disagreement,
     Layer,
@@ -202,42 +202,46 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
 
 
 def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list[Disagreement]]) -> list[OutcomeBlock]:
-    outcomes = (
-        Outcome.objects.filter(plan=plan, is_active=True)
-        .select_related("contributed_by")
-        .prefetch_related(
-            # to_attr gives plain lists: no per-outcome queryset is built to hold the prefetched rows.
-            Prefetch("actions", queryset=Action.objects.order_by("layer", "due_on", "pk"), to_attr="ordered_actions"),
-            Prefetch("scores", queryset=ProgressScore.objects.order_by("recorded_on", "pk"), to_attr="ordered_scores"),
-        )
+    """Active outcomes with their scores and actions: three queries. Actions are read as plain
+    rows, not models: a large plan has hundreds, and the page needs only a few of their columns."""
+    outcomes = list(Outcome.objects.filter(plan=plan, is_active=True).select_related("contributed_by"))
+    ids = [o.pk for o in outcomes]
+    scores: dict[int, list[ProgressScore]] = defaultdict(list)
+    for score in ProgressScore.objects.filter(outcome_id__in=ids).order_by("recorded_on", "pk"):
+        scores[score.outcome_id].append(score)
+    actions: dict[int, list[ActionRow]] = defaultdict(list)
+    rows = (
+        Action.objects.filter(outcome_id__in=ids)
+        .order_by("layer", "due_on", "pk")
+        .values_list("outcome_id", "pk", "what", "owner_name", "due_on", "status", "layer")
     )
+    for outcome_id, pk, what, owner, due_on, status, layer in rows:
+        actions[outcome_id].append(
+            ActionRow(
+                id=pk,
+                what=what,
+                who=owner,
+                due=date_long(due_on),
+                status=status,
+                status_label=ActionStatus(status).label,
+                layer_label=Layer(layer).label,
+                is_overdue=bool(due_on and due_on < today and status not in FINISHED_ACTION_STATUSES),
+            )
+        )
     blocks = []
     for o in outcomes:
-        scores: list[ProgressScore] = o.ordered_scores
-        name = o.contributed_by.display_name
+        scored = scores.get(o.pk, [])
         blocks.append(
             OutcomeBlock(
                 id=o.pk,
                 text=o.text,
                 why=o.why_it_matters,
                 importance=o.importance,
-                by=contributor_label(o.contributor_kind, name, viewer.pk, o.contributed_by_id),
+                by=contributor_label(o.contributor_kind, o.contributed_by.display_name, viewer.pk, o.contributed_by_id),
                 in_own_words=o.in_own_words,
-                latest_score=scores[-1].score if scores else None,
-                scores=scores,
-                actions=[
-                    ActionRow(
-                        id=a.pk,
-                        what=a.what,
-                        who=a.owner_name,
-                        due=date_long(a.due_on),
-                        status=a.status,
-                        status_label=a.get_status_display(),
-                        layer_label=Layer(a.layer).label,
-                        is_overdue=bool(a.due_on and a.due_on < today and a.status not in ("DONE", "STOPPED")),
-                    )
-                    for a in o.ordered_actions
-                ],
+                latest_score=scored[-1].score if scored else None,
+                scores=scored,
+                actions=actions.get(o.pk, []),
                 disagreements=disagreements.get(f"outcome:{o.pk}", []),
             )
         )

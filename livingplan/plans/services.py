@@ -15,6 +15,7 @@ from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.services import auditor
+from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
 from livingplan.plans import lifecycle, rules
 from livingplan.plans.models import (
@@ -514,22 +515,27 @@ def start_review(plan: Plan, *, by: User, reason: str = "", request: HttpRequest
 # Sharing --------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def set_sharing(
-    person: Person,
-    *,
-    by: User,
-    group: str,
-    is_shared: bool,
-    circle_member: CircleMember | None = None,
-    organisation: Organisation | None = None,
-    request: HttpRequest | None = None,
-) -> SharingChoice:
-    standing = rules.sharing_standing(by, person, fresh=True)  # decide on what is true now
+def _sharing_decider(by: User, person: Person) -> capacity.Standing:
+    """Who decides sharing, judged on what is true now rather than on what a page read earlier."""
+    standing = rules.sharing_standing(by, person, fresh=True)
     if not standing.may_decide:
         raise PermissionDenied(
             "Only the person, or someone with authority to decide for them, decides who sees their plan."
         )
+    return standing
+
+
+def _share(
+    person: Person,
+    standing: capacity.Standing,
+    *,
+    by: User,
+    group: str,
+    is_shared: bool,
+    circle_member: CircleMember | None,
+    organisation: Organisation | None,
+    request: HttpRequest | None,
+) -> SharingChoice:
     if (circle_member is None) == (organisation is None):
         raise ValueError("Choose either a circle member or an organisation.")
     choice, _ = SharingChoice.objects.update_or_create(
@@ -557,6 +563,30 @@ def set_sharing(
 
 
 @transaction.atomic
+def set_sharing(
+    person: Person,
+    *,
+    by: User,
+    group: str,
+    is_shared: bool,
+    circle_member: CircleMember | None = None,
+    organisation: Organisation | None = None,
+    request: HttpRequest | None = None,
+) -> SharingChoice:
+    standing = _sharing_decider(by, person)
+    return _share(
+        person,
+        standing,
+        by=by,
+        group=group,
+        is_shared=is_shared,
+        circle_member=circle_member,
+        organisation=organisation,
+        request=request,
+    )
+
+
+@transaction.atomic
 def choose_sharing(
     person: Person,
     *,
@@ -566,10 +596,12 @@ def choose_sharing(
     organisation: Organisation | None = None,
     request: HttpRequest | None = None,
 ) -> None:
-    """Record, for one audience, exactly which groups of the plan they may see."""
+    """Record, for one audience, exactly which groups of the plan they may see (one check of who decides)."""
+    standing = _sharing_decider(by, person)
     for group in SharingGroup:
-        set_sharing(
+        _share(
             person,
+            standing,
             by=by,
             group=group,
             is_shared=group in groups,

@@ -18,8 +18,8 @@ from livingplan.plans.views._load import plan_for
 
 
 def agreement_context(user: User, person: Person, plan: Plan) -> dict[str, Any]:
-    """What the plan page's agreement block (`plans/_agree.jinja`) needs. No query of its own when
-    `person` came from `person_for`, which loads the standing with the person."""
+    """What the plan page's agreement block (`plans/_agree.jinja`) needs: one query for both
+    decisions, remembered on `person` for this user (`people.capacity.standing`)."""
     agreement = rules.agreement_standing(user, person)
     return {
         "can_agree": agreement.may_decide,

@@ -6,6 +6,13 @@ from django.http import HttpRequest
 from livingplan.accounts.models import User
 
 
+def find_account(entered: str) -> User | None:
+    """The account a sign-in name points to: a username or an email address, in any letter case."""
+    entered = entered.strip()
+    lookup = {"email__iexact": entered} if "@" in entered else {"username__iexact": entered}
+    return User.objects.filter(**lookup).first()
+
+
 class UsernameOrEmailBackend(ModelBackend):
     """Sign in with either a username or an email address (both case-insensitive)."""
 
@@ -14,8 +21,7 @@ class UsernameOrEmailBackend(ModelBackend):
     ) -> User | None:
         if not username or not password:
             return None
-        lookup = {"email__iexact": username} if "@" in username else {"username__iexact": username}
-        user = User.objects.filter(**lookup).first()
+        user = find_account(username)
         if user is None:
             # Spend the same time as a real check so timing does not reveal which accounts exist.
             User().set_password(password)

@@ -1,9 +1,12 @@
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 
 from livingplan.core import forms as ds
+from livingplan.core.presenters import datetime_short
 
 
 class SignInForm(AuthenticationForm):
@@ -49,6 +52,38 @@ class TokenForm(forms.Form):
             raise forms.ValidationError("Security code must only include numbers")
         if len(token) != 6:
             raise forms.ValidationError("Security code must be 6 digits")
+        paused_until = codes_paused_until(self.device)
+        if paused_until is not None:
+            # django-otp refuses even the right code until then; saying "wrong" would send people round in circles.
+            raise forms.ValidationError(f"{wait_until(paused_until)}. A wrong code was entered too many times")
         if not self.device.verify_token(token):
             raise forms.ValidationError("The security code is wrong or has expired. Enter the code shown now")
         return token
+
+
+def codes_paused_until(device: Any) -> dt.datetime | None:
+    """When django-otp will next accept a code from this app, if it is refusing every code now.
+
+    Each wrong code doubles the wait (1 second, 2, 4 ... about 34 minutes after 12 wrong codes).
+    """
+    allowed, data = device.verify_is_allowed()
+    if allowed or not data or data.get("locked_until") is None:
+        return None
+    until: dt.datetime = data["locked_until"]
+    return until
+
+
+def wait_until(until: dt.datetime) -> str:
+    """'Wait until 14 March 2026 at 10:35am, then enter the code shown in your app', to the next whole minute."""
+    if until - timezone.now() <= dt.timedelta(minutes=1):
+        return "Wait a minute, then enter the code shown in your app"
+    rounded = (until + dt.timedelta(seconds=59)).replace(second=0, microsecond=0)
+    return f"Wait until {datetime_short(rounded)}, then enter the code shown in your app"
+
+
+def pause_notice(device: Any) -> str:
+    """What the verify page says when codes are refused for more than a minute, or nothing."""
+    until = codes_paused_until(device)
+    if until is None or until - timezone.now() <= dt.timedelta(minutes=1):
+        return ""
+    return wait_until(until)

@@ -14,7 +14,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingplan.accounts import services
-from livingplan.accounts.forms import SignInForm, TokenForm
+from livingplan.accounts.forms import SignInForm, TokenForm, pause_notice
 from livingplan.accounts.http import AuthenticatedRequest
 
 
@@ -65,7 +65,8 @@ def verify(request: AuthenticatedRequest) -> HttpResponse:
         if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
             return redirect(next_url)
         return redirect("home:home")
-    return render(request, "accounts/verify.jinja", {"form": form}, status=400 if form.is_bound else 200)
+    context = {"form": form, "paused_until": pause_notice(device)}
+    return render(request, "accounts/verify.jinja", context, status=400 if form.is_bound else 200)
 
 
 def _base32(key: bytes) -> str:

@@ -164,6 +164,75 @@ def test_the_lockout_can_be_lifted(world: World) -> None:
     assert sign_in(client, "priya").status_code == 302
 
 
+def assert_locked_out(response) -> None:
+    assert response.status_code == 429
+    assert "Too many attempts to sign in" in response.content.decode()
+
+
+def test_every_spelling_of_a_username_and_its_email_count_towards_one_lockout(world: World) -> None:
+    client = Client()
+    for spelling in ("quinn", "QUINN", "Quinn", "quinn@example.org"):
+        assert sign_in(client, spelling, "guess-again").status_code == 200
+
+    fifth = sign_in(client, "qUiNn", "guess-again")
+
+    assert_locked_out(fifth)
+    for spelling in ("quinn", "QUINN", "Quinn", "Quinn@Example.ORG"):
+        assert_locked_out(sign_in(client, spelling, "guess-again"))
+
+
+def test_a_locked_account_refuses_the_right_password_in_any_spelling_and_stays_locked(world: World) -> None:
+    client = Client()
+    for _ in range(5):
+        sign_in(client, "quinn", "guess-again")
+
+    for spelling in ("Quinn", "QUINN", "quinn@example.org", "quinn"):
+        assert_locked_out(sign_in(client, spelling, PASSWORD))
+        assert signed_in_as(client) is None
+    assert_locked_out(sign_in(client, "quinn", PASSWORD))
+
+
+def test_the_account_lockout_holds_from_another_address(world: World) -> None:
+    for n in range(5):
+        sign_in(Client(REMOTE_ADDR=f"192.0.2.{n + 1}"), "Jordan" if n % 2 else "jordan", "guess-again")
+    # jordan is not an account: guesses at names that do not exist are throttled the same way.
+    assert_locked_out(sign_in(Client(REMOTE_ADDR="198.51.100.7"), "JORDAN", "guess-again"))
+    for n in range(4):
+        sign_in(Client(REMOTE_ADDR=f"192.0.2.{n + 10}"), "PRIYA@example.org", "guess-again")
+
+    assert_locked_out(sign_in(Client(REMOTE_ADDR="198.51.100.8"), "priya", "guess-again"))
+    assert_locked_out(sign_in(Client(REMOTE_ADDR="198.51.100.9"), "priya", PASSWORD))
+
+
+def test_one_address_guessing_at_many_accounts_is_locked_out_for_all_of_them(world: World) -> None:
+    assert settings.LIVINGPLAN_IP_FAILURE_LIMIT == 20
+    client = Client()
+    responses = [
+        sign_in(client, username, "guess-again")
+        for username in ("alex", "sam", "priya", "dr.jones", "omar")
+        for _ in range(4)
+    ]
+
+    assert [r.status_code for r in responses[:19]] == [200] * 19
+    assert_locked_out(responses[19])
+    assert_locked_out(sign_in(client, "morgan", PASSWORD))
+    assert signed_in_as(client) is None
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.20"), "morgan", PASSWORD).status_code == 302
+
+
+def test_signing_in_to_your_own_account_does_not_wipe_your_address_failed_guesses(world: World) -> None:
+    client = Client()
+    for username in ("alex", "sam", "priya", "dr.jones"):
+        for _ in range(4):
+            sign_in(client, username, "guess-again")
+    assert sign_in(client, "omar", PASSWORD).status_code == 302
+    client.post("/sign-out/")
+
+    for _ in range(3):
+        assert sign_in(client, "morgan", "guess-again").status_code == 200
+    assert_locked_out(sign_in(client, "morgan", "guess-again"))
+
+
 def test_sign_out_is_a_post_and_a_link_cannot_sign_you_out(world: World) -> None:
     client = Client()
     sign_in(client, "alex")

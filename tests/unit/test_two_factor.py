@@ -231,3 +231,56 @@ class TestSigningInWithASecondFactor:
 
     def test_someone_without_an_app_is_sent_to_set_one_up_rather_than_verify(self, world: World) -> None:
         assert signed_in(world.priya).get(VERIFY)["Location"] == SECURITY
+
+
+class TestTooManyWrongCodes:
+    """django-otp doubles the wait after each wrong code; while it waits, even the right code is refused."""
+
+    @pytest.fixture
+    def device(self, world: World) -> TOTPDevice:
+        return TOTPDevice.objects.create(user=world.dr_jones, name="Phone", confirmed=True)
+
+    def twelve_wrong_codes(self, client: Client, device: TOTPDevice, traveller: time_machine.Traveller) -> None:
+        for n in range(12):
+            assert WRONG_CODE in client.post(VERIFY, {"token": wrong_code_for(device)}).content.decode()
+            if n < 11:
+                traveller.shift(2**n)  # each wrong code is counted only once the previous wait is over
+
+    def test_after_twelve_wrong_codes_the_right_one_is_refused_and_the_page_says_until_when(
+        self, world: World, device: TOTPDevice
+    ) -> None:
+        client = signed_in(world.dr_jones)
+        with time_machine.travel(dt.datetime(2026, 3, 14, 10, 0, 0, tzinfo=dt.UTC), tick=False) as traveller:
+            self.twelve_wrong_codes(client, device, traveller)
+
+            response = client.post(VERIFY, {"token": code_for(device)})
+
+            page = response.content.decode()
+            assert response.status_code == 400
+            assert WRONG_CODE not in page
+            # The last wrong code came at 10:34:07 and starts a wait of 2,048 seconds.
+            wait = "Wait until 14 March 2026 at 11:09am, then enter the code shown in your app"
+            assert f"{wait}. A wrong code was entered too many times" in page
+            assert "no code will work for now, not even the right one" in page
+            assert "lost your authenticator app, contact your organisation's admin" in page
+            assert client.get("/")["Location"].startswith(VERIFY)
+            assert wait in client.get(VERIFY).content.decode()
+
+    def test_when_the_wait_is_over_the_right_code_works_again(self, world: World, device: TOTPDevice) -> None:
+        client = signed_in(world.dr_jones)
+        with time_machine.travel(dt.datetime(2026, 3, 14, 10, 0, 0, tzinfo=dt.UTC), tick=False) as traveller:
+            self.twelve_wrong_codes(client, device, traveller)
+            traveller.shift(2**11 + 1)
+
+            assert "Wait until" not in client.get(VERIFY).content.decode()
+            response = client.post(VERIFY, {"token": code_for(device)})
+
+            assert response.status_code == 302
+            assert client.get("/").status_code == 200
+
+    def test_one_wrong_code_says_it_is_wrong_and_no_more(self, world: World, device: TOTPDevice) -> None:
+        page = signed_in(world.dr_jones).post(VERIFY, {"token": wrong_code_for(device)}).content.decode()
+
+        assert WRONG_CODE in page
+        assert "Wait until" not in page
+        assert "not even the right one" not in page

@@ -115,9 +115,14 @@ LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
 
 # Throttling lives in the database so every worker process shares the same count.
+# Five failures lock the account (however its name is typed, from any address); twenty
+# failures from one address lock that address for every account (ADR-016).
+AXES_HANDLER = "livingplan.accounts.throttling.ThrottlingHandler"
+AXES_USERNAME_CALLABLE = "livingplan.accounts.throttling.lockout_username"
 AXES_FAILURE_LIMIT = 5
+LIVINGPLAN_IP_FAILURE_LIMIT = 20
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_CALLABLE = "livingplan.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

@@ -1,4 +1,4 @@
-"""The one page someone reaches before they have an account: accepting an invitation to the circle."""
+"""The pages someone reaches before they have an account: opening an invitation to the circle, and accepting it."""
 
 from django.urls import path
 
@@ -6,4 +6,8 @@ from livingplan.people import views
 
 app_name = "invitations"
 
-urlpatterns = [path("<str:token>/", views.accept_invitation, name="accept")]
+urlpatterns = [
+    # Before the token pattern: "accept" is never a token (they are 43 characters long).
+    path("accept/", views.accept_invitation, name="accept"),
+    path("<str:token>/", views.open_invitation, name="open"),
+]

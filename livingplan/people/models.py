@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, Role
 from livingplan.core.models import PersonalDataModel
@@ -239,11 +240,17 @@ class CircleInvitationQuerySet(models.QuerySet["CircleInvitation"]):
             return self.none()
         return self.filter(circle_member__person__user=user)
 
+    def waiting(self) -> "CircleInvitationQuerySet":
+        """Sent, and not yet accepted, cancelled or out of date (opened ones too: not finished)."""
+        return self.filter(accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now())
+
 
 class CircleInvitation(PersonalDataModel):
     """A single-use, expiring invitation for someone in the circle to set a password and sign in.
 
     Only a hash of the token is kept: the link itself is shown once, to the person who invites.
+    The link works once: opening it (`opened_at`) swaps the token for a short step in the
+    visitor's session, so the URL that access logs keep no longer opens anything.
     """
 
     circle_member = models.ForeignKey(CircleMember, on_delete=models.CASCADE, related_name="invitations")
@@ -252,6 +259,8 @@ class CircleInvitation(PersonalDataModel):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     objects = CircleInvitationQuerySet.as_manager()
 

@@ -3,16 +3,39 @@
 from dataclasses import dataclass, field
 
 from livingplan.accounts.models import Organisation
+from livingplan.core.presenters import date_long
 from livingplan.people import nhs_number
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
     CareTeamMember,
+    CircleInvitation,
     CircleMember,
     CommunicationNeeds,
     LegalAuthority,
     Person,
 )
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """An invitation still waiting to be accepted, as the person's record page lists it."""
+
+    pk: int
+    member_name: str
+    sent_on: str
+    stops_working_on: str
+    opened: bool
+
+    @classmethod
+    def of(cls, invitation: CircleInvitation) -> "InvitationRow":
+        return cls(
+            pk=invitation.pk,
+            member_name=invitation.circle_member.name,
+            sent_on=date_long(invitation.created_at),
+            stops_working_on=date_long(invitation.expires_at),
+            opened=invitation.opened_at is not None,
+        )
 
 
 @dataclass
@@ -28,6 +51,7 @@ class RecordPage:
     legal: list[LegalAuthority]
     can_manage_care_team: bool = False
     shared_with: list[Organisation] = field(default_factory=list)
+    waiting_invitations: list[InvitationRow] = field(default_factory=list)
 
     @property
     def nhs_number(self) -> str:

@@ -404,11 +404,13 @@ def set_sharing_consent(person: Person, *, by: User, organisation: Organisation,
 
 # --- The circle of support: adding, inviting to sign in, and turning access on or off ------------
 
-INVITATION_LIFETIME = dt.timedelta(days=14)
+INVITATION_LIFETIME = dt.timedelta(days=7)
+# How long, after opening the link, the invitee has to choose a password (in that browser only).
+INVITATION_STEP_LIFETIME = dt.timedelta(hours=1)
 
 
 class InvitationInvalid(Exception):
-    """The invitation link is unknown, used already, or out of date."""
+    """The invitation link is unknown, used already, cancelled, or out of date."""
 
 
 def _hash_token(token: str) -> str:
@@ -477,25 +479,62 @@ def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest
     return token
 
 
-def open_invitation(token: str) -> CircleInvitation | None:
-    """The invitation this token opens, if it is still usable."""
+@transaction.atomic
+def open_invitation(token: str, *, request: HttpRequest | None = None) -> CircleInvitation | None:
+    """Swap the link's token for the invitation, once: afterwards the link opens nothing.
+
+    Tokens travel in URLs, and URLs end up in access logs and browser history; a token that
+    stops working when first used is no use to anyone who reads it there later.
+    """
     invitation = (
-        CircleInvitation.objects.filter(token_hash=_hash_token(token))
+        CircleInvitation.objects.select_for_update(of=("self",))
+        .filter(token_hash=_hash_token(token), opened_at__isnull=True)
+        .waiting()
         .select_related("circle_member__person", "circle_member__user")
         .first()
     )
-    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+    if invitation is None or invitation.circle_member.user is None:
         return None
-    if invitation.circle_member.user is None:
+    invitation.opened_at = timezone.now()
+    invitation.save(update_fields=["opened_at"])
+    member = invitation.circle_member
+    # The invitee has no password yet; their new account is who opened the link.
+    auditor.record(
+        "people.circle.invitation_opened",
+        actor=member.user,
+        person_id=member.person_id,
+        obj=invitation,
+        request=request,
+        detail={"member": member.name},
+    )
+    return invitation
+
+
+def opened_invitation(invitation_id: int | None) -> CircleInvitation | None:
+    """The invitation opened in this browser, while there is still time to choose a password."""
+    if not isinstance(invitation_id, int):
+        return None
+    invitation = (
+        CircleInvitation.objects.waiting()
+        .filter(pk=invitation_id, opened_at__gt=timezone.now() - INVITATION_STEP_LIFETIME)
+        .select_related("circle_member__person", "circle_member__user")
+        .first()
+    )
+    if invitation is None or invitation.circle_member.user is None:
         return None
     return invitation
 
 
 @transaction.atomic
-def accept_invitation(token: str, *, password: str, request: HttpRequest | None = None) -> User:
+def accept_invitation(invitation_id: int, *, password: str, request: HttpRequest | None = None) -> User:
     """The invitee sets a password: the invitation is used up and they can see the person's record."""
-    invitation = CircleInvitation.objects.select_for_update().filter(token_hash=_hash_token(token)).first()
-    if invitation is None or invitation.accepted_at is not None or invitation.expires_at <= timezone.now():
+    invitation = (
+        CircleInvitation.objects.select_for_update()
+        .waiting()
+        .filter(pk=invitation_id, opened_at__gt=timezone.now() - INVITATION_STEP_LIFETIME)
+        .first()
+    )
+    if invitation is None:
         raise InvitationInvalid
     member = CircleMember.objects.select_for_update().get(pk=invitation.circle_member_id)
     user = member.user
@@ -517,6 +556,35 @@ def accept_invitation(token: str, *, password: str, request: HttpRequest | None 
         detail={"member": member.name},
     )
     return user
+
+
+@transaction.atomic
+def cancel_invitation(
+    invitation: CircleInvitation, *, by: User, request: HttpRequest | None = None
+) -> CircleInvitation:
+    """The person takes back an invitation nobody has accepted: its link stops working."""
+    invitation = (
+        CircleInvitation.objects.select_for_update(of=("self",))
+        .select_related("circle_member__person")
+        .get(pk=invitation.pk)
+    )
+    member = invitation.circle_member
+    _guard_person_only(member.person, by, "Only the person can cancel an invitation to see their record.")
+    if invitation.accepted_at is not None:
+        raise ValidationError(f"{member.name} has already accepted this invitation. Stop their access instead.")
+    if invitation.cancelled_at is not None or invitation.expires_at <= timezone.now():
+        raise ValidationError(f"The invitation for {member.name} has already stopped working.")
+    invitation.cancelled_at = timezone.now()
+    invitation.save(update_fields=["cancelled_at"])
+    auditor.record(
+        "people.circle.invitation_cancelled",
+        actor=by,
+        person_id=member.person_id,
+        obj=invitation,
+        request=request,
+        detail={"member": member.name},
+    )
+    return invitation
 
 
 @transaction.atomic

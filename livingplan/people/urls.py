@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/circle/add/", views.add_circle_member, name="add-circle-member"),
     path("<int:pk>/circle/<int:member_pk>/invite/", views.invite_circle_member, name="invite-circle-member"),
     path("<int:pk>/circle/<int:member_pk>/access/", views.set_circle_access, name="circle-access"),
+    path("<int:pk>/invitations/<int:invitation_pk>/cancel/", views.cancel_invitation, name="cancel-invitation"),
     path("<int:pk>/care-team/add/", views.add_care_team_member, name="add-care-team-member"),
     path("<int:pk>/consent/<int:org_pk>/", views.set_sharing_consent, name="consent"),
 ]

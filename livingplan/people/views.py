@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.accounts.models import Organisation
@@ -32,13 +32,14 @@ from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
     CareTeamMember,
+    CircleInvitation,
     CircleMember,
     CommunicationNeeds,
     LegalAuthority,
     Person,
     SharingConsent,
 )
-from livingplan.people.presenters import RecordPage
+from livingplan.people.presenters import InvitationRow, RecordPage
 
 
 def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
@@ -70,6 +71,13 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             .select_related("user", "organisation")
         ),
         circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
+        waiting_invitations=[
+            InvitationRow.of(invitation)
+            for invitation in CircleInvitation.objects.visible_to(user)
+            .waiting()
+            .filter(circle_member__person=person)
+            .select_related("circle_member")
+        ],
         communication=CommunicationNeeds.objects.visible_to(user).filter(person=person).first(),
         capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by")),
         advocacy=Advocacy.objects.visible_to(user).filter(person=person).first(),
@@ -221,8 +229,14 @@ def invite_circle_member(request: AuthenticatedRequest, pk: int, member_pk: int)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back_to_record(person)
-    link = request.build_absolute_uri(reverse("invitations:accept", args=[token]))
-    context = {"person": person, "member": member, "link": link, "days": services.INVITATION_LIFETIME.days}
+    link = request.build_absolute_uri(reverse("invitations:open", args=[token]))
+    context = {
+        "person": person,
+        "member": member,
+        "link": link,
+        "days": services.INVITATION_LIFETIME.days,
+        "step_minutes": int(services.INVITATION_STEP_LIFETIME.total_seconds() // 60),
+    }
     return render(request, "people/invitation_link.jinja", context)
 
 
@@ -247,16 +261,32 @@ def set_circle_access(request: AuthenticatedRequest, pk: int, member_pk: int) ->
 
 
 def _invitation_not_valid(request: HttpRequest) -> HttpResponse:
-    return render(request, "people/invitation_not_valid.jinja", status=404)
+    context = {"days": services.INVITATION_LIFETIME.days}
+    return render(request, "people/invitation_not_valid.jinja", context, status=404)
+
+
+# The invitation opened in this browser: the token itself is never kept, in the session or the URL.
+OPENED_INVITATION = "opened_invitation"
+
+
+@never_cache
+@require_GET
+def open_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link from the invitation: used up on the way in, then on to a page without the token."""
+    invitation = services.open_invitation(token, request=request)
+    if invitation is None:
+        return _invitation_not_valid(request)
+    request.session[OPENED_INVITATION] = invitation.pk
+    return redirect("invitations:accept")
 
 
 @never_cache
 @sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "POST"])
-def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """Anyone holding a valid link may set the password it was made for; nothing else is revealed."""
-    invitation = services.open_invitation(token)
-    if invitation is None or invitation.circle_member.user is None:
+def accept_invitation(request: HttpRequest) -> HttpResponse:
+    """Whoever opened a valid link in this browser may set the password it was made for; nothing else."""
+    invitation = services.opened_invitation(request.session.get(OPENED_INVITATION))
+    if invitation is None:
         return _invitation_not_valid(request)
     member = invitation.circle_member
     assert member.user is not None
@@ -264,10 +294,13 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                user = services.accept_invitation(token, password=form.cleaned_data["password1"], request=request)
+                user = services.accept_invitation(
+                    invitation.pk, password=form.cleaned_data["password1"], request=request
+                )
             except services.InvitationInvalid:
                 return _invitation_not_valid(request)
             login(request, user, backend="livingplan.accounts.backends.UsernameOrEmailBackend")
+            request.session.pop(OPENED_INVITATION, None)
             messages.success(request, f"Your password is set. You can now see {member.person.full_name}'s plan.")
             return redirect("home:home")
         status = 400
@@ -275,6 +308,35 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         status = 200
     context = {"form": form, "member": member, "person": member.person, "username": member.user.username}
     return render(request, "people/accept_invitation.jinja", context, status=status)
+
+
+def _waiting_invitation_for(request: AuthenticatedRequest, person: Person, invitation_pk: int) -> CircleInvitation:
+    return get_object_or_404(
+        CircleInvitation.objects.visible_to(request.user)
+        .waiting()
+        .filter(circle_member__person=person)
+        .select_related("circle_member"),
+        pk=invitation_pk,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cancel_invitation(request: AuthenticatedRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """Asks first, because a cancelled link cannot be brought back: the person would send a new one."""
+    person = _own_person(request, pk)
+    invitation = _waiting_invitation_for(request, person, invitation_pk)
+    member = invitation.circle_member
+    if request.method == "POST":
+        try:
+            services.cancel_invitation(invitation, by=request.user, request=request)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"The invitation for {member.name} is cancelled. The link no longer works.")
+        return _back_to_record(person)
+    context = {"person": person, "member": member, "invitation": InvitationRow.of(invitation)}
+    return render(request, "people/cancel_invitation.jinja", context)
 
 
 # --- The care team and who the record is shared with ----------------------------------------

@@ -68,6 +68,18 @@ def test_an_empty_circle_form_shows_nhs_style_errors(world: World, client_for: C
 # --- Inviting and accepting --------------------------------------------------------------------
 
 
+ACCEPT = "/invitations/accept/"
+NOT_VALID = "This invitation link does not work"
+
+
+def _open(visitor: Client, token: str) -> None:
+    """Follow the link as the invitee does: it is swapped for a page whose URL holds no token."""
+    response = visitor.get(f"/invitations/{token}/")
+    assert response.status_code == 302
+    assert response["Location"] == ACCEPT
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
 def test_alex_invites_bev_who_sets_a_password_and_sees_the_record(world: World, client_for: ClientFor) -> None:
     bev = _bev(world)
     token = _invite(client_for("alex"), world, bev)
@@ -78,11 +90,15 @@ def test_alex_invites_bev_who_sets_a_password_and_sees_the_record(world: World, 
     assert not bev.has_access
     invitation = CircleInvitation.objects.get(circle_member=bev)
     assert token not in invitation.token_hash, "only a hash of the token is stored"
-    assert abs(invitation.expires_at - invitation.created_at - dt.timedelta(days=14)) < dt.timedelta(seconds=5)
+    assert abs(invitation.expires_at - invitation.created_at - dt.timedelta(days=7)) < dt.timedelta(seconds=5)
 
     visitor = Client()
-    assert visitor.get(f"/invitations/{token}/").status_code == 200
-    response = visitor.post(f"/invitations/{token}/", {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    _open(visitor, token)
+    form = visitor.get(ACCEPT)
+    assert form.status_code == 200
+    assert "Set your password" in form.content.decode()
+    assert token not in form.content.decode()
+    response = visitor.post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == "/"
 
@@ -90,30 +106,70 @@ def test_alex_invites_bev_who_sets_a_password_and_sees_the_record(world: World, 
     assert bev.has_access
     assert Person.objects.visible_to(bev.user).filter(pk=world.alex_record.pk).exists()
     assert visitor.get(f"/people/{world.alex_record.pk}/").status_code == 200, "signed in straight away"
+    assert AuditEvent.objects.filter(action="people.circle.invitation_opened", actor=bev.user).exists()
     assert AuditEvent.objects.filter(action="people.circle.invitation_accepted", actor=bev.user).exists()
     assert AuditEvent.objects.filter(action="people.circle.invited", actor=world.alex).exists()
+
+
+def test_the_link_in_the_access_log_is_dead_once_it_has_been_opened(world: World, client_for: ClientFor) -> None:
+    token = _invite(client_for("alex"), world, _bev(world))
+    _open(Client(), token)
+
+    # Someone who reads the URL in a log, or in the browser's history, gets nothing from it.
+    later = Client()
+    again = later.get(f"/invitations/{token}/")
+    assert again.status_code == 404
+    assert NOT_VALID in again.content.decode()
+    assert later.get(ACCEPT).status_code == 404
+    data = {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD}
+    assert later.post(ACCEPT, data).status_code == 404
+    assert not CircleInvitation.objects.get().accepted_at
+
+
+def test_the_token_url_only_answers_a_get(world: World, client_for: ClientFor) -> None:
+    token = _invite(client_for("alex"), world, _bev(world))
+    visitor = Client()
+    assert visitor.post(f"/invitations/{token}/", {"password1": GOOD_PASSWORD}).status_code == 405
+    assert visitor.head(f"/invitations/{token}/").status_code == 405, "link checkers that only look do not use it"
+    _open(visitor, token)
 
 
 def test_an_invitation_works_once(world: World, client_for: ClientFor) -> None:
     token = _invite(client_for("alex"), world, _bev(world))
     data = {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD}
-    assert Client().post(f"/invitations/{token}/", data).status_code == 302
+    visitor = Client()
+    _open(visitor, token)
+    assert visitor.post(ACCEPT, data).status_code == 302
 
-    again = Client().post(f"/invitations/{token}/", data)
+    again = visitor.post(ACCEPT, data)
     assert again.status_code == 404
-    assert "This invitation link does not work" in again.content.decode()
+    assert NOT_VALID in again.content.decode()
     assert Client().get(f"/invitations/{token}/").status_code == 404
 
 
-def test_an_invitation_expires_after_14_days(world: World, client_for: ClientFor) -> None:
+def test_an_invitation_expires_after_7_days(world: World, client_for: ClientFor) -> None:
     token = _invite(client_for("alex"), world, _bev(world))
-    with time_machine.travel(timezone.now() + dt.timedelta(days=13, hours=23)):
-        assert Client().get(f"/invitations/{token}/").status_code == 200
-    with time_machine.travel(timezone.now() + dt.timedelta(days=14, minutes=1)):
-        response = Client().post(f"/invitations/{token}/", {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    with time_machine.travel(timezone.now() + dt.timedelta(days=7, minutes=1)):
+        response = Client().get(f"/invitations/{token}/")
         assert response.status_code == 404
-    with pytest.raises(services.InvitationInvalid), time_machine.travel(timezone.now() + dt.timedelta(days=15)):
-        services.accept_invitation(token, password=GOOD_PASSWORD)
+        assert "more than 7 days old" in response.content.decode()
+    with time_machine.travel(timezone.now() + dt.timedelta(days=6, hours=23)):
+        _open(Client(), token)
+
+
+def test_the_password_must_be_chosen_within_an_hour_of_opening_the_link(world: World, client_for: ClientFor) -> None:
+    token = _invite(client_for("alex"), world, _bev(world))
+    visitor = Client()
+    _open(visitor, token)
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=59)):
+        assert visitor.get(ACCEPT).status_code == 200
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=61)):
+        response = visitor.post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+        assert response.status_code == 404
+        assert NOT_VALID in response.content.decode()
+    invitation = CircleInvitation.objects.get()
+    with pytest.raises(services.InvitationInvalid), time_machine.travel(timezone.now() + dt.timedelta(hours=2)):
+        services.accept_invitation(invitation.pk, password=GOOD_PASSWORD)
 
 
 def test_a_new_invitation_replaces_the_old_one(world: World, client_for: ClientFor) -> None:
@@ -121,30 +177,120 @@ def test_a_new_invitation_replaces_the_old_one(world: World, client_for: ClientF
     first = _invite(client_for("alex"), world, bev)
     second = _invite(client_for("alex"), world, bev)
     assert Client().get(f"/invitations/{first}/").status_code == 404
-    assert Client().get(f"/invitations/{second}/").status_code == 200
+    _open(Client(), second)
 
 
 @pytest.mark.parametrize("token", ["nonsense", "a" * 43, "x" * 300])
 def test_unknown_tokens_show_a_clear_404(world: World, token: str) -> None:
-    response = Client().post(f"/invitations/{token}/", {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    response = Client().get(f"/invitations/{token}/")
     assert response.status_code == 404
-    assert "This invitation link does not work" in response.content.decode()
+    assert NOT_VALID in response.content.decode()
+
+
+def test_the_accept_page_without_an_opened_link_says_the_link_does_not_work(world: World) -> None:
+    response = Client().post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    assert response.status_code == 404
+    assert NOT_VALID in response.content.decode()
 
 
 def test_weak_or_mismatched_passwords_are_refused_in_plain_english(world: World, client_for: ClientFor) -> None:
     token = _invite(client_for("alex"), world, _bev(world))
     visitor = Client()
-    empty = visitor.post(f"/invitations/{token}/", {})
+    _open(visitor, token)
+    empty = visitor.post(ACCEPT, {})
     assert empty.status_code == 400
     assert "Enter a password" in empty.content.decode()
 
-    short = visitor.post(f"/invitations/{token}/", {"password1": "short", "password2": "short"})
+    short = visitor.post(ACCEPT, {"password1": "short", "password2": "short"})
     assert short.status_code == 400
     assert "Your password is too short" in short.content.decode()
 
-    mismatch = visitor.post(f"/invitations/{token}/", {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD + "x"})
+    mismatch = visitor.post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD + "x"})
     assert "The passwords do not match" in mismatch.content.decode()
-    assert Client().get(f"/invitations/{token}/").status_code == 200, "failed attempts do not use the link up"
+    assert visitor.get(ACCEPT).status_code == 200, "failed attempts do not use the invitation up"
+
+
+# --- Seeing and cancelling invitations that are waiting ------------------------------------
+
+
+def test_alex_sees_the_invitations_waiting_on_his_record_page(world: World, client_for: ClientFor) -> None:
+    bev = _bev(world)
+    alex = client_for("alex")
+    assert "Invitations waiting to be accepted" not in alex.get(f"/people/{world.alex_record.pk}/").content.decode()
+    with time_machine.travel(dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)):
+        _invite(alex, world, bev)
+
+        page = alex.get(f"/people/{world.alex_record.pk}/").content.decode()
+
+    section = page.split("Invitations waiting to be accepted", 1)[1].split("</table>", 1)[0]
+    assert "Bev Okoro" in section
+    assert "2 March 2026" in section, "sent"
+    assert "9 March 2026" in section, "stops working"
+    invitation = CircleInvitation.objects.get()
+    assert f'href="/people/{world.alex_record.pk}/invitations/{invitation.pk}/cancel/"' in section
+    for other in ("sam", "priya"):
+        assert "Invitations waiting" not in client_for(other).get(f"/people/{world.alex_record.pk}/").content.decode()
+
+
+def test_alex_cancels_an_invitation_and_the_link_stops_working(world: World, client_for: ClientFor) -> None:
+    bev = _bev(world)
+    alex = client_for("alex")
+    token = _invite(alex, world, bev)
+    invitation = CircleInvitation.objects.get()
+    url = f"/people/{world.alex_record.pk}/invitations/{invitation.pk}/cancel/"
+
+    confirm = alex.get(url)
+    assert confirm.status_code == 200
+    assert "Cancel the invitation for Bev Okoro" in confirm.content.decode()
+    assert "the link stops working straight away" in confirm.content.decode()
+    assert CircleInvitation.objects.get().cancelled_at is None, "looking at the question changes nothing"
+
+    response = alex.post(url, follow=True)
+    page = response.content.decode()
+    assert "The invitation for Bev Okoro is cancelled. The link no longer works." in page
+    assert "Invitations waiting to be accepted" not in page
+    assert AuditEvent.objects.filter(
+        action="people.circle.invitation_cancelled", actor=world.alex, object_id=str(invitation.pk)
+    ).exists()
+
+    link = Client().get(f"/invitations/{token}/")
+    assert link.status_code == 404
+    assert "it may have been cancelled" in link.content.decode()
+    assert alex.get(url).status_code == 404, "nothing left to cancel"
+
+
+def test_cancelling_a_link_already_opened_ends_the_step_too(world: World, client_for: ClientFor) -> None:
+    alex = client_for("alex")
+    token = _invite(alex, world, _bev(world))
+    visitor = Client()
+    _open(visitor, token)
+    invitation = CircleInvitation.objects.get()
+    assert "(link opened, password not set yet)" in alex.get(f"/people/{world.alex_record.pk}/").content.decode()
+
+    alex.post(f"/people/{world.alex_record.pk}/invitations/{invitation.pk}/cancel/")
+
+    assert visitor.get(ACCEPT).status_code == 404
+    assert visitor.post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD}).status_code == 404
+
+
+def test_only_alex_may_cancel_and_an_accepted_invitation_cannot_be(world: World, client_for: ClientFor) -> None:
+    bev = _bev(world)
+    token = _invite(client_for("alex"), world, bev)
+    invitation = CircleInvitation.objects.get()
+    url = f"/people/{world.alex_record.pk}/invitations/{invitation.pk}/cancel/"
+    for other, status in (("sam", 403), ("priya", 403), ("omar", 404)):
+        assert client_for(other).get(url).status_code == status
+        assert client_for(other).post(url).status_code == status
+    with pytest.raises(PermissionDenied):
+        services.cancel_invitation(invitation, by=world.priya)
+    assert CircleInvitation.objects.get().cancelled_at is None
+
+    visitor = Client()
+    _open(visitor, token)
+    visitor.post(ACCEPT, {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    assert client_for("alex").post(url).status_code == 404
+    with pytest.raises(ValidationError, match="already accepted"):
+        services.cancel_invitation(invitation, by=world.alex)
 
 
 def test_only_alex_may_invite(world: World, client_for: ClientFor) -> None:

@@ -74,8 +74,12 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/circle/1/access/": POST_ONLY,
     "/people/{alex}/care-team/add/": signed_in(404, **{**EDITS_RECORD, "dr.jones": 403}),
     "/people/{alex}/consent/1/": POST_ONLY,
-    # An invitation link that opens nothing says so to everyone, signed in or not.
+    # Only Alex cancels an invitation he sent; none is waiting here, so he gets a 404 too.
+    "/people/{alex}/invitations/1/cancel/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "alex": 404}),
+    # An invitation link that opens nothing says so to everyone, signed in or not; so does the
+    # page it leads to, for a browser that has not opened a link.
     "/invitations/not-a-real-token/": everyone(404),
+    "/invitations/accept/": everyone(404),
     # The living plan
     "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/start/": POST_ONLY,

@@ -29,9 +29,12 @@ def account_key(entered: str | None) -> str | None:
 
 def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str | None:
     """AXES_USERNAME_CALLABLE: the same account key wherever axes asks for a username."""
-    if credentials:
-        return account_key(credentials.get("username"))
-    return account_key(getattr(request, "POST", {}).get("username"))
+    entered = credentials.get("username") if credentials else getattr(request, "POST", {}).get("username")
+    # Axes asks several times per sign-in; look the account up once.
+    known: dict[str | None, str | None] = request.__dict__.setdefault("_lockout_keys", {})
+    if entered not in known:
+        known[entered] = account_key(entered)
+    return known[entered]
 
 
 class ThrottlingHandler(AxesDatabaseHandler):

@@ -221,7 +221,8 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     then_i_see(page, "Comparing version 1", "with version 2.")
     expect(main_content(page).get_by_role("heading", level=2)).to_have_text(["Added"])
     added = main_content(page).locator("h2:text-is('Added') + ul > li")
-    expect(added).to_have_text([f"Outcomes: {LUNCH_CLUB}"])
+    # An added outcome reads with how important it is, as the plan records it.
+    expect(added).to_have_text([f"Outcomes: {LUNCH_CLUB} (importance 4 out of 5)"])
 
     # 4. Sam sees the crisis plan and the outcomes Alex shares, but not the risks.
     when_i_switch_to(page, "sam", "People you support")

@@ -58,7 +58,8 @@ def test_easy_read_uses_plain_headings_with_key_words_in_bold(alex_plan: AlexPla
         assert f">{heading}</h" in html
     assert "It says <strong>who will help</strong> and <strong>when</strong>." in html
     assert WHAT_MATTERS in html
-    assert 'class="livingplan-er-row__picture"' in html  # room for a picture beside each idea
+    assert 'class="livingplan-er-row ' in html  # one idea a row
+    assert "livingplan-er-row__picture" not in html  # no empty picture boxes until pictures can be chosen
 
 
 def test_easy_read_for_someone_else_says_whose_words_these_are(alex_plan: AlexPlan, client_for) -> None:

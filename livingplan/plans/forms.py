@@ -64,7 +64,7 @@ class ActionForm(RevisionForm):
     owner_name = ds.CharField(
         label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
     )
-    due_on = ds.DateField(label="By when?", required=False, hint="For example, 27 3 2027")
+    due_on = ds.DateField(label="By when?", required=False, example="27 3 2027")
     layer = ds.ChoiceField(
         label="Where does the support come from?",
         choices=Layer.choices,
@@ -111,7 +111,7 @@ class RiskForm(RevisionForm):
 
 
 class ReviewArrangementsForm(RevisionForm):
-    next_review_on = ds.DateField(label="Next review date", required=False, hint="For example, 27 3 2027")
+    next_review_on = ds.DateField(label="Next review date", required=False, example="27 3 2027")
     early_review_triggers = ds.CharField(
         label="What would mean we review the plan early?",
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from livingplan.core import forms as ds
-from livingplan.plans.models import ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import IMPORTANCE_WORDS, ActionStatus, Layer, LinkedPlan
 from livingplan.plans.sections import SharingGroup
 
 
@@ -42,13 +42,7 @@ class OutcomeForm(RevisionForm):
     )
     importance = ds.ChoiceField(
         label="How important is this to you?",
-        choices=[
-            ("5", "Very important"),
-            ("4", "Important"),
-            ("3", "Quite important"),
-            ("2", "A little"),
-            ("1", "Not very"),
-        ],
+        choices=[(str(value), words) for value, words in IMPORTANCE_WORDS.items()],
         required_message="Select how important this is",
     )
     in_own_words = ds.BooleanField(label="These are the person's own words", required=False)

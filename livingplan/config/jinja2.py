@@ -9,7 +9,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from livingplan.core.forms import error_summary_params, field_params
-from livingplan.core.presenters import date_long, datetime_short
+from livingplan.core.presenters import change_rows, date_long, datetime_short
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -38,6 +38,7 @@ def environment(**options: Any) -> Environment:
             "static_url": settings.STATIC_URL,
             "field_params": field_params,
             "error_summary_params": error_summary_params,
+            "change_rows": change_rows,
         }
     )
     env.filters.update({"date_long": date_long, "datetime_short": datetime_short})

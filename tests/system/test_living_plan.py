@@ -277,7 +277,7 @@ def test_the_record_refuses_an_nhs_number_that_fails_its_check_digit(
 ) -> None:
     sign_in_as("alex")
     visit(page, f"/people/{world.alex_record.pk}/", heading="Alex Carter")
-    when_i_follow(page, "Change personal details", to="Personal details")
+    when_i_follow(page, "Change NHS number", to="Personal details")
 
     when_i_fill_in(page, "NHS number", "1234567890")
     when_i_press(page, "Save", to="Personal details")

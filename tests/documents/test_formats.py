@@ -152,3 +152,13 @@ def test_the_persons_recorded_format_comes_first(
     html = client_for("priya").get(alex_plan.url("plan/")).content.decode()
     assert _links(html)[0] == first
     assert f"Alex asked for information in {first.lower()}. The PDFs are in {first.lower()}." in html
+
+
+@pytest.mark.parametrize("path", ["plan/large-print/", "plan/print/"])
+def test_no_heading_is_said_twice_one_under_the_other(alex_plan: AlexPlan, client_for, path: str) -> None:
+    # Seen in large print: "What matters to me" as the h2 and again as the h3 beneath it.
+    html = _text(client_for("alex").get(alex_plan.url(path)).content)
+    headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html)
+
+    for (_, first), (_, second) in zip(headings, headings[1:], strict=False):
+        assert first.strip() != second.strip(), f"'{first}' twice in a row"

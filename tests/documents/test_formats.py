@@ -1,5 +1,6 @@
 """Easy read, large print and the printable page: the live plan's content, in the person's format first."""
 
+import itertools
 import re
 from html import unescape
 from pathlib import Path
@@ -160,5 +161,5 @@ def test_no_heading_is_said_twice_one_under_the_other(alex_plan: AlexPlan, clien
     html = _text(client_for("alex").get(alex_plan.url(path)).content)
     headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html)
 
-    for (_, first), (_, second) in zip(headings, headings[1:], strict=False):
+    for (_, first), (_, second) in itertools.pairwise(headings):
         assert first.strip() != second.strip(), f"'{first}' twice in a row"

@@ -63,7 +63,6 @@ def record_person_viewed(person: Person, *, by: User, request: HttpRequest | Non
         person_id=person.pk,
         obj=person,
         request=request,
-        organisation=acting_organisation_name(by, person),
     )
 
 

@@ -40,9 +40,7 @@ class AuditRecordReadsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def process_view(
-        self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: dict[str, Any]
-    ) -> None:
+    def process_view(self, request: HttpRequest, view: Callable[..., Any], args: Any, kwargs: dict[str, Any]) -> None:
         match = request.resolver_match
         if request.method in READ_METHODS and match is not None and not getattr(view, EXEMPT, False):
             setattr(request, PERSON, person_in_url(match.app_name, kwargs))

@@ -38,16 +38,16 @@ def organisation_acted_for(user: User, person_id: int | None) -> str | None:
     person, then their first organisation by name; None for someone with no organisation (the
     person and their circle). One query: the auditor asks this for every event (ADR-020).
     """
-    on_team = CareTeamMember.objects.filter(
-        person_id=person_id, user=user, ended_on__isnull=True, organisation=OuterRef("organisation_id")
-    )
-    leads = Person.objects.filter(pk=person_id, lead_organisation=OuterRef("organisation_id"))
-    names = (
-        Membership.objects.filter(user=user)
-        .annotate(on_team=Exists(on_team), leads=Exists(leads))
-        .order_by("-on_team", "-leads", "organisation__name")
-        .values_list("organisation__name", flat=True)
-    )
+    memberships = Membership.objects.filter(user=user).order_by("organisation__name")
+    if person_id is not None:
+        on_team = CareTeamMember.objects.filter(
+            person_id=person_id, user=user, ended_on__isnull=True, organisation=OuterRef("organisation_id")
+        )
+        leads = Person.objects.filter(pk=person_id, lead_organisation=OuterRef("organisation_id"))
+        memberships = memberships.annotate(on_team=Exists(on_team), leads=Exists(leads)).order_by(
+            "-on_team", "-leads", "organisation__name"
+        )
+    names = memberships.values_list("organisation__name", flat=True)
     return next(iter(names[:1]), None)
 
 

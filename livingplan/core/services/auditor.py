@@ -34,7 +34,7 @@ class UnattributedStaffEventError(PermissionError):
 
 
 def register_organisation_finder(finder: OrganisationFinder) -> None:
-    global _organisation_finder  # noqa: PLW0603 - one finder for the process, set at start-up
+    global _organisation_finder  # one finder for the process, set at start-up
     _organisation_finder = finder
 
 

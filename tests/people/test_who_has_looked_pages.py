@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from livingplan.core.models import AuditEvent
 from tests.personas import World
@@ -91,3 +93,17 @@ def test_a_short_trail_has_no_pages_to_choose(world: World, client_for: Callable
     body = client_for("alex").get(_url(world)).content.decode()
 
     assert 'class="nhsuk-pagination' not in body
+
+
+def test_a_page_costs_the_same_few_queries_wherever_it_is_in_the_trail(
+    world: World, client_for: Callable[[str], Client], many_looks: int
+) -> None:
+    alex = client_for("alex")
+    counts = []
+    for page in ("1", "3", "5"):
+        with CaptureQueriesContext(connection) as captured:
+            assert alex.get(_url(world, page)).status_code == 200
+        counts.append(len(captured.captured_queries))
+
+    assert counts[0] == counts[1] == counts[2]
+    assert counts[0] <= 8

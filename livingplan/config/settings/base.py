@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost, so it sees the view's own audit rows and the final status (ADR-020).
+    "livingplan.core.audit_reads.AuditRecordReadsMiddleware",
 ]
 
 ROOT_URLCONF = "livingplan.config.urls"

@@ -114,4 +114,3 @@ def check_write_rate(by: User, request: HttpRequest | None) -> None:
     if len(recent) >= cap:
         retry_after = max(1, int((recent[0] + WINDOW - now).total_seconds()) + 1)
         raise WriteRateExceeded(cap, retry_after)
-

@@ -8,6 +8,7 @@ pins the real ones.
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 import time_machine
@@ -31,7 +32,7 @@ def api_as(world: World) -> Callable[[str], Api]:
     return lambda username: Api(Client(), tokens.issue(world.persona(username), name="t", scope=TokenScope.WRITE)[1])
 
 
-def _add_outcome_page(client: Client, world: World, plan: Plan, text: str):  # type: ignore[no-untyped-def]
+def _add_outcome_page(client: Client, world: World, plan: Plan, text: str) -> Any:
     plan.refresh_from_db()
     return client.post(
         f"/people/{world.alex_record.pk}/plan/outcomes/add/",

@@ -85,6 +85,7 @@ test: install lint typecheck contracts templates
 
 bench: install
 	$(BIN)/python benchmarks/plan_read.py
+	$(BIN)/python benchmarks/pdf_background.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

@@ -80,9 +80,20 @@ def export_key(person: Person, *, viewer: User, groups: frozenset[str]) -> str:
 
 
 def _ask(
-    person: Person, *, viewer: User, kind: str, fmt: str, key: str, filename: str, kept_for: dt.timedelta | None
+    person: Person,
+    *,
+    viewer: User,
+    kind: str,
+    fmt: str,
+    key: str,
+    filename: str,
+    kept_for: dt.timedelta | None,
+    retry_failed: bool,
 ) -> MadeDocument:
-    """The viewer's file for `key`: found, or asked of the worker now. Older files in the same slot go."""
+    """The viewer's file for `key`: found, or asked of the worker now. Older files in the same slot go.
+
+    A file that could not be made is asked for again only when `retry_failed` (a person asking,
+    not the page's poll, which would otherwise queue it every few seconds)."""
     from livingplan.documents.tasks import make_document  # the task module imports this one
 
     now = timezone.now()
@@ -97,7 +108,7 @@ def _ask(
         except IntegrityError:  # the same viewer asked twice at once: one row, one task
             return mine.get(key=key)
         mine.filter(person=person, kind=kind, fmt=fmt).exclude(pk=made.pk).delete()
-    elif not _needs_asking_again(made, now, kept_for):
+    elif not _needs_asking_again(made, now, kept_for, retry_failed=retry_failed):
         return made
     else:
         mine.filter(pk=made.pk).update(status=MadeDocument.Status.WAITING, content=None, requested_at=now)
@@ -106,23 +117,50 @@ def _ask(
     return made
 
 
-def _needs_asking_again(made: MadeDocument, now: dt.datetime, kept_for: dt.timedelta | None) -> bool:
+def _needs_asking_again(
+    made: MadeDocument, now: dt.datetime, kept_for: dt.timedelta | None, *, retry_failed: bool
+) -> bool:
     if made.status == MadeDocument.Status.FAILED:
-        return True
+        return retry_failed
     if made.status == MadeDocument.Status.WAITING:
         return now - made.requested_at > STUCK_AFTER
     return kept_for is not None and made.made_at is not None and now - made.made_at > kept_for
 
 
 def request_plan_document(
-    plan: Plan, *, viewer: User, groups: frozenset[str], fmt: DocFormat, kind: DocKind, is_self: bool
+    plan: Plan,
+    *,
+    viewer: User,
+    groups: frozenset[str],
+    fmt: DocFormat,
+    kind: DocKind,
+    is_self: bool,
+    retry_failed: bool = True,
 ) -> MadeDocument:
     key = plan_key(plan, viewer=viewer, groups=groups, fmt=fmt, kind=kind, is_self=is_self)
     name = presenters.filename(plan.person, kind, fmt, timezone.localdate())
-    return _ask(plan.person, viewer=viewer, kind=kind.value, fmt=fmt.value, key=key, filename=name, kept_for=None)
+    return _ask(
+        plan.person,
+        viewer=viewer,
+        kind=kind.value,
+        fmt=fmt.value,
+        key=key,
+        filename=name,
+        kept_for=None,
+        retry_failed=retry_failed,
+    )
 
 
-def request_export(person: Person, *, viewer: User, groups: frozenset[str]) -> MadeDocument:
+def request_export(person: Person, *, viewer: User, groups: frozenset[str], retry_failed: bool = True) -> MadeDocument:
     key = export_key(person, viewer=viewer, groups=groups)
     name = presenters.export_filename(person, timezone.localdate())
-    return _ask(person, viewer=viewer, kind=EXPORT, fmt="zip", key=key, filename=name, kept_for=EXPORT_KEPT_FOR)
+    return _ask(
+        person,
+        viewer=viewer,
+        kind=EXPORT,
+        fmt="zip",
+        key=key,
+        filename=name,
+        kept_for=EXPORT_KEPT_FOR,
+        retry_failed=retry_failed,
+    )

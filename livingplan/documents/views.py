@@ -95,11 +95,12 @@ def _pdf(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> HttpRe
     plan, groups = _plan_for(request, person_pk, kind)
     fmt = _format(request, plan)
     is_self = rules.is_the_person(request.user, plan.person)
+    polling = bool(request.headers.get("HX-Request"))
     made = background.request_plan_document(
-        plan, viewer=request.user, groups=groups, fmt=fmt, kind=kind, is_self=is_self
+        plan, viewer=request.user, groups=groups, fmt=fmt, kind=kind, is_self=is_self, retry_failed=not polling
     )
     what = "PDF of the one-page profile" if kind == DocKind.ABOUT_ME else "PDF of the plan"
-    if request.headers.get("HX-Request"):
+    if polling:
         return _poll(request, made, what=what)
     pdf = made.file
     if pdf is not None:
@@ -121,9 +122,11 @@ def _poll(request: AuthenticatedRequest, made: MadeDocument, *, what: str) -> Ht
     """htmx asking from the page: 204 (nothing to swap, nothing announced) until ready, then a link to it.
 
     Neither answer names the person or holds the file; the download itself is a normal, audited request."""
-    if made.file is None:
+    if made.file is None and made.status != MadeDocument.Status.FAILED:
         return HttpResponse(status=204)
-    return render(request, "documents/_ready.jinja", {"what": what, "check_url": request.get_full_path()})
+    # Either answer replaces the polling element, so the polling stops.
+    context = {"what": what, "check_url": request.get_full_path(), "failed": made.file is None}
+    return render(request, "documents/_ready.jinja", context)
 
 
 @login_required
@@ -150,9 +153,11 @@ def export(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     )
     if not rules.is_the_person(request.user, person):
         raise Http404
-    made = background.request_export(person, viewer=request.user, groups=groups_visible_to(request.user, person))
+    polling = bool(request.headers.get("HX-Request"))
+    groups = groups_visible_to(request.user, person)
+    made = background.request_export(person, viewer=request.user, groups=groups, retry_failed=not polling)
     what = "download of everything held about you"
-    if request.headers.get("HX-Request"):
+    if polling:
         return _poll(request, made, what=what)
     archive = made.file
     if archive is not None:

@@ -184,6 +184,26 @@ def test_someone_who_can_no_longer_see_the_plan_gets_nothing_from_a_queued_task(
     assert client_for("sam").get(alex_plan.url("plan.pdf")).status_code == 404
 
 
+def test_a_pdf_that_could_not_be_made_says_so_to_the_poll_and_is_tried_again_when_asked(
+    alex_plan: AlexPlan, client_for: Callable[[str], Client], worker_busy: Callable[[], int], monkeypatch
+) -> None:
+    priya = client_for("priya")
+    assert priya.get(alex_plan.url("plan.pdf")).status_code == 202
+    monkeypatch.setattr(rendering, "document_pdf", lambda doc: 1 / 0)
+    worker_busy()
+    assert MadeDocument.objects.get().status == MadeDocument.Status.FAILED
+
+    poll = priya.get(alex_plan.url("plan.pdf"), headers={"HX-Request": "true"})
+
+    assert poll.status_code == 200
+    assert f'could not be made. <a href="{alex_plan.url("plan.pdf")}">Try again</a>' in poll.content.decode()
+    assert worker_busy() == 0  # the poll did not queue it again (it would, every 3 s)
+    monkeypatch.undo()
+    assert priya.get(alex_plan.url("plan.pdf")).status_code == 202  # the person asking again does
+    assert worker_busy() == 1
+    assert priya.get(alex_plan.url("plan.pdf"))["Content-Type"] == "application/pdf"
+
+
 def test_a_pdf_left_waiting_by_a_killed_worker_is_asked_for_again(
     alex_plan: AlexPlan, client_for: Callable[[str], Client], worker_busy: Callable[[], int]
 ) -> None:

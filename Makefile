@@ -56,9 +56,10 @@ run: install
 	@echo "Sign in as alex, sam, priya, dr.jones, omar, morgan, quinn, casey or admin"
 	@echo "with the password: $(DEMO_PASSWORD)"
 	@echo ""
-	@# The task worker makes PDFs and downloads (ADR-019); it stops when the server does.
+	@# The task worker makes PDFs and downloads (ADR-019), at a lower CPU priority than the server;
+	@# it stops when the server does.
 	@trap 'kill $$worker 2>/dev/null' EXIT; \
-	$(BIN)/livingplan db_worker & worker=$$!; \
+	nice -n 10 $(BIN)/livingplan db_worker & worker=$$!; \
 	$(BIN)/livingplan runserver 127.0.0.1:$(PORT)
 
 lint: install

@@ -3,7 +3,7 @@
 Issue 8 #4: one such PDF took 22.5 s inside a web request, six at once 48-70 s each, and
 /healthz took 48 s. Now the task worker makes it (ADR-019). This builds a 200-outcome plan
 (one action each) in a SQLite file, starts a real server (gunicorn, two sync workers, as in
-production) and a `db_worker`, and measures over HTTP:
+production) and a `db_worker` (under `nice -n 10`), and measures over HTTP:
 - the floor: WeasyPrint alone making the same PDF from its HTML, in this process, and /healthz
   on the idle server;
 - the request for the PDF (answered at once with the "being made" page), the time until the
@@ -104,7 +104,8 @@ def processes(tasks: str, *, worker: bool) -> Iterator[str]:
         )
     ]
     if worker:
-        command = [str(BIN / "livingplan"), "db_worker", "--no-startup-delay", "--interval", "0.05"]
+        # At a lower CPU priority, as `make run` starts it: background work yields to the web server.
+        command = ["nice", "-n", "10", str(BIN / "livingplan"), "db_worker", "--no-startup-delay", "--interval", "0.05"]
         quiet = {"env": env, "cwd": ROOT, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         started.append(subprocess.Popen(command, **quiet))  # type: ignore[call-overload]  # noqa: S603
     base = f"http://127.0.0.1:{port}"
@@ -177,9 +178,11 @@ def summary(samples: list[float], floor: float) -> str:
     worst = max(samples)
     verdict = "under" if worst < HEALTHZ_TARGET_MS else "OVER"
     median = statistics.median(samples)
+    p99 = statistics.quantiles(samples, n=100)[98] if len(samples) > 1 else worst
+    over = sum(1 for ms in samples if ms >= HEALTHZ_TARGET_MS)
     return (
-        f"/healthz median {median:.1f} ms ({median / floor:.1f}x idle), worst {worst:.1f} ms"
-        f" ({worst / floor:.1f}x idle) over {len(samples)} requests: {verdict} {HEALTHZ_TARGET_MS} ms"
+        f"/healthz median {median:.1f} ms ({median / floor:.1f}x idle), p99 {p99:.1f} ms, worst {worst:.1f} ms"
+        f" ({worst / floor:.1f}x idle); {over} of {len(samples)} at or over {HEALTHZ_TARGET_MS} ms: worst {verdict}"
     )
 
 
@@ -192,6 +195,8 @@ def main() -> None:
     pdf = f"/people/{plan.person_id}/plan.pdf"
     floor_ms = statistics.median(weasyprint_floor(plan) for _ in range(3))
     print(f"Synthetic plan: {OUTCOMES} outcomes, {OUTCOMES} actions; server: gunicorn, 2 sync workers; SQLite file")
+    # Other work on the machine shows in every figure below: say how busy it was.
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
     print(f"floor: WeasyPrint alone makes its PDF in {floor_ms:.0f} ms (median of 3)")
 
     with processes("db", worker=True) as base:
@@ -234,6 +239,7 @@ def main() -> None:
             f" = {inline_ms / floor_ms:.2f}x floor"
         )
         print(f"inline (before): {summary(samples, idle)}")
+    print(f"machine: load average {os.getloadavg()[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

@@ -76,9 +76,19 @@ class ValidationErrorOut(OutModel):
 
 class ConflictOut(OutModel):
     detail: str
-    code: str = Field(description="stale_revision: the plan moved on; not_allowed: not at this stage of the plan.")
+    code: str = Field(
+        description="stale_revision: the plan moved on; not_allowed: not at this stage of the plan;"
+        " limit_reached: that part of the plan holds as much as a plan may."
+    )
     current_revision: int | None = None
     expected_revision: int | None = None
+
+
+class RateLimitedOut(OutModel):
+    detail: str
+    code: Literal["rate_limited"] = "rate_limited"
+    limit: int = Field(description="How many plan changes one user may make a minute.")
+    retry_after: int = Field(description="Seconds until the next change will be accepted (also in Retry-After).")
 
 
 # People ------------------------------------------------------------------------------------

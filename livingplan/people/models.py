@@ -377,9 +377,7 @@ class CapacityAssessment(PersonalDataModel):
     class Meta:
         # Newest first, the same order `latest_capacity_outcome_sql` uses to find the one that decides.
         ordering = [
-            Case(
-                When(assessed_on__gt=F("recorded_on"), then=F("recorded_on")), default=F("assessed_on")
-            ).desc(),
+            Case(When(assessed_on__gt=F("recorded_on"), then=F("recorded_on")), default=F("assessed_on")).desc(),
             "-pk",
         ]
 

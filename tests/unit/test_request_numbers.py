@@ -48,7 +48,7 @@ ROUTES = sorted(set(_routes(get_resolver().url_patterns)) - {""})
 
 def _is_number(route: str, converter: str | None, name: str) -> bool:
     # The API's routes are declared to ninja as `{id}`: untyped in Django, typed by pydantic.
-    return converter == "id" or (route.startswith("api/") and converter is None and name not in WORDS)
+    return converter in ("id", "int") or (route.startswith("api/") and converter is None and name not in WORDS)
 
 
 def _real_ids(records: AlexPlan) -> dict[str, object]:

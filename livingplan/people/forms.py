@@ -22,7 +22,7 @@ class PersonDetailsForm(forms.Form):
         label="Pronouns", required=False, max_length=40, hint="For example, she/her", classes="nhsuk-input--width-10"
     )
     date_of_birth = ds.DateField(
-        label="Date of birth", required=False, hint="For example, 15 3 1984", kind=dates.BIRTH, what="Date of birth"
+        label="Date of birth", required=False, example="15 3 1984", kind=dates.BIRTH, what="Date of birth"
     )
     nhs_number = ds.CharField(
         label="NHS number",

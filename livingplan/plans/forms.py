@@ -6,7 +6,7 @@ from django import forms
 
 from livingplan.core import dates
 from livingplan.core import forms as ds
-from livingplan.plans.models import DUE_DATE, NEXT_REVIEW_DATE, ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import DUE_DATE, IMPORTANCE_WORDS, NEXT_REVIEW_DATE, ActionStatus, Layer, LinkedPlan
 from livingplan.plans.sections import SharingGroup
 
 
@@ -43,13 +43,7 @@ class OutcomeForm(RevisionForm):
     )
     importance = ds.ChoiceField(
         label="How important is this to you?",
-        choices=[
-            ("5", "Very important"),
-            ("4", "Important"),
-            ("3", "Quite important"),
-            ("2", "A little"),
-            ("1", "Not very"),
-        ],
+        choices=[(str(value), words) for value, words in IMPORTANCE_WORDS.items()],
         required_message="Select how important this is",
     )
     in_own_words = ds.BooleanField(label="These are the person's own words", required=False)
@@ -65,9 +59,7 @@ class ActionForm(RevisionForm):
     owner_name = ds.CharField(
         label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
     )
-    due_on = ds.DateField(
-        label="By when?", required=False, hint="For example, 27 3 2027", kind=dates.PLANNED, what=DUE_DATE
-    )
+    due_on = ds.DateField(label="By when?", required=False, example="27 3 2027", kind=dates.PLANNED, what=DUE_DATE)
     layer = ds.ChoiceField(
         label="Where does the support come from?",
         choices=Layer.choices,
@@ -115,11 +107,7 @@ class RiskForm(RevisionForm):
 
 class ReviewArrangementsForm(RevisionForm):
     next_review_on = ds.DateField(
-        label="Next review date",
-        required=False,
-        hint="For example, 27 3 2027",
-        kind=dates.PLANNED,
-        what=NEXT_REVIEW_DATE,
+        label="Next review date", required=False, example="27 3 2027", kind=dates.PLANNED, what=NEXT_REVIEW_DATE
     )
     early_review_triggers = ds.CharField(
         label="What would mean we review the plan early?",

@@ -75,7 +75,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "livingplan.config.jinja2.environment",
-            "context_processors": ["livingplan.core.context.layout"],
+            "context_processors": ["livingplan.core.context.layout", "livingplan.people.context.service_provider"],
         },
     },
     {

@@ -88,11 +88,13 @@ class DateField(NHSFieldMixin, forms.DateField):
     the past"). The boxes take the digits 0 to 9 and a four-digit year, nothing else.
     """
 
-    def __init__(self, *args: Any, kind: dates.DateKind, what: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, kind: dates.DateKind, what: str, example: str = "27 3 2007", **kwargs: Any) -> None:
+        # One example, so the hint and the error never give two different dates.
         kwargs.setdefault("widget", DateInput)
+        kwargs.setdefault("hint", f"For example, {example}")
         super().__init__(*args, **kwargs)
         self.kind, self.what = kind, what
-        self.error_messages["invalid"] = "Enter a real date, for example 27 3 2007"
+        self.error_messages["invalid"] = f"Enter a real date, for example {example}"
 
     def to_python(self, value: Any) -> dt.date | None:
         if isinstance(value, str) and value and not _TYPED_DATE.fullmatch(value):

@@ -114,8 +114,8 @@ def _date(prefix: str, day: dt.date | tuple[str, str, str]) -> dict[str, str]:
         (("1", "1", "2999"), "Date of birth must be today or in the past"),
         (("31", "12", "1899"), "Date of birth must be on or after 1 January 1900"),
         (("1", "1", "0001"), "Date of birth must be on or after 1 January 1900"),
-        (("1", "1", "51"), "Enter a real date, for example 27 3 2007"),
-        (("١", "١", "١٩٥١"), "Enter a real date, for example 27 3 2007"),
+        (("1", "1", "51"), "Enter a real date, for example 15 3 1984"),
+        (("١", "١", "١٩٥١"), "Enter a real date, for example 15 3 1984"),
     ],
 )
 def test_an_implausible_date_of_birth_is_refused(

@@ -14,11 +14,13 @@ from django.db.models import F
 from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
+from livingplan.core import dates
 from livingplan.core.services import auditor
 from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
 from livingplan.plans import lifecycle, limits, rules
 from livingplan.plans.models import (
+    NEXT_REVIEW_DATE,
     Action,
     ActionStatus,
     AgreedAs,
@@ -384,6 +386,7 @@ def set_review_arrangements(
     request: HttpRequest | None = None,
 ) -> Plan:
     _guard_edit(plan, by)
+    dates.validate_fields(next_review_on=(next_review_on, dates.PLANNED, NEXT_REVIEW_DATE))
     limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     plan.next_review_on = next_review_on

@@ -15,14 +15,19 @@ def date_long(value: dt.date | dt.datetime | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def time_short(value: dt.datetime) -> str:
+    """'2:05pm' in UK time."""
+    local = timezone.localtime(value)
+    hour = local.hour % 12 or 12
+    suffix = "am" if local.hour < 12 else "pm"
+    return f"{hour}:{local:%M}{suffix}"
+
+
 def datetime_short(value: dt.datetime | None) -> str:
     """'3 March 2026 at 2:05pm' in UK time."""
     if value is None:
         return ""
-    local = timezone.localtime(value)
-    hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
-    return f"{date_long(local.date())} at {hour}:{local:%M}{suffix}"
+    return f"{date_long(timezone.localtime(value).date())} at {time_short(value)}"
 
 
 def change_rows(edit_url: str, rows: list[tuple[str, str, str]]) -> list[dict[str, Any]]:

@@ -1,14 +1,18 @@
 """What the person's record page shows."""
 
+import datetime as dt
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from livingplan.accounts.models import Organisation
 from livingplan.core.models import AuditEvent
-from livingplan.core.presenters import date_long
+from livingplan.core.numbers import whole_number
+from livingplan.core.presenters import date_long, time_short
 from livingplan.people import nhs_number
 from livingplan.people.models import (
     Advocacy,
@@ -20,6 +24,7 @@ from livingplan.people.models import (
     LegalAuthority,
     Person,
 )
+from livingplan.people.trail_words import describe
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,7 @@ class TrailPage:
     """One page of "who has looked at my record", newest first, and the NHS pagination around it."""
 
     events: list[AuditEvent]
+    days: list["TrailDay"]
     number: int
     pages: int
     total: int
@@ -101,9 +107,9 @@ class TrailPage:
     next_url: str | None
 
     @classmethod
-    def of(cls, events: QuerySet[AuditEvent], number: str, url: str) -> "TrailPage | None":
+    def of(cls, events: QuerySet[AuditEvent], number: str, url: str, *, viewer_id: int) -> "TrailPage | None":
         """`number` as typed in the URL, from 1; None if it is not ASCII digits or past the end."""
-        if not (number.isascii() and number.isdigit()) or len(number) > 9:
+        if whole_number(number, maximum=10**9) is None:
             return None
         # Newest first, and the id breaks ties so no row falls between two pages.
         paginator = Paginator(events.order_by("-occurred_at", "-pk"), TRAIL_PAGE_SIZE)
@@ -121,8 +127,10 @@ class TrailPage:
             else {"number": n, "href": href(int(n)), "current": n == page.number}
             for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         ]
+        events_here = list(page.object_list)
         return cls(
-            events=list(page.object_list),
+            events=events_here,
+            days=_by_day(events_here, viewer_id),
             number=page.number,
             pages=paginator.num_pages,
             total=paginator.count,
@@ -130,3 +138,35 @@ class TrailPage:
             previous_url=href(page.number - 1) if page.has_previous() else None,
             next_url=href(page.number + 1) if page.has_next() else None,
         )
+
+
+@dataclass(frozen=True)
+class TrailEntry:
+    time: str
+    who: str
+    organisation: str
+    what: str
+
+
+@dataclass(frozen=True)
+class TrailDay:
+    heading: str  # "Today", "Yesterday" or "3 March 2026"
+    entries: list[TrailEntry]
+
+
+def _by_day(events: list[AuditEvent], viewer_id: int) -> list[TrailDay]:
+    today = timezone.localdate()
+    days: list[TrailDay] = []
+    for day, on_day in groupby(events, key=lambda event: timezone.localtime(event.occurred_at).date()):
+        heading = {today: "Today", today - dt.timedelta(days=1): "Yesterday"}.get(day) or date_long(day)
+        entries = [
+            TrailEntry(
+                time=time_short(event.occurred_at),
+                who="You" if event.actor_id == viewer_id else event.actor.display_name,
+                organisation=event.actor_organisation,
+                what=describe(event.action, event.detail),
+            )
+            for event in on_day
+        ]
+        days.append(TrailDay(heading=heading, entries=entries))
+    return days

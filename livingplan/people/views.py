@@ -104,7 +104,8 @@ def who_has_looked(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if person.user_id != request.user.pk:
         raise Http404
     events = AuditEvent.objects.visible_to(request.user).about_person(person.pk).select_related("actor")
-    trail = TrailPage.of(events, request.GET.get("page", "1"), reverse("people:who-has-looked", args=[person.pk]))
+    url = reverse("people:who-has-looked", args=[person.pk])
+    trail = TrailPage.of(events, request.GET.get("page", "1"), url, viewer_id=request.user.pk)
     if trail is None:
         raise Http404
     return render(request, "people/who_has_looked.jinja", {"person": person, "trail": trail})

@@ -45,8 +45,13 @@ def _url(world: World, page: str | None = None) -> str:
 
 
 def _times(body: str) -> list[str]:
-    rows = body.split('<tbody class="nhsuk-table__body">', 1)[1].split("</tbody>", 1)[0]
-    return [html.unescape(cell.strip()) for cell in re.findall(r'<td class="nhsuk-table__cell">(.*?)</td>', rows)][::4]
+    """Each row's day (its heading) and time, as "5 January 2026 at 9:03am", in the order shown."""
+    main = body.split("<main", 1)[1]
+    seen = []
+    for day, table in re.findall(r"<h2>(.*?)</h2>\s*<table.*?<tbody[^>]*>(.*?)</tbody>", main, flags=re.S):
+        cells = [html.unescape(c.strip()) for c in re.findall(r'<td class="nhsuk-table__cell">(.*?)</td>', table)]
+        seen += [f"{day} at {time}" for time in cells[::4]]
+    return seen
 
 
 def _when(minute: int) -> str:

@@ -48,12 +48,15 @@ def test_alex_sees_that_priya_looked_at_their_record(page: Page, world: World) -
     main_content(page).get_by_role("link", name="See who has looked at your record").click()
 
     then_i_am_on_the_page(page, "Who has looked at your record")
-    table = page.get_by_role("table", name="Who looked at or changed your record, newest first")
-    # Newest first: Priya's look is the latest thing that happened to the record.
+    # Grouped by day, newest first: Priya's look is the latest thing that happened to the record.
+    expect(main_content(page).locator("h2").first).to_have_text("Today")
+    table = page.get_by_role("table", name="Who looked at or changed your record: Today, newest first")
     newest = table.locator("tbody tr").first
     expect(newest.get_by_role("cell")).to_have_text(
-        [re.compile(r"\d{4} at "), "Priya Shah", "Northbridge Council", "Looked at your record"]
+        [re.compile(r"^\d{1,2}:\d\d[ap]m$"), "Priya Shah", "Northbridge Council", "Looked at your record"]
     )
+    # Each entry says what was done in plain words, not "Changed your record" for everything.
+    expect(main_content(page)).to_contain_text("Added someone to your care team")
 
 
 def test_alex_opens_their_own_record_and_sees_themselves_in_the_list(page: Page, world: World) -> None:
@@ -65,7 +68,7 @@ def test_alex_opens_their_own_record_and_sees_themselves_in_the_list(page: Page,
     main_content(page).get_by_role("link", name="See who has looked at your record").click()
 
     then_i_am_on_the_page(page, "Who has looked at your record")
-    table = page.get_by_role("table", name="Who looked at or changed your record, newest first")
+    table = page.get_by_role("table", name="Who looked at or changed your record: Today, newest first")
     newest = table.locator("tbody tr").first
     expect(newest.get_by_role("cell").nth(1)).to_have_text("You")
     expect(newest.get_by_role("cell").nth(3)).to_have_text("Looked at your record")

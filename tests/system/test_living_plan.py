@@ -176,7 +176,9 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
 
     # 2. Priya adds an action to Alex's outcome, and records a risk they agreed.
     when_i_switch_to(page, "priya", "Hello, Priya")
-    page.get_by_role("table", name="People whose care team you are on").get_by_role("link", name="Alex Carter").click()
+    page.get_by_role("table", name="People whose care team you are on").get_by_role(
+        "link", name="Alex Carter", exact=True
+    ).click()
     then_i_am_on_the_page(page, "Alex Carter")
     when_i_follow(page, "Plan", to="Alex's plan")
     then_i_see(page, "Waiting for Alex to agree the plan.")

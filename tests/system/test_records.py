@@ -37,7 +37,9 @@ def test_a_practitioner_outside_alexs_care_team_gets_page_not_found(page: Page, 
 
 def test_alex_sees_that_priya_looked_at_their_record(page: Page, world: World) -> None:
     given_i_am_signed_in_as(page, "priya")
-    page.get_by_role("table", name="People whose care team you are on").get_by_role("link", name="Alex Carter").click()
+    page.get_by_role("table", name="People whose care team you are on").get_by_role(
+        "link", name="Alex Carter", exact=True
+    ).click()
     then_i_am_on_the_page(page, "Alex Carter")
     then_i_see(page, "Northbridge Council", "Eleri Jones, GP (Riverside Medical Practice)", "Sam Carter, Daughter")
     # Only Alex may read the list of who has looked.

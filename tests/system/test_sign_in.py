@@ -66,12 +66,14 @@ HOMES = [
     Home(
         "morgan",
         "Hello, Morgan",
-        sees=("approver at Northbridge Council", "People your organisation leads on", "Alex Carter"),
+        sees=("approver at Northbridge Council", "Personal budgets", "it will wait for you here"),
+        does_not_see=("Alex Carter",),
     ),
     Home(
         "quinn",
         "Hello, Quinn",
-        sees=("quality lead at Northbridge Council", "People your organisation leads on", "Alex Carter"),
+        sees=("quality lead at Northbridge Council", "Quality of plans", "reviews happen on time"),
+        does_not_see=("Alex Carter",),
     ),
     # Commissioners see totals only, never a person.
     Home(

@@ -14,6 +14,7 @@ from django.db.models import F
 from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
+from livingplan.core.conflicts import Conflict
 from livingplan.core.services import auditor
 from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
@@ -43,7 +44,7 @@ from livingplan.plans.snapshot import snapshot
 C = TypeVar("C", Statement, Outcome, Action, Risk)
 
 
-class StaleEdit(Exception):
+class StaleEdit(Conflict):
     """The plan changed since the editor loaded it."""
 
     def __init__(self, plan: Plan, expected: int) -> None:

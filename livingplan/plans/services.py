@@ -180,14 +180,21 @@ def add_statement(
 
 
 @transaction.atomic
-def decide_statement(statement: Statement, *, by: User, accept: bool, request: HttpRequest | None = None) -> Statement:
+def decide_statement(
+    statement: Statement,
+    *,
+    by: User,
+    accept: bool,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Statement:
     """The person accepts or declines text someone suggested for their one-page profile."""
     plan = statement.plan
     if not rules.is_the_person(by, plan.person):
         raise PermissionDenied("Only the person can accept suggestions for their profile.")
     if statement.status != StatementStatus.PROPOSED:
         raise ValidationError("This suggestion has already been decided.")
-    _bump(plan, expected=None)
+    _bump(plan, expected=expected_revision)
     statement.status = StatementStatus.ACCEPTED if accept else StatementStatus.DECLINED
     statement.save(update_fields=["status"])
     _audit(
@@ -339,7 +346,14 @@ def add_risk(
 
 @transaction.atomic
 def record_disagreement(
-    plan: Plan, *, by: User, about: str, view: str, how_handled: str = "", request: HttpRequest | None = None
+    plan: Plan,
+    *,
+    by: User,
+    about: str,
+    view: str,
+    how_handled: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
 ) -> Disagreement:
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can record a different view.")
@@ -352,8 +366,8 @@ def record_disagreement(
         how_handled=how_handled.strip(),
     )
     disagreement.full_clean(exclude=["person", "plan", "raised_by"])
+    _bump(plan, expected=expected_revision)
     disagreement.save()
-    _bump(plan, expected=None)
     _audit("plans.disagreement.recorded", plan, by=by, obj=disagreement, request=request, about=about)
     return disagreement
 
@@ -381,14 +395,21 @@ def set_review_arrangements(
 
 @transaction.atomic
 def add_linked_plan(
-    plan: Plan, *, by: User, kind: str, description: str, held_by: str = "", request: HttpRequest | None = None
+    plan: Plan,
+    *,
+    by: User,
+    kind: str,
+    description: str,
+    held_by: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
 ) -> LinkedPlan:
     _guard_edit(plan, by)
     linked = LinkedPlan(
         person_id=plan.person_id, plan=plan, kind=kind, description=description.strip(), held_by=held_by.strip()
     )
     linked.full_clean(exclude=["person", "plan"])
-    _bump(plan, expected=None)
+    _bump(plan, expected=expected_revision)
     linked.save()
     _audit("plans.linked_plan.added", plan, by=by, obj=linked, request=request)
     return linked
@@ -407,28 +428,44 @@ def missing_for_agreement(plan: Plan) -> list[str]:
     return missing
 
 
-def _move(plan: Plan, name: str, *, by: User, request: HttpRequest | None, note: str = "") -> Plan:
-    """Take one declared lifecycle step: check it is allowed from here and by this user, record it, audit it."""
+def _move(
+    plan: Plan,
+    name: str,
+    *,
+    by: User,
+    request: HttpRequest | None,
+    note: str = "",
+    expected_revision: int | None = None,
+) -> Plan:
+    """Take one declared lifecycle step: check it is allowed from here and by this user, record it, audit it.
+
+    A step is a change like any other: it names the revision it was offered at and moves the
+    revision on, so nobody proposes or reopens a plan that changed under them."""
     transition = lifecycle.check(name, plan.status)
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can move the plan on.")
+    _bump(plan, expected=expected_revision)
     _status(plan, transition.target, by=by, note=note)
     _audit(transition.audit_action, plan, by=by, request=request, **({"reason": note} if note else {}))
     return plan
 
 
 @transaction.atomic
-def propose_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
+def propose_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
     lifecycle.check("propose", plan.status)
     missing = missing_for_agreement(plan)
     if missing:
         raise ValidationError(missing)
-    return _move(plan, "propose", by=by, request=request)
+    return _move(plan, "propose", by=by, request=request, expected_revision=expected_revision)
 
 
 @transaction.atomic
-def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "withdraw", by=by, request=request)
+def withdraw_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
+    return _move(plan, "withdraw", by=by, request=request, expected_revision=expected_revision)
 
 
 AGREED_AS = {
@@ -504,13 +541,23 @@ def sign_version(version: PlanVersion, *, by: User, role: str, request: HttpRequ
 
 
 @transaction.atomic
-def activate_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "activate", by=by, request=request)
+def activate_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
+    return _move(plan, "activate", by=by, request=request, expected_revision=expected_revision)
 
 
 @transaction.atomic
-def start_review(plan: Plan, *, by: User, reason: str = "", request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "start_review", by=by, request=request, note=reason.strip()[:300])
+def start_review(
+    plan: Plan,
+    *,
+    by: User,
+    reason: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Plan:
+    note = reason.strip()[:300]
+    return _move(plan, "start_review", by=by, request=request, note=note, expected_revision=expected_revision)
 
 
 # Sharing --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,7 @@ from livingplan.plans.forms import (
     OutcomeForm,
     ProgressForm,
     ReviewArrangementsForm,
+    RevisionForm,
     RiskForm,
     StatementForm,
 )
@@ -32,7 +34,7 @@ from livingplan.plans.models import Action, Outcome, Plan, Statement
 from livingplan.plans.presenters.plan import changes_since
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
 from livingplan.plans.sharing import groups_visible_to
-from livingplan.plans.views._load import plan_for, require_group
+from livingplan.plans.views._load import plan_for, require_group, stale_edit_page
 
 
 def _opened_at(request: AuthenticatedRequest) -> dt.datetime | None:
@@ -177,10 +179,12 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
 def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
     action = get_object_or_404(Action.objects.visible_to(request.user).filter(plan=plan), pk=action_pk)
-    form = ActionStatusForm(request.POST or None, initial={"status": action.status})
+    form = ActionStatusForm(request.POST or None, initial={"revision": plan.revision, "status": action.status})
 
     def save(data: dict[str, Any]) -> Action:
-        return services.set_action_status(action, by=request.user, status=data["status"], request=request)
+        return services.set_action_status(
+            action, by=request.user, status=data["status"], expected_revision=data["revision"], request=request
+        )
 
     return _form_page(
         request,
@@ -197,7 +201,7 @@ def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int)
 def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
     outcome = _outcome(request, plan, outcome_pk)
-    form = ProgressForm(request.POST or None)
+    form = ProgressForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.record_progress(
@@ -206,6 +210,7 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
             score=int(data["score"]),
             on=timezone.localdate(),
             note=data["note"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -269,7 +274,7 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
 @login_required
 def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.LINKED_PLANS)
-    form = LinkedPlanForm(request.POST or None)
+    form = LinkedPlanForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.add_linked_plan(
@@ -278,6 +283,7 @@ def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
             kind=data["kind"],
             description=data["description"],
             held_by=data["held_by"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -297,7 +303,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
     require_group(request, plan, group)
     if not rules.can_contribute(request.user, plan.person):
         raise PermissionDenied
-    form = DisagreementForm(request.POST or None)
+    form = DisagreementForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.record_disagreement(
@@ -306,6 +312,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
             about=f"{kind}:{item.pk}",
             view=data["view"],
             how_handled=data["how_handled"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -328,8 +335,19 @@ def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk
     require_group(request, plan, SECTION_GROUP[statement.section])
     if decision not in ("accept", "decline"):
         raise Http404
+    form = RevisionForm(request.POST)
     try:
-        services.decide_statement(statement, by=request.user, accept=decision == "accept", request=request)
+        if not form.is_valid():
+            raise ValidationError("Reload the page and try again")
+        services.decide_statement(
+            statement,
+            by=request.user,
+            accept=decision == "accept",
+            expected_revision=form.cleaned_data["revision"],
+            request=request,
+        )
+    except services.StaleEdit as stale:
+        return stale_edit_page(request, stale.plan, back=reverse("plans:about-me", args=[person_pk]))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

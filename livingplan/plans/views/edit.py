@@ -4,7 +4,7 @@ checks the part is shared with the user, calls one service and redirects back to
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -30,10 +30,10 @@ from livingplan.plans.forms import (
     RiskForm,
     StatementForm,
 )
-from livingplan.plans.models import Action, Outcome, Plan, Statement
+from livingplan.plans.models import Action, Layer, Outcome, Plan, Statement
 from livingplan.plans.presenters.plan import changes_since
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
-from livingplan.plans.sharing import groups_visible_to
+from livingplan.plans.sharing import action_is_shared, groups_visible_to, shared_actions
 from livingplan.plans.views._load import plan_for, require_group, stale_edit_page
 
 
@@ -157,6 +157,10 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
     outcome = _outcome(request, plan, outcome_pk)
     form = ActionForm(request.POST or None, initial={"revision": plan.revision})
+    # Nobody adds to a part of the plan they cannot see, such as the personal budget.
+    groups = groups_visible_to(request.user, plan.person)
+    layer = cast(forms.ChoiceField, form.fields["layer"])
+    layer.choices = [(value, label) for value, label in Layer.choices if action_is_shared(value, groups)]
 
     def save(data: dict[str, Any]) -> Action:
         return services.add_action(
@@ -178,7 +182,9 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
 @login_required
 def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    action = get_object_or_404(Action.objects.visible_to(request.user).filter(plan=plan), pk=action_pk)
+    groups = groups_visible_to(request.user, plan.person)
+    actions = shared_actions(Action.objects.visible_to(request.user).filter(plan=plan), groups)
+    action = get_object_or_404(actions, pk=action_pk)
     form = ActionStatusForm(request.POST or None, initial={"revision": plan.revision, "status": action.status})
 
     def save(data: dict[str, Any]) -> Action:
@@ -300,7 +306,9 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
     plan = plan_for(request, person_pk)
     item = get_object_or_404(DISAGREEMENT_TARGETS[kind].objects.visible_to(request.user).filter(plan=plan), pk=item_pk)
     group = SECTION_GROUP[item.section] if isinstance(item, Statement) else SharingGroup.OUTCOMES
-    require_group(request, plan, group)
+    groups = require_group(request, plan, group)
+    if isinstance(item, Action) and not action_is_shared(item.layer, groups):
+        raise Http404
     if not rules.can_contribute(request.user, plan.person):
         raise PermissionDenied
     form = DisagreementForm(request.POST or None, initial={"revision": plan.revision})

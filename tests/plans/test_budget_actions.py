@@ -68,7 +68,7 @@ def test_sam_gets_no_budget_action_in_the_pdf(
 ) -> None:
     response = client_for("sam").get(_plan_url(world, "plan.pdf"))
     assert response.status_code == 200
-    text = pdf_text(b"".join(response.streaming_content) if response.streaming else response.content)
+    text = pdf_text(response.content)
     assert "Leg exercises every morning" in text
     assert "personal assistant" not in text
 

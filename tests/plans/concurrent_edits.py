@@ -39,14 +39,18 @@ def main(database: str) -> dict[str, Any]:
 
     from livingplan.core.models import AuditEvent
     from livingplan.plans import services
-    from livingplan.plans.models import Outcome, Plan
+    from livingplan.plans.models import ActionStatus, Layer, Outcome, Plan
     from tests.personas import build_world
 
     call_command("migrate", verbosity=0)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # nobody signs in by password
     world = build_world()
     plan = services.start_plan(world.alex_record, by=world.alex)
+    first = services.add_outcome(plan, by=world.alex, text="Walk to the shop")
+    action = services.add_action(first, by=world.priya, what="Physio", owner_name="Priya", layer=Layer.SPECIALIST)
+    plan.refresh_from_db()
     start_revision = plan.revision
+    statuses = [s for s in ActionStatus if s != ActionStatus.NOT_STARTED]
     writers = [world.alex, world.sam, world.priya, world.dr_jones]
     clients = []
     for number in range(EDITS):
@@ -55,7 +59,8 @@ def main(database: str) -> dict[str, Any]:
         clients.append(client)
     connection.close()
 
-    url = f"/people/{world.alex_record.pk}/plan/outcomes/add/"
+    add_url = f"/people/{world.alex_record.pk}/plan/outcomes/add/"
+    status_url = f"/people/{world.alex_record.pk}/plan/actions/{action.pk}/status/"
     barrier = threading.Barrier(AT_ONCE)
     outcomes: dict[int, int] = {}
 
@@ -64,12 +69,16 @@ def main(database: str) -> dict[str, Any]:
         try:
             if number < AT_ONCE:
                 barrier.wait()  # the first ones all start together; the rest follow as each finishes
+            # Half add an outcome, half say how the one action is going: two kinds of write.
+            url = add_url if number % 2 == 0 else status_url
             page = client.get(url)
             found = REVISION.search(page.content.decode()) if page.status_code == 200 else None
             if found is None:
                 outcomes[number] = page.status_code if page.status_code != 200 else -1
                 return
             data = {"revision": found.group(1), "text": f"Edit number {number}", "importance": "3"}
+            if url == status_url:
+                data = {"revision": found.group(1), "status": statuses[number % len(statuses)]}
             outcomes[number] = client.post(url, data).status_code
         finally:
             connections.close_all()
@@ -77,17 +86,23 @@ def main(database: str) -> dict[str, Any]:
     with ThreadPoolExecutor(max_workers=AT_ONCE) as pool:
         list(pool.map(edit, range(EDITS)))
 
-    saved = set(Outcome.objects.filter(plan=plan).values_list("text", flat=True))
+    saved = set(Outcome.objects.filter(plan=plan).exclude(pk=first.pk).values_list("text", flat=True))
     accepted = {n for n, status in outcomes.items() if status == 302}
-    audited = AuditEvent.objects.filter(action="plans.outcome.added").count()
+    added = {n for n in accepted if n % 2 == 0}
+    changes = AuditEvent.objects.filter(action="plans.action.status_changed").order_by("-pk")
+    action.refresh_from_db()
     return {
         "statuses": dict(Counter(str(s) for s in outcomes.values())),
         "accepted": len(accepted),
-        "saved": len(saved),
-        "accepted_but_not_saved": sorted(n for n in accepted if f"Edit number {n}" not in saved),
+        "outcomes_accepted": len(added),
+        "outcomes_saved": len(saved),
+        "accepted_but_not_saved": sorted(n for n in added if f"Edit number {n}" not in saved),
         "saved_but_not_accepted": sorted(n for n in range(EDITS) if f"Edit number {n}" in saved and n not in accepted),
+        "status_changes_accepted": len(accepted - added),
+        "status_changes_in_history": changes.count(),
+        # The status stored is the one the last accepted change set: no later write was lost under it.
+        "last_status_kept": not changes.exists() or changes[0].detail["status"] == action.status,
         "revisions_moved": Plan.objects.get(pk=plan.pk).revision - start_revision,
-        "audited": audited,
         "journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0],
     }
 

@@ -82,6 +82,7 @@ test: install lint typecheck contracts templates
 
 bench: install
 	$(BIN)/python benchmarks/plan_read.py
+	$(BIN)/python benchmarks/caseload.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

@@ -1,15 +1,17 @@
 """The Jinja2 environment: NHS.UK frontend templates, our macros and a few globals."""
 
 import functools
+import re
 from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import get_script_prefix, get_urlconf, reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from markupsafe import Markup
 
 from livingplan.core.forms import error_summary_params, field_params
-from livingplan.core.presenters import date_long, datetime_short
+from livingplan.core.presenters import change_rows, date_long, datetime_short
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -26,6 +28,17 @@ def _reverse(root: str, urlconf: Any, prefix: str, name: str, args: tuple[Any, .
     return reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
 
 
+NHS_LOGO = re.compile(r'<svg class="nhsuk-header__logo".*?</svg>', re.DOTALL)
+
+
+def without_nhs_logo(header: str) -> Markup:
+    """The NHS.UK header with its NHS logo taken out, for a service no NHS body provides.
+
+    The design system's header always draws the logo; everything else about it stays its own.
+    """
+    return Markup(NHS_LOGO.sub("", str(header), count=1))  # noqa: S704 - our own rendered, escaped header
+
+
 def environment(**options: Any) -> Environment:
     # ChainableUndefined lets the NHS.UK macros read optional nested params.
     options["undefined"] = ChainableUndefined
@@ -38,7 +51,8 @@ def environment(**options: Any) -> Environment:
             "static_url": settings.STATIC_URL,
             "field_params": field_params,
             "error_summary_params": error_summary_params,
+            "change_rows": change_rows,
         }
     )
-    env.filters.update({"date_long": date_long, "datetime_short": datetime_short})
+    env.filters.update({"date_long": date_long, "datetime_short": datetime_short, "without_nhs_logo": without_nhs_logo})
     return env

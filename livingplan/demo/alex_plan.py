@@ -2,6 +2,9 @@
 
 Built through the same services users call, then backdated so the history reads like a year
 of real use. Backdating writes timestamps directly: acceptable for demo data only.
+
+Every date is relative to the day the demo is seeded, so the demo always looks current: the next
+review a few weeks ahead, two actions just overdue and the rest coming up.
 """
 
 import datetime as dt
@@ -87,7 +90,12 @@ def seed_alex_plan(
         walk, by=alex_user, what="Do my leg exercises every afternoon", owner_name="Alex", layer=Layer.SELF_CARE
     )
     plans.add_action(
-        walk, by=priya, what="Walk to the shop together on Sundays", owner_name="Sam", layer=Layer.FAMILY_FRIENDS
+        walk,
+        by=priya,
+        what="Walk to the shop together on Sundays",
+        owner_name="Sam",
+        layer=Layer.FAMILY_FRIENDS,
+        due_on=(now + dt.timedelta(days=5)).date(),
     )
     plans.add_action(
         walk,
@@ -95,7 +103,7 @@ def seed_alex_plan(
         what="Refer to community physiotherapy",
         owner_name="Dr Jones",
         layer=Layer.SPECIALIST,
-        due_on=(a_year_ago + dt.timedelta(days=21)).date(),
+        due_on=(now - dt.timedelta(days=6)).date(),
     )
     plans.add_action(
         bowls,
@@ -103,7 +111,7 @@ def seed_alex_plan(
         what="Ask the club about the minibus pick-up",
         owner_name="Priya",
         layer=Layer.COMMUNITY,
-        due_on=(a_year_ago + dt.timedelta(days=30)).date(),
+        due_on=(now - dt.timedelta(days=2)).date(),
     )
     plans.add_risk(
         plan,
@@ -116,7 +124,7 @@ def seed_alex_plan(
     plans.set_review_arrangements(
         plan,
         by=priya,
-        next_review_on=(now + dt.timedelta(days=60)).date(),
+        next_review_on=(now + dt.timedelta(days=24)).date(),
         review_lead=priya,
         early_review_triggers="A fall, a hospital stay, or Sam no longer able to visit on Sundays.",
     )
@@ -144,6 +152,15 @@ def seed_alex_plan(
         what="Put in raised beds so I can garden sitting down",
         owner_name="Sam",
         layer=Layer.FAMILY_FRIENDS,
+        due_on=(now + dt.timedelta(days=12)).date(),
+    )
+    plans.add_action(
+        garden,
+        by=alex_user,
+        what="Order tomato plants from the garden centre",
+        owner_name="Alex",
+        layer=Layer.SELF_CARE,
+        due_on=(now + dt.timedelta(days=9)).date(),
     )
     plans.record_progress(walk, by=alex_user, score=6, on=review_at.date())
     plans.record_progress(bowls, by=alex_user, score=8, on=review_at.date())

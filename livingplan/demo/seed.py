@@ -205,7 +205,8 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
         person = people.register_person(
             by=coordinator,
             given_name=GIVEN_NAMES[index % 20],
-            family_name=FAMILY_NAMES[(index * 7) % 20],
+            # The second twenty shift by one family name, so no two demo people share a name.
+            family_name=FAMILY_NAMES[(index * 7 + index // 20) % 20],
             date_of_birth=dt.date(1930 + rng.randrange(0, 75), rng.randrange(1, 13), rng.randrange(1, 29)),
             lead_organisation=council,
         )

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
 from livingplan.core.presenters import date_long
+from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.people.models import CareTeamMember, CircleMember, Person
 from livingplan.people.stats import people_led_by
 from livingplan.plans.models import (
@@ -27,8 +28,7 @@ OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
 class StaffHome:
     user: User
     memberships: list[Membership]
-    caseload: list[CareTeamMember] = field(default_factory=list)
-    overseen: list[Person] = field(default_factory=list)
+    caseload: Caseload | None = None
     figures: list[dict[str, Any]] = field(default_factory=list)
     colleagues: list[Membership] = field(default_factory=list)
     template: str = "home/staff.jinja"
@@ -49,7 +49,8 @@ class PersonHome:
     care_team: list[CareTeamMember]
     circle: list[CircleMember]
     plan: Plan | None = None
-    actions_due: list[Action] = field(default_factory=list)
+    actions_overdue: list[Action] = field(default_factory=list)
+    actions_coming_up: list[Action] = field(default_factory=list)
     suggestions_waiting: int = 0
     template: str = "home/person.jinja"
 
@@ -68,7 +69,7 @@ class CircleHome:
     template: str = "home/circle.jinja"
 
 
-def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
+def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> StaffHome | PersonHome | CircleHome:
     person = Person.objects.visible_to(user).filter(user=user).first()
     if person is not None:
         team = list(
@@ -77,14 +78,16 @@ def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
             .select_related("user", "organisation")
         )
         plan = Plan.objects.visible_to(user).filter(person=person).first()
-        # What the person needs to act on: open actions due in the next four weeks or overdue.
-        soon = timezone.localdate() + dt.timedelta(days=28)
-        due = (
+        # What the person needs to act on: open actions overdue, and those due in the next four weeks.
+        today = timezone.localdate()
+        open_actions = (
             Action.objects.visible_to(user)
-            .filter(person=person, due_on__lte=soon, outcome__is_active=True)
+            .filter(person=person, due_on__isnull=False, outcome__is_active=True)
             .exclude(status__in=FINISHED_ACTION_STATUSES)
-            .order_by("due_on")[:10]
+            .order_by("due_on", "pk")
         )
+        overdue = list(open_actions.filter(due_on__lt=today))
+        coming_up = list(open_actions.filter(due_on__gte=today, due_on__lte=today + dt.timedelta(days=28)))
         waiting = Statement.objects.visible_to(user).filter(person=person, status=StatementStatus.PROPOSED).count()
         return PersonHome(
             person=person,
@@ -92,29 +95,21 @@ def home_for(user: User) -> StaffHome | PersonHome | CircleHome:
             care_team=team,
             circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
             plan=plan,
-            actions_due=list(due),
+            actions_overdue=overdue,
+            actions_coming_up=coming_up,
             suggestions_waiting=waiting,
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:
         supporting = CircleMember.objects.visible_to(user).filter(user=user, has_access=True).select_related("person")
         return CircleHome(supporting=list(supporting))
-    return _staff_home(user, memberships)
+    return _staff_home(user, memberships, filter_key=filter_key, sort=sort)
 
 
-def _staff_home(user: User, memberships: list[Membership]) -> StaffHome:
+def _staff_home(user: User, memberships: list[Membership], *, filter_key: str, sort: str) -> StaffHome:
     home = StaffHome(user=user, memberships=memberships)
-    roles = home.roles
-    if roles & CASELOAD_ROLES:
-        home.caseload = list(
-            CareTeamMember.objects.visible_to(user)
-            .filter(user=user, ended_on__isnull=True)
-            .select_related("person", "organisation")
-            .order_by("person__family_name", "person__given_name")
-        )
-    if roles & OVERSIGHT_ROLES:
-        orgs = [m.organisation_id for m in memberships if m.role in OVERSIGHT_ROLES]
-        home.overseen = list(Person.objects.visible_to(user).filter(lead_organisation__in=orgs)[:50])
+    if home.roles & CASELOAD_ROLES:
+        home.caseload = caseload_for(user, filter_key=filter_key, sort=sort)
     for membership in memberships:
         if membership.role == Role.COMMISSIONER:
             home.figures.append({"organisation": membership.organisation, **people_led_by(membership.organisation)})

@@ -8,5 +8,6 @@ from livingplan.home.presenters import home_for
 
 @login_required
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    page = home_for(request.user)
+    # Filter and sort come from a plain GET form and links, so the caseload works without JavaScript.
+    page = home_for(request.user, filter_key=request.GET.get("show", "all"), sort=request.GET.get("sort", "name"))
     return render(request, page.template, {"page": page})

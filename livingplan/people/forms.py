@@ -20,7 +20,7 @@ class PersonDetailsForm(forms.Form):
     pronouns = ds.CharField(
         label="Pronouns", required=False, max_length=40, hint="For example, she/her", classes="nhsuk-input--width-10"
     )
-    date_of_birth = ds.DateField(label="Date of birth", required=False, hint="For example, 15 3 1984")
+    date_of_birth = ds.DateField(label="Date of birth", required=False, example="15 3 1984")
     nhs_number = ds.CharField(
         label="NHS number",
         required=False,

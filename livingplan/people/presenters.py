@@ -1,8 +1,13 @@
 """What the person's record page shows."""
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 
 from livingplan.accounts.models import Organisation
+from livingplan.core.models import AuditEvent
 from livingplan.core.presenters import date_long
 from livingplan.people import nhs_number
 from livingplan.people.models import (
@@ -78,3 +83,50 @@ class RecordPage:
     def care_team_without_consent(self) -> list[CareTeamMember]:
         shared = {org.pk for org in self.shared_with}
         return [m for m in self.care_team if m.organisation_id not in shared]
+
+
+TRAIL_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class TrailPage:
+    """One page of "who has looked at my record", newest first, and the NHS pagination around it."""
+
+    events: list[AuditEvent]
+    number: int
+    pages: int
+    total: int
+    items: list[dict[str, Any]]
+    previous_url: str | None
+    next_url: str | None
+
+    @classmethod
+    def of(cls, events: QuerySet[AuditEvent], number: str, url: str) -> "TrailPage | None":
+        """`number` as typed in the URL, from 1; None if it is not ASCII digits or past the end."""
+        if not (number.isascii() and number.isdigit()) or len(number) > 9:
+            return None
+        # Newest first, and the id breaks ties so no row falls between two pages.
+        paginator = Paginator(events.order_by("-occurred_at", "-pk"), TRAIL_PAGE_SIZE)
+        try:
+            page = paginator.page(int(number))
+        except InvalidPage:
+            return None
+
+        def href(n: int) -> str:
+            return url if n == 1 else f"{url}?page={n}"
+
+        items: list[dict[str, Any]] = [
+            {"ellipsis": True}
+            if n == Paginator.ELLIPSIS
+            else {"number": n, "href": href(int(n)), "current": n == page.number}
+            for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+        ]
+        return cls(
+            events=list(page.object_list),
+            number=page.number,
+            pages=paginator.num_pages,
+            total=paginator.count,
+            items=items if paginator.num_pages > 1 else [],
+            previous_url=href(page.number - 1) if page.has_previous() else None,
+            next_url=href(page.number + 1) if page.has_next() else None,
+        )

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -31,13 +31,29 @@ from livingplan.people.models import (
 )
 
 
+def organisation_acted_for(user: User, person_id: int | None) -> str | None:
+    """The organisation a member of staff acts for in an event about this person (or about nobody).
+
+    Their organisation on the person's care team first, then the council that leads on the
+    person, then their first organisation by name; None for someone with no organisation (the
+    person and their circle). One query: the auditor asks this for every event (ADR-020).
+    """
+    memberships = Membership.objects.filter(user=user).order_by("organisation__name")
+    if person_id is not None:
+        on_team = CareTeamMember.objects.filter(
+            person_id=person_id, user=user, ended_on__isnull=True, organisation=OuterRef("organisation_id")
+        )
+        leads = Person.objects.filter(pk=person_id, lead_organisation=OuterRef("organisation_id"))
+        memberships = memberships.annotate(on_team=Exists(on_team), leads=Exists(leads)).order_by(
+            "-on_team", "-leads", "organisation__name"
+        )
+    names = memberships.values_list("organisation__name", flat=True)
+    return next(iter(names[:1]), None)
+
+
 def acting_organisation_name(user: User, person: Person) -> str:
     """The organisation a member of staff is acting for when they open this person's record."""
-    membership = person.care_team.filter(user=user, ended_on__isnull=True).select_related("organisation").first()
-    if membership is not None:
-        return membership.organisation.name
-    first = user.memberships.select_related("organisation").first()
-    return first.organisation.name if first is not None else ""
+    return organisation_acted_for(user, person.pk) or ""
 
 
 def record_person_viewed(person: Person, *, by: User, request: HttpRequest | None = None) -> None:
@@ -47,7 +63,6 @@ def record_person_viewed(person: Person, *, by: User, request: HttpRequest | Non
         person_id=person.pk,
         obj=person,
         request=request,
-        organisation=acting_organisation_name(by, person),
     )
 
 

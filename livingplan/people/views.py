@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.accounts.models import Organisation
+from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
 from livingplan.people import services
@@ -39,7 +40,7 @@ from livingplan.people.models import (
     Person,
     SharingConsent,
 )
-from livingplan.people.presenters import InvitationRow, RecordPage
+from livingplan.people.presenters import InvitationRow, RecordPage, TrailPage
 
 
 def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
@@ -93,14 +94,20 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "people/detail.jinja", {"person": person, "page": page})
 
 
+# The person reading their own trail is not written to it: each visit would add a row and
+# move every later page by one while they read (ADR-020).
+@not_a_record_read
 @login_required
 def who_has_looked(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    """Only the person sees this list: it is about them, and it is theirs to read."""
+    """Only the person sees this list: it is about them, and it is theirs to read. Every row, 50 a page."""
     person = _person_for(request, pk)
     if person.user_id != request.user.pk:
         raise Http404
     events = AuditEvent.objects.visible_to(request.user).about_person(person.pk).select_related("actor")
-    return render(request, "people/who_has_looked.jinja", {"person": person, "events": events[:200]})
+    trail = TrailPage.of(events, request.GET.get("page", "1"), reverse("people:who-has-looked", args=[person.pk]))
+    if trail is None:
+        raise Http404
+    return render(request, "people/who_has_looked.jinja", {"person": person, "trail": trail})
 
 
 def _record_form(

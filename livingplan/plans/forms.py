@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 
 from livingplan.core import forms as ds
-from livingplan.plans.models import ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import IMPORTANCE_WORDS, ActionStatus, Layer, LinkedPlan
 from livingplan.plans.sections import SharingGroup
 
 
@@ -42,13 +42,7 @@ class OutcomeForm(RevisionForm):
     )
     importance = ds.ChoiceField(
         label="How important is this to you?",
-        choices=[
-            ("5", "Very important"),
-            ("4", "Important"),
-            ("3", "Quite important"),
-            ("2", "A little"),
-            ("1", "Not very"),
-        ],
+        choices=[(str(value), words) for value, words in IMPORTANCE_WORDS.items()],
         required_message="Select how important this is",
     )
     in_own_words = ds.BooleanField(label="These are the person's own words", required=False)
@@ -64,7 +58,7 @@ class ActionForm(RevisionForm):
     owner_name = ds.CharField(
         label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
     )
-    due_on = ds.DateField(label="By when?", required=False, hint="For example, 27 3 2027")
+    due_on = ds.DateField(label="By when?", required=False, example="27 3 2027")
     layer = ds.ChoiceField(
         label="Where does the support come from?",
         choices=Layer.choices,
@@ -111,7 +105,7 @@ class RiskForm(RevisionForm):
 
 
 class ReviewArrangementsForm(RevisionForm):
-    next_review_on = ds.DateField(label="Next review date", required=False, hint="For example, 27 3 2027")
+    next_review_on = ds.DateField(label="Next review date", required=False, example="27 3 2027")
     early_review_triggers = ds.CharField(
         label="What would mean we review the plan early?",
         widget=forms.Textarea(attrs={"rows": 3}),

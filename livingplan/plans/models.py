@@ -115,6 +115,10 @@ class Statement(Contribution):
         return self.text[:60]
 
 
+# How much an outcome matters to the person, in the words the form offers and the plan shows.
+IMPORTANCE_WORDS = {5: "Very important", 4: "Important", 3: "Quite important", 2: "A little", 1: "Not very"}
+
+
 class Outcome(Contribution):
     """Something the person wants to achieve, in their words, with why it matters."""
 
@@ -124,6 +128,10 @@ class Outcome(Contribution):
         default=3, validators=[MinValueValidator(1), MaxValueValidator(5)], help_text="1 (a little) to 5 (very)."
     )
     is_active = models.BooleanField(default=True)
+
+    @property
+    def importance_words(self) -> str:
+        return IMPORTANCE_WORDS.get(self.importance, "")
 
     class Meta:
         default_related_name = "outcomes"

@@ -6,10 +6,12 @@ review lead, different views) are missing from older snapshots: `diff` compares 
 when both sides recorded it, so an old version never seems to have changed in a way nobody made.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from livingplan.core.presenters import date_long
 from livingplan.plans.models import ActionStatus, ContributorKind, Layer, LinkedPlan, Plan, StatementStatus
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
 from livingplan.plans.sharing import LAYER_GROUP, action_is_shared
@@ -178,8 +180,18 @@ def _or_none(value: Any) -> str:
     return str(value) if value else "none"
 
 
+def _on(value: Any) -> str:
+    """A date kept in the snapshot as ISO text, shown the NHS.UK way: '15 January 2027'."""
+    if not value:
+        return ""
+    try:
+        return date_long(dt.date.fromisoformat(str(value)))
+    except ValueError:  # snapshots are kept for ever: show what was stored rather than fail
+        return str(value)
+
+
 def _action_text(action: Item) -> str:
-    due = f", by {action['due']}" if action.get("due") else ""
+    due = f", by {_on(action['due'])}" if action.get("due") else ""
     layer = f"; support from: {_label(Layer, action['layer'])}" if action.get("layer") else ""
     return f"{action['what']} ({action['who']}{due}) - {_status(action['status'])}{layer}"
 
@@ -236,7 +248,7 @@ ACTIONS = Kind(
     (
         Detail("what", ""),
         Detail("who", "who"),
-        Detail("due", "by when", lambda due: due or "no date"),
+        Detail("due", "by when", lambda due: _on(due) or "no date"),
         Detail("status", "status", _status),
         Detail("layer", "support from", lambda layer: _label(Layer, layer)),
     ),
@@ -267,7 +279,7 @@ REVIEW = Kind(
     lambda review: "",
     lambda review: "",
     (
-        Detail("next_review_on", "next review", lambda on: on or "not set"),
+        Detail("next_review_on", "next review", lambda on: _on(on) or "not set"),
         Detail("triggers", "review early if", _or_none),
         Detail("lead", "led by", _or_none),
     ),

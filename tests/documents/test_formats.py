@@ -1,5 +1,6 @@
 """Easy read, large print and the printable page: the live plan's content, in the person's format first."""
 
+import itertools
 import re
 from html import unescape
 from pathlib import Path
@@ -58,7 +59,8 @@ def test_easy_read_uses_plain_headings_with_key_words_in_bold(alex_plan: AlexPla
         assert f">{heading}</h" in html
     assert "It says <strong>who will help</strong> and <strong>when</strong>." in html
     assert WHAT_MATTERS in html
-    assert 'class="livingplan-er-row__picture"' in html  # room for a picture beside each idea
+    assert 'class="livingplan-er-row ' in html  # one idea a row
+    assert "livingplan-er-row__picture" not in html  # no empty picture boxes until pictures can be chosen
 
 
 def test_easy_read_for_someone_else_says_whose_words_these_are(alex_plan: AlexPlan, client_for) -> None:
@@ -151,3 +153,13 @@ def test_the_persons_recorded_format_comes_first(
     html = client_for("priya").get(alex_plan.url("plan/")).content.decode()
     assert _links(html)[0] == first
     assert f"Alex asked for information in {first.lower()}. The PDFs are in {first.lower()}." in html
+
+
+@pytest.mark.parametrize("path", ["plan/large-print/", "plan/print/"])
+def test_no_heading_is_said_twice_one_under_the_other(alex_plan: AlexPlan, client_for, path: str) -> None:
+    # Seen in large print: "What matters to me" as the h2 and again as the h3 beneath it.
+    html = _text(client_for("alex").get(alex_plan.url(path)).content)
+    headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", html)
+
+    for (_, first), (_, second) in itertools.pairwise(headings):
+        assert first.strip() != second.strip(), f"'{first}' twice in a row"

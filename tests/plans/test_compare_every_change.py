@@ -143,7 +143,7 @@ EVERY_CHANGE = [
     ),
     (
         "added",
-        "Actions: Cookery class at the hub (Oakfield Community Hub, by 2026-05-01) - not started; "
+        "Actions: Cookery class at the hub (Oakfield Community Hub, by 1 May 2026) - not started; "
         "support from: My community",
     ),
     ("changed", "Actions (status): was: Physio twice a week: not started now: Physio twice a week: done"),
@@ -153,7 +153,7 @@ EVERY_CHANGE = [
         "The person's view: I want to cook anyway",
     ),
     ("added", "Other plans: Carer's support plan: Sam's carer's plan (held by Northbridge carers team)"),
-    ("changed", "Review arrangements (next review): was: 2026-06-01 now: 2026-09-01"),
+    ("changed", "Review arrangements (next review): was: 1 June 2026 now: 1 September 2026"),
     ("changed", "Review arrangements (review early if): was: A fall now: A stay in hospital"),
     ("changed", "Review arrangements (led by): was: Priya Shah now: Eleri Jones"),
     (

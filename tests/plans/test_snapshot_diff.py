@@ -34,7 +34,7 @@ def test_diff_shows_new_actions_readably() -> None:
         "actions": [{"id": 9, "what": "Physio referral", "who": "Priya", "due": "2027-02-01", "status": "NOT_STARTED"}],
     }
     changes = diff(_snap(outcomes=[outcome]), _snap(outcomes=[with_action]))
-    assert [c.after for c in changes.by_kind("added")] == ["Physio referral (Priya, by 2027-02-01) - not started"]
+    assert [c.after for c in changes.by_kind("added")] == ["Physio referral (Priya, by 1 February 2027) - not started"]
 
 
 def test_diff_hides_what_the_reader_may_not_see() -> None:

@@ -124,10 +124,11 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_follow(page, "Add an outcome", to="Add an outcome")
     when_i_fill_in(page, OUTCOME_FIELD, WALK)
     when_i_fill_in(page, "Why does this matter to you?", WHY_WALK)
-    expect(question(page, IMPORTANCE).get_by_label("Quite important")).to_be_checked()  # the starting answer
+    expect(question(page, IMPORTANCE).get_by_role("radio", checked=True)).to_have_count(0)  # nothing chosen for him
     when_i_choose(page, IMPORTANCE, "Very important")
     when_i_press(page, "Save", to="Your plan")
     expect(outcome_card(page, WALK)).to_contain_text(f"Why it matters: {WHY_WALK}")
+    expect(outcome_card(page, WALK)).to_contain_text("How important: Very important")
     expect(outcome_card(page, WALK)).to_contain_text("No actions yet.")
 
     when_i_follow(page, f"Add an action for: {WALK}", to="Add an action")
@@ -277,7 +278,7 @@ def test_the_record_refuses_an_nhs_number_that_fails_its_check_digit(
 ) -> None:
     sign_in_as("alex")
     visit(page, f"/people/{world.alex_record.pk}/", heading="Alex Carter")
-    when_i_follow(page, "Change personal details", to="Personal details")
+    when_i_follow(page, "Change NHS number", to="Personal details")
 
     when_i_fill_in(page, "NHS number", "1234567890")
     when_i_press(page, "Save", to="Personal details")

@@ -256,3 +256,14 @@ class TestErrorSummary:
         assert len(anchors) == len(summary_items(form)) == 7
         missing = [anchor for anchor in anchors if f'id="{anchor}"' not in page]
         assert missing == [], "the error summary links to elements the page does not have"
+
+
+def test_a_date_error_gives_the_same_example_as_the_hint() -> None:
+    # Seen in a browser: the hint said "27 3 2027" and the error "27 3 2007".
+    from livingplan.plans.forms import ActionForm
+
+    form = ActionForm(data={"revision": "1", "what": "Ring the club", "due_on_day": "31", "due_on_month": "2"})
+
+    assert not form.is_valid()
+    assert params(form, "due_on")["hint"] == {"text": "For example, 27 3 2027"}
+    assert form.errors["due_on"] == ["Enter a real date, for example 27 3 2027"]

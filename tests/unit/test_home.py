@@ -1,5 +1,6 @@
 """Each kind of user sees a home page that fits what they do, and nothing they should not."""
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable
@@ -8,9 +9,12 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from livingplan.people import services as people
 from livingplan.people.stats import suppress
+from livingplan.plans import services as plans
+from livingplan.plans.models import Layer
 from tests.factories import PersonFactory, UserFactory, give_consent, put_on_care_team
 from tests.personas import World
 
@@ -75,11 +79,11 @@ def test_priya_sees_alex_on_her_caseload_as_coordinator(home_of) -> None:
     assert "Hello, Priya" in page
     assert "coordinator at Northbridge Council" in page
     assert "People on your caseload" in page
-    assert "Alex Carter 14 June 1951 Coordinator" in page
+    assert "Alex Carter born 14 June 1951 No plan yet Not set None None Coordinator" in page
 
 
 def test_the_gp_sees_alex_with_their_role(home_of) -> None:
-    assert "Alex Carter 14 June 1951 GP" in home_of("dr.jones")
+    assert "Alex Carter born 14 June 1951 No plan yet Not set None None GP" in home_of("dr.jones")
 
 
 def test_omars_caseload_does_not_contain_alex(home_of) -> None:
@@ -107,12 +111,17 @@ def test_a_caseload_leaves_out_people_who_withdrew_consent(world: World, home_of
     assert "Alex Carter" not in home_of("dr.jones")
 
 
-@pytest.mark.parametrize("username", ["morgan", "quinn"])
-def test_oversight_roles_see_the_people_their_council_leads_on(home_of, username: str) -> None:
+@pytest.mark.parametrize(
+    ("username", "what_they_will_do"),
+    [("morgan", "a personal budget to be signed off"), ("quinn", "check plans are written with people")],
+)
+def test_oversight_roles_are_told_what_they_will_do_here_and_see_no_list_of_people(
+    home_of, username: str, what_they_will_do: str
+) -> None:
     page = home_of(username)
 
-    assert "People your organisation leads on" in page
-    assert "Alex Carter" in page
+    assert what_they_will_do in page
+    assert "Alex" not in page  # no bare list of names while their own work is not built
 
 
 def test_casey_sees_figures_with_small_numbers_suppressed_and_no_names(home_of) -> None:
@@ -121,6 +130,7 @@ def test_casey_sees_figures_with_small_numbers_suppressed_and_no_names(home_of) 
     assert "Figures for Northbridge Council" in page
     assert "People the council leads on fewer than 5" in page
     assert "People with a named coordinator fewer than 5" in page
+    assert "as figures that identify nobody" in page
     assert "Alex" not in page
 
 
@@ -179,3 +189,26 @@ def test_the_home_page_asks_the_database_the_same_number_of_times_for_1_or_30_pe
     assert with_thirty == with_one
     assert with_thirty <= 10, "7 when written; more means work per page, not per person, crept in"
     assert text_of(client.get("/")).count("Caseload") == 29
+
+
+def test_alexs_home_splits_overdue_from_coming_up_and_leaves_out_the_far_future(world: World, home_of) -> None:
+    today = timezone.localdate()
+    plan = plans.start_plan(world.alex_record, by=world.alex)
+    outcome = plans.add_outcome(plan, by=world.alex, text="Walk to the shop", expected_revision=plan.revision)
+    for what, days in (("Long overdue thing", -300), ("Ring the club", 6), ("Next year's thing", 200)):
+        plan.refresh_from_db()
+        plans.add_action(
+            outcome,
+            by=world.alex,
+            what=what,
+            owner_name="Alex",
+            layer=Layer.SELF_CARE,
+            due_on=today + dt.timedelta(days=days),
+            expected_revision=plan.revision,
+        )
+
+    page = home_of("alex")
+
+    overdue, coming_up = page.index("Overdue"), page.index("Coming up in the next 4 weeks")
+    assert overdue < page.index("Long overdue thing") < coming_up < page.index("Ring the club")
+    assert "Next year's thing" not in page

@@ -7,10 +7,12 @@ import pytest
 from axes.utils import reset
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
+from livingplan.plans.models import Action, Plan
 from tests.personas import PERSONAS
 
 DEMO_PASSWORD = "living-plan-demo"  # the documented demo password, not a secret
@@ -112,3 +114,25 @@ def test_the_gp_sees_fewer_people_than_they_are_on_the_care_team_of(seeded: str)
     on_team = Person.objects.filter(care_team__user=gp).distinct().count()
 
     assert 0 < Person.objects.visible_to(gp).count() < on_team
+
+
+def test_no_two_people_in_the_demo_share_a_name(seeded: str) -> None:
+    names = [person.full_name for person in Person.objects.all()]
+
+    assert len(names) == len(set(names)) == 41
+
+
+def test_the_demo_looks_current_on_the_day_it_is_seeded(seeded: str) -> None:
+    # Seeded today, Alex's plan has its review a few weeks ahead, two actions just overdue and
+    # more coming up; nothing is months late.
+    today = timezone.localdate()
+    plan = Plan.objects.get(person__user__username="alex")
+    due_dates = [action.due_on for action in Action.objects.filter(outcome__plan=plan, due_on__isnull=False)]
+    overdue = [due for due in due_dates if due < today]
+    coming_up = [due for due in due_dates if due >= today]
+
+    assert plan.next_review_on is not None
+    assert 14 <= (plan.next_review_on - today).days <= 42
+    assert len(overdue) == 2
+    assert all((today - due).days <= 7 for due in overdue)
+    assert len(coming_up) > len(overdue)

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Innermost, so it sees the view's own audit rows and the final status (ADR-020).
+    "livingplan.core.audit_reads.AuditRecordReadsMiddleware",
 ]
 
 ROOT_URLCONF = "livingplan.config.urls"
@@ -77,7 +79,7 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "livingplan.config.jinja2.environment",
-            "context_processors": ["livingplan.core.context.layout"],
+            "context_processors": ["livingplan.core.context.layout", "livingplan.people.context.service_provider"],
         },
     },
     {

@@ -1,9 +1,16 @@
-"""The demo on one machine: embedded SQLite, debug pages, a fixed development key."""
+"""The demo on one machine: embedded SQLite, the service's own error pages, a fixed development key.
+
+Debug pages are off unless DEBUG=1: with them on, a mistyped address shows every URL of the
+service, which is not how a person meets it. WhiteNoise serves the static files straight from the
+source folders, so nothing needs collecting first.
+"""
 
 from .base import *  # noqa: F403
 from .base import env_bool
 
-DEBUG = env_bool("DEBUG", True)
+DEBUG = env_bool("DEBUG", False)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 SECRET_KEY = os.environ.get("SECRET_KEY") or "local-development-only-not-secret"  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 

@@ -78,10 +78,12 @@ class BooleanField(NHSFieldMixin, forms.BooleanField):
 class DateField(NHSFieldMixin, forms.DateField):
     """A date typed as day, month and year in three boxes, as the NHS.UK pattern asks."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, example: str = "27 3 2007", **kwargs: Any) -> None:
+        # One example, so the hint and the error never give two different dates.
         kwargs.setdefault("widget", DateInput)
+        kwargs.setdefault("hint", f"For example, {example}")
         super().__init__(*args, **kwargs)
-        self.error_messages["invalid"] = "Enter a real date, for example 27 3 2007"
+        self.error_messages["invalid"] = f"Enter a real date, for example {example}"
 
 
 class DateInput(forms.MultiWidget):

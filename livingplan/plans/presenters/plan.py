@@ -87,6 +87,7 @@ class OutcomeBlock:
     text: str
     why: str
     importance: int
+    importance_words: str
     by: str
     in_own_words: bool
     latest_score: int | None
@@ -240,6 +241,7 @@ def _outcomes(
                 text=o.text,
                 why=o.why_it_matters,
                 importance=o.importance,
+                importance_words=o.importance_words,
                 by=contributor_label(o.contributor_kind, o.contributed_by.display_name, viewer.pk, o.contributed_by_id),
                 in_own_words=o.in_own_words,
                 latest_score=scored[-1].score if scored else None,

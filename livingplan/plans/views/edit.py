@@ -128,7 +128,7 @@ def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -
 @login_required
 def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    form = OutcomeForm(request.POST or None, initial={"revision": plan.revision, "importance": "3"})
+    form = OutcomeForm(request.POST or None, initial={"revision": plan.revision})  # no answer chosen for them
     if rules.is_the_person(request.user, plan.person):
         del form.fields["in_own_words"]
 

@@ -1,0 +1,134 @@
+"""Benchmark: a coordinator's home with 500 people on the caseload, against a raw-SQL floor.
+
+Priya coordinates 500 invented people; 400 have a plan with two actions (one overdue) and a
+suggestion waiting. It prints the home page's queries and median server time (a whole request
+through every middleware, as the test client sends it) as a ratio to:
+- "caseload floor": the caseload's one SELECT, run as bare SQL on the same connection and
+  fetched, with no ORM objects, sorting or rendering;
+- "framework floor": a signed-in page that reads nothing.
+Queries must not grow with the caseload (the tests assert it); the ratio shows what the ORM
+and the template cost on top of the database. Run with `make bench`.
+"""
+
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+_db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+os.environ["DATABASE_URL"] = f"sqlite:///{_db}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "livingplan.config.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.core.signals import request_finished, request_started  # noqa: E402
+from django.db import close_old_connections, connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from livingplan.accounts.models import User  # noqa: E402
+from livingplan.home.caseload import caseload_queryset  # noqa: E402
+from livingplan.plans import services  # noqa: E402
+from livingplan.plans.models import Layer  # noqa: E402
+from livingplan.plans.sections import Section  # noqa: E402
+from tests.factories import PersonFactory, put_on_care_team  # noqa: E402
+from tests.personas import build_world  # noqa: E402
+
+PEOPLE, WITH_PLAN, RUNS = 500, 400, 20  # and Alex, on her caseload in every world
+
+
+def build() -> User:
+    world = build_world()
+    today = timezone.localdate()
+    with transaction.atomic():
+        for n in range(PEOPLE):
+            person = PersonFactory.create(
+                lead_organisation=world.council_a, given_name=f"Person{n}", family_name=f"Family{n % 37}"
+            )
+            put_on_care_team(person, world.priya, world.council_a, is_coordinator=True)
+            if n >= WITH_PLAN:
+                continue
+            plan = services.start_plan(person, by=world.priya)
+            outcome = services.add_outcome(plan, by=world.priya, text="An outcome", expected_revision=plan.revision)
+            for days in (-5, 10):
+                plan.refresh_from_db()
+                services.add_action(
+                    outcome,
+                    by=world.priya,
+                    what="An action",
+                    owner_name="Priya",
+                    layer=Layer.COMMUNITY,
+                    due_on=today + dt.timedelta(days=days),
+                    expected_revision=plan.revision,
+                )
+            plan.refresh_from_db()
+            services.add_statement(
+                plan, by=world.priya, section=Section.ABOUT_PLEASE_DO, text="Ring", expected_revision=plan.revision
+            )
+    return world.priya
+
+
+def caseload_floor(user: User) -> None:
+    sql, params = caseload_queryset(user, timezone.localdate()).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        cursor.fetchall()
+
+
+class QueryCounter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute: Callable[..., object], sql: str, params: object, many: bool, context: object) -> object:
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def median_ms(fn: Callable[[], object]) -> float:
+    fn()  # warm up
+    samples = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    call_command("migrate", verbosity=0)
+    priya = build()
+    client = Client()
+    client.force_login(priya)
+    counter = QueryCounter()
+    with connection.execute_wrapper(counter):
+        response = client.get("/")
+    if response.status_code != 200 or f"care team of {PEOPLE + 1} people" not in response.content.decode():
+        raise SystemExit(f"the home page did not show the caseload of {PEOPLE} and Alex: {response.status_code}")
+    floor = median_ms(lambda: caseload_floor(priya))
+    framework = median_ms(lambda: client.get("/accessibility-statement/"))
+    page = median_ms(lambda: client.get("/"))
+    by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"))
+    print(f"Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each")
+    print(f"caseload floor (the one SELECT as raw SQL): {floor:.2f} ms")
+    print(f"framework floor (a signed-in page that reads nothing): {framework:.2f} ms")
+    for name, ms in (("home page", page), ("home page, filtered and sorted by review", by_review)):
+        # Above the framework floor is what the caseload itself costs: compare that with its SELECT.
+        own = ms - framework
+        print(
+            f"{name}: {counter.count} queries, {ms:.2f} ms median of {RUNS} = {ms / floor:.1f}x caseload floor;"
+            f" {own:.2f} ms above the framework floor = {own / floor:.1f}x caseload floor"
+        )
+
+
+if __name__ == "__main__":
+    main()

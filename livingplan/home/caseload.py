@@ -1,0 +1,186 @@
+"""A practitioner's caseload: the people whose care team they are on, with the work on each.
+
+One query whatever the caseload's size: each person's plan comes by a join, and the counts of
+overdue actions and suggestions waiting by correlated subqueries, all within what the viewer may
+see (`visible_to`). Sorting, filtering and the counts beside each filter then work on that list
+in Python: a caseload is hundreds of people, not millions.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from livingplan.accounts.models import User
+from livingplan.core.presenters import date_long
+from livingplan.people.models import CareTeamMember, Person
+from livingplan.plans.models import FINISHED_ACTION_STATUSES, Action, PlanStatus, Statement, StatementStatus
+
+REVIEW_SOON_DAYS = 28
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    person_id: int
+    name: str
+    sort_name: str  # family name first, as UK lists are ordered
+    told_apart_by: str  # date of birth and the NHS number's last digits, for people who share a name
+    role: str
+    plan_status: str  # "" when there is no plan yet
+    next_review_on: dt.date | None
+    overdue_actions: int
+    suggestions_waiting: int
+    today: dt.date
+
+    @property
+    def has_plan(self) -> bool:
+        return bool(self.plan_status)
+
+    @property
+    def status_label(self) -> str:
+        return PlanStatus(self.plan_status).label if self.plan_status else "No plan yet"
+
+    @property
+    def waiting_for_agreement(self) -> bool:
+        return self.plan_status == PlanStatus.PROPOSED
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_on is not None and self.next_review_on < self.today
+
+    @property
+    def review_due_soon(self) -> bool:
+        soon = self.today + dt.timedelta(days=REVIEW_SOON_DAYS)
+        return self.next_review_on is not None and self.today <= self.next_review_on <= soon
+
+    @property
+    def next_review(self) -> str:
+        return date_long(self.next_review_on) if self.next_review_on else "Not set"
+
+
+@dataclass(frozen=True)
+class Filter:
+    key: str
+    label: str
+    keeps: Callable[[CaseloadRow], bool]
+
+
+FILTERS = (
+    Filter("all", "Everyone", lambda row: True),
+    Filter("review", "Review overdue or due in 4 weeks", lambda row: row.review_overdue or row.review_due_soon),
+    Filter("overdue-actions", "Actions overdue", lambda row: row.overdue_actions > 0),
+    Filter("waiting", "Waiting for agreement", lambda row: row.waiting_for_agreement),
+    Filter("suggestions", "Suggestions waiting", lambda row: row.suggestions_waiting > 0),
+    Filter("no-plan", "No plan yet", lambda row: not row.has_plan),
+)
+NO_DATE = dt.date.max
+SORTS: dict[str, tuple[str, Callable[[CaseloadRow], Any]]] = {
+    "name": ("Family name", lambda row: row.sort_name),
+    "review": ("Next review", lambda row: (row.next_review_on or NO_DATE, row.sort_name)),
+    "overdue-actions": ("Most actions overdue", lambda row: (-row.overdue_actions, row.sort_name)),
+    "status": ("Plan status", lambda row: (row.status_label, row.sort_name)),
+}
+
+
+@dataclass
+class Caseload:
+    rows: list[CaseloadRow]  # after filtering and sorting
+    total: int
+    counts: dict[str, int]  # people per filter, over the whole caseload
+    filter: str
+    sort: str
+    filters: tuple[Filter, ...] = FILTERS
+
+    @property
+    def sorts(self) -> list[tuple[str, str]]:
+        return [(key, label) for key, (label, _) in SORTS.items()]
+
+    @property
+    def filter_label(self) -> str:
+        return next(f.label for f in self.filters if f.key == self.filter)
+
+
+def _count(queryset: QuerySet[Any]) -> Coalesce:
+    per_person = queryset.filter(person_id=OuterRef("pk")).order_by().values("person_id")
+    return Coalesce(Subquery(per_person.annotate(n=Count("pk")).values("n")[:1]), 0, output_field=IntegerField())
+
+
+def _role(is_coordinator: bool, role_description: str) -> str:
+    return "Coordinator" if is_coordinator else role_description or "Care team member"
+
+
+def _told_apart_by(born: dt.date | None, nhs_number: str | None) -> str:
+    parts = [f"born {date_long(born)}"] if born else []
+    if nhs_number:
+        parts.append(f"NHS number ending {nhs_number[-4:]}")
+    return ", ".join(parts)
+
+
+CASELOAD_FIELDS = (
+    "pk",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "nhs_number",
+    "plan__status",
+    "plan__next_review_on",
+    "overdue_actions",
+    "suggestions_waiting",
+    "is_coordinator",
+    "role_description",
+)
+
+
+def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, Any]]:
+    """The people whose care team `user` is on, with their plan and the counts: one query."""
+    overdue = (
+        Action.objects.visible_to(user)
+        .filter(due_on__lt=today, outcome__is_active=True)
+        .exclude(status__in=FINISHED_ACTION_STATUSES)
+    )
+    suggestions = Statement.objects.visible_to(user).filter(status=StatementStatus.PROPOSED)
+    mine = CareTeamMember.objects.filter(user=user, ended_on__isnull=True)
+    return (
+        Person.objects.visible_to(user)
+        .filter(pk__in=mine.values("person_id"))
+        .annotate(
+            overdue_actions=_count(overdue),
+            suggestions_waiting=_count(suggestions),
+            is_coordinator=Subquery(mine.filter(person_id=OuterRef("pk")).values("is_coordinator")[:1]),
+            role_description=Subquery(mine.filter(person_id=OuterRef("pk")).values("role_description")[:1]),
+        )
+        .values(*CASELOAD_FIELDS)
+    )
+
+
+def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Caseload:
+    today = timezone.localdate()
+    people = caseload_queryset(user, today)
+    rows = [
+        CaseloadRow(
+            person_id=person["pk"],
+            name=f"{person['given_name']} {person['family_name']}",
+            sort_name=f"{person['family_name']} {person['given_name']}".lower(),
+            told_apart_by=_told_apart_by(person["date_of_birth"], person["nhs_number"]),
+            role=_role(person["is_coordinator"], person["role_description"]),
+            plan_status=person["plan__status"] or "",
+            next_review_on=person["plan__next_review_on"],
+            overdue_actions=person["overdue_actions"],
+            suggestions_waiting=person["suggestions_waiting"],
+            today=today,
+        )
+        for person in people
+    ]
+    chosen = next((f for f in FILTERS if f.key == filter_key), FILTERS[0])
+    sort = sort if sort in SORTS else "name"
+    return Caseload(
+        rows=sorted(filter(chosen.keeps, rows), key=SORTS[sort][1]),
+        total=len(rows),
+        counts={f.key: sum(1 for row in rows if f.keeps(row)) for f in FILTERS},
+        filter=chosen.key,
+        sort=sort,
+    )

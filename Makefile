@@ -13,7 +13,7 @@ PYTEST_WORKERS ?= auto
 .PHONY: help install apt venv assets run test lint typecheck contracts templates unit browser bench clean
 
 help:
-	@echo "make run    - set up and serve the demo on http://127.0.0.1:$(PORT)"
+	@echo "make run    - set up and serve the demo on http://127.0.0.1:$(PORT), with the task worker"
 	@echo "make test   - set up and run lint, types, import contracts, templates and all tests"
 
 install: apt venv assets
@@ -56,6 +56,10 @@ run: install
 	@echo "Sign in as alex, sam, priya, dr.jones, omar, morgan, quinn, casey or admin"
 	@echo "with the password: $(DEMO_PASSWORD)"
 	@echo ""
+	@# The task worker makes PDFs and downloads (ADR-019), at a lower CPU priority than the server;
+	@# it stops when the server does.
+	@trap 'kill $$worker 2>/dev/null' EXIT; \
+	nice -n 10 $(BIN)/livingplan db_worker & worker=$$!; \
 	$(BIN)/livingplan runserver 127.0.0.1:$(PORT)
 
 lint: install
@@ -83,6 +87,7 @@ test: install lint typecheck contracts templates
 bench: install
 	$(BIN)/python benchmarks/plan_read.py
 	$(BIN)/python benchmarks/caseload.py
+	$(BIN)/python benchmarks/pdf_background.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

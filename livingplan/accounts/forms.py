@@ -48,8 +48,9 @@ class TokenForm(forms.Form):
     def clean_token(self) -> str:
         # Apps show codes as "123 456"; the length is checked once the spaces are gone.
         token: str = self.cleaned_data["token"].strip().replace(" ", "")
-        if not token.isdigit():
-            raise forms.ValidationError("Security code must only include numbers")
+        # 0 to 9 only: str.isdigit() also passes Arabic-Indic or superscript digits (core.numbers).
+        if not token or not all("0" <= ch <= "9" for ch in token):
+            raise forms.ValidationError("Security code must only include the numbers 0 to 9")
         if len(token) != 6:
             raise forms.ValidationError("Security code must be 6 digits")
         paused_until = codes_paused_until(self.device)

@@ -5,6 +5,8 @@
     PermissionDenied                     -> 403 forbidden (the caller can see it but may not do this)
     InsufficientScope                    -> 403 insufficient_scope (a read token tried to write)
     StaleEdit                            -> 409 stale_revision, with the current revision
+    PlanLimitReached                     -> 409 limit_reached: that part of the plan is full
+    WriteRateExceeded                    -> 429 rate_limited, with Retry-After
     TransitionNotAllowed                 -> 409 not_allowed
     ninja / Django ValidationError       -> 422 invalid, with the field named
     CsrfFailed                           -> 403 csrf_failed (a session write without the CSRF token)
@@ -27,6 +29,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from livingplan.core.conflicts import RETRY_AFTER_SECONDS, is_lock_contention
 from livingplan.plans.lifecycle import TransitionNotAllowed
+from livingplan.plans.limits import PlanLimitReached, WriteRateExceeded
 from livingplan.plans.services import StaleEdit
 
 NOT_FOUND = "Not found."
@@ -94,6 +97,14 @@ def _not_allowed(exc: TransitionNotAllowed) -> tuple[int, dict[str, Any]]:
     return 409, {"detail": str(exc), "code": "not_allowed"}
 
 
+def _limit_reached(exc: PlanLimitReached) -> tuple[int, dict[str, Any]]:
+    return 409, {"detail": exc.messages[0], "code": "limit_reached"}
+
+
+def _rate_limited(exc: WriteRateExceeded) -> tuple[int, dict[str, Any]]:
+    return 429, {"detail": exc.messages[0], "code": "rate_limited", "limit": exc.cap, "retry_after": exc.retry_after}
+
+
 def _invalid(exc: NinjaValidationError) -> tuple[int, dict[str, Any]]:
     errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors]
     return 422, {"detail": errors, "code": "invalid"}
@@ -127,6 +138,8 @@ HANDLERS: dict[type[Exception], Callable[[Any], tuple[int, dict[str, Any]]]] = {
     CsrfFailed: _csrf_failed,
     StaleEdit: _stale,
     TransitionNotAllowed: _not_allowed,
+    PlanLimitReached: _limit_reached,
+    WriteRateExceeded: _rate_limited,
     NinjaValidationError: _invalid,
     DjangoValidationError: _service_invalid,
     HttpError: _http_error,
@@ -150,6 +163,8 @@ def _responder(
             response["WWW-Authenticate"] = 'Bearer realm="api"'
         if status == 503:
             response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        if status == 429 and "retry_after" in body:
+            response["Retry-After"] = str(body["retry_after"])
         return response
 
     return respond

@@ -9,11 +9,12 @@ out of a response entirely: those fields default to unset and routes drop unset 
 import datetime as dt
 from typing import Annotated, Literal
 
-from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, BaseModel, StrictBool, StrictInt, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, StrictBool, StrictInt, StringConstraints
+from pydantic_core import PydanticCustomError
 
-from livingplan.plans.models import ActionStatus, Layer
+from livingplan.core import dates
+from livingplan.plans.models import DUE_DATE, PROGRESS_DATE, ActionStatus, Layer
 
 MAX_ID = 2**53 - 1  # ids beyond this are not real, and lose precision in JavaScript clients
 MAX_REVISION = 2**31 - 1  # PositiveIntegerField
@@ -35,6 +36,21 @@ WhatText = Annotated[str, _text(2000, required=True), AfterValidator(_no_nul)]
 OwnerName = Annotated[str, _text(200, required=True), AfterValidator(_no_nul)]
 LongOptionalText = Annotated[str, _text(2000, required=False), AfterValidator(_no_nul)]
 Note = Annotated[str, _text(300, required=False), AfterValidator(_no_nul)]
+
+
+def _bounded(kind: dates.DateKind, what: str) -> AfterValidator:
+    """The date bounds and words the forms use (core.dates), as a 422 with the field named."""
+
+    def check(value: dt.date | None) -> dt.date | None:
+        if message := dates.problem(value, kind, what):
+            raise PydanticCustomError("date_out_of_range", message)
+        return value
+
+    return AfterValidator(check)
+
+
+DueDate = Annotated[dt.date | None, _bounded(dates.PLANNED, DUE_DATE)]
+ProgressDate = Annotated[dt.date | None, _bounded(dates.HAPPENED, PROGRESS_DATE)]
 Revision = Annotated[StrictInt, Field(ge=1, le=MAX_REVISION, description="The plan revision this edit starts from.")]
 
 # The one-page profile's sections (`livingplan.plans.sections.ABOUT_ME_SECTIONS`; a test keeps them equal).
@@ -76,9 +92,19 @@ class ValidationErrorOut(OutModel):
 
 class ConflictOut(OutModel):
     detail: str
-    code: str = Field(description="stale_revision: the plan moved on; not_allowed: not at this stage of the plan.")
+    code: str = Field(
+        description="stale_revision: the plan moved on; not_allowed: not at this stage of the plan;"
+        " limit_reached: that part of the plan holds as much as a plan may."
+    )
     current_revision: int | None = None
     expected_revision: int | None = None
+
+
+class RateLimitedOut(OutModel):
+    detail: str
+    code: Literal["rate_limited"] = "rate_limited"
+    limit: int = Field(description="How many plan changes one user may make a minute.")
+    retry_after: int = Field(description="Seconds until the next change will be accepted (also in Retry-After).")
 
 
 # People ------------------------------------------------------------------------------------
@@ -320,7 +346,7 @@ class ActionIn(Schema):
     what: WhatText
     owner_name: OwnerName = Field(description="Who will do it: a name, or 'me'.")
     layer: Layer
-    due_on: dt.date | None = None
+    due_on: DueDate = None
 
 
 class ActionStatusIn(Schema):
@@ -332,14 +358,7 @@ class ProgressIn(Schema):
     expected_revision: Revision
     score: StrictInt = Field(ge=0, le=10)
     note: Note = ""
-    recorded_on: dt.date | None = Field(None, description="Defaults to today; cannot be in the future.")
-
-    @field_validator("recorded_on")
-    @classmethod
-    def _not_in_the_future(cls, value: dt.date | None) -> dt.date | None:
-        if value is not None and value > timezone.localdate():
-            raise ValueError("The date cannot be in the future")
-        return value
+    recorded_on: ProgressDate = Field(None, description="Defaults to today; cannot be in the future.")
 
 
 class StatementIn(Schema):

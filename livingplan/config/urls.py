@@ -6,8 +6,8 @@ urlpatterns = [
     path("", include("livingplan.accounts.urls")),
     path("people/", include("livingplan.people.urls")),
     path("invitations/", include("livingplan.people.invitation_urls")),
-    path("people/<int:person_pk>/", include("livingplan.plans.urls")),
-    path("people/<int:person_pk>/", include("livingplan.documents.urls")),
+    path("people/<id:person_pk>/", include("livingplan.plans.urls")),
+    path("people/<id:person_pk>/", include("livingplan.documents.urls")),
     path("api/v1/", include("livingplan.api.urls")),
 ]
 

@@ -48,3 +48,16 @@ def record_record_exported(person: Person, *, by: User, request: HttpRequest | N
         organisation=acting_organisation_name(by, person),
         detail={"filename": filename},
     )
+
+
+def record_document_waiting(person: Person, *, by: User, request: HttpRequest | None, document: str, fmt: str) -> None:
+    """Someone asked for a document that is still being made, and saw the page saying so."""
+    auditor.record(
+        "documents.document.viewed",
+        actor=by,
+        person_id=person.pk,
+        obj=person,
+        request=request,
+        organisation=acting_organisation_name(by, person),
+        detail={"document": document, "format": fmt, "ready": False},
+    )

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.documents import presenters, rendering, services
+from livingplan.documents import background, presenters, rendering, services
+from livingplan.documents.models import MadeDocument
 from livingplan.documents.presenters import DocFormat, DocKind, Document
 from livingplan.people.models import Person
 from livingplan.plans import rules
@@ -90,14 +91,42 @@ def print_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 
 
 def _pdf(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> HttpResponse:
+    """The file if it is made for this viewer at this revision; else it is asked for and the page says so."""
     plan, groups = _plan_for(request, person_pk, kind)
     fmt = _format(request, plan)
-    name = presenters.filename(plan.person, kind, fmt, timezone.localdate())
-    services.record_plan_exported(
-        plan, by=request.user, request=request, document=kind.value, fmt=fmt.value, filename=name
+    is_self = rules.is_the_person(request.user, plan.person)
+    polling = bool(request.headers.get("HX-Request"))
+    made = background.request_plan_document(
+        plan, viewer=request.user, groups=groups, fmt=fmt, kind=kind, is_self=is_self, retry_failed=not polling
     )
-    pdf = rendering.document_pdf(_document(request, plan, groups, fmt, kind))
-    return _download(pdf, "application/pdf", name)
+    what = "PDF of the one-page profile" if kind == DocKind.ABOUT_ME else "PDF of the plan"
+    if polling:
+        return _poll(request, made, what=what)
+    pdf = made.file
+    if pdf is not None:
+        services.record_plan_exported(
+            plan, by=request.user, request=request, document=kind.value, fmt=fmt.value, filename=made.filename
+        )
+        return _download(pdf, "application/pdf", made.filename)
+    return _waiting(request, plan.person, made, what=what)
+
+
+def _waiting(request: AuthenticatedRequest, person: Person, made: MadeDocument, *, what: str) -> HttpResponse:
+    """202 Accepted: the page says it is being made, with a plain link to check (no refresh: WCAG 2.2.1)."""
+    services.record_document_waiting(person, by=request.user, request=request, document=made.kind, fmt=made.fmt)
+    context = {"person": person, "what": what, "check_url": request.get_full_path()}
+    return render(request, "documents/being_made.jinja", context, status=202)
+
+
+def _poll(request: AuthenticatedRequest, made: MadeDocument, *, what: str) -> HttpResponse:
+    """htmx asking from the page: 204 (nothing to swap, nothing announced) until ready, then a link to it.
+
+    Neither answer names the person or holds the file; the download itself is a normal, audited request."""
+    if made.file is None and made.status != MadeDocument.Status.FAILED:
+        return HttpResponse(status=204)
+    # Either answer replaces the polling element, so the polling stops.
+    context = {"what": what, "check_url": request.get_full_path(), "failed": made.file is None}
+    return render(request, "documents/_ready.jinja", context)
 
 
 @login_required
@@ -124,7 +153,14 @@ def export(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     )
     if not rules.is_the_person(request.user, person):
         raise Http404
-    today = timezone.localdate()
-    name = presenters.export_filename(person, today)
-    services.record_record_exported(person, by=request.user, request=request, filename=name)
-    return _download(rendering.subject_access_zip(person, viewer=request.user, today=today), "application/zip", name)
+    polling = bool(request.headers.get("HX-Request"))
+    groups = groups_visible_to(request.user, person)
+    made = background.request_export(person, viewer=request.user, groups=groups, retry_failed=not polling)
+    what = "download of everything held about you"
+    if polling:
+        return _poll(request, made, what=what)
+    archive = made.file
+    if archive is not None:
+        services.record_record_exported(person, by=request.user, request=request, filename=made.filename)
+        return _download(archive, "application/zip", made.filename)
+    return _waiting(request, person, made, what=what)

@@ -6,8 +6,9 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from livingplan.accounts.models import Organisation, User
+from livingplan.core import dates
 from livingplan.core import forms as ds
-from livingplan.people import nhs_number
+from livingplan.people import contact_details, nhs_number
 from livingplan.people.models import CapacityOutcome, ContactChannel, DecisionKind, InformationFormat, LegalAuthority
 
 
@@ -20,7 +21,9 @@ class PersonDetailsForm(forms.Form):
     pronouns = ds.CharField(
         label="Pronouns", required=False, max_length=40, hint="For example, she/her", classes="nhsuk-input--width-10"
     )
-    date_of_birth = ds.DateField(label="Date of birth", required=False, example="15 3 1984")
+    date_of_birth = ds.DateField(
+        label="Date of birth", required=False, example="15 3 1984", kind=dates.BIRTH, what="Date of birth"
+    )
     nhs_number = ds.CharField(
         label="NHS number",
         required=False,
@@ -49,6 +52,20 @@ class PersonDetailsForm(forms.Form):
         if value:
             nhs_number.validate(value)
         return nhs_number.normalise(value)
+
+    def clean_phone(self) -> str:
+        return _phone(self.cleaned_data["phone"])
+
+    def clean_postcode(self) -> str:
+        value = contact_details.normalise_postcode(self.cleaned_data["postcode"])
+        contact_details.validate_postcode(value)
+        return value
+
+
+def _phone(value: str) -> str:
+    value = contact_details.normalise_phone(value)
+    contact_details.validate_phone(value)
+    return value
 
 
 class CommunicationNeedsForm(forms.Form):
@@ -87,7 +104,12 @@ class CapacityForm(forms.Form):
         choices=CapacityOutcome.choices,
         required_message="Select the outcome of the assessment",
     )
-    assessed_on = ds.DateField(label="Date of assessment", required_message="Enter the date of the assessment")
+    assessed_on = ds.DateField(
+        label="Date of assessment",
+        required_message="Enter the date of the assessment",
+        kind=dates.HAPPENED,
+        what="The date of the assessment",
+    )
     notes = ds.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     best_interests_decision = ds.CharField(
         label="Best interests decision, if one was made", required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -123,6 +145,8 @@ class LegalAuthorityForm(forms.Form):
             "For a lasting power of attorney, the date the Office of the Public Guardian registered it. "
             "An attorney can only act once it is registered"
         ),
+        kind=dates.HAPPENED,
+        what="The date registered",
     )
     held_by = ds.ChoiceField(
         label="Do they sign in to Living Plan?",
@@ -161,6 +185,9 @@ class CircleMemberForm(forms.Form):
         label="Email address", required=False, autocomplete="off", hint="Needed if they are invited to sign in later"
     )
     is_carer = ds.BooleanField(label="They are a carer", required=False)
+
+    def clean_phone(self) -> str:
+        return _phone(self.cleaned_data["phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

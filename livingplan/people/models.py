@@ -11,27 +11,35 @@ grant access.
 """
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, Role
+from livingplan.core import dates
 from livingplan.core.models import PersonalDataModel
-from livingplan.people import nhs_number
+from livingplan.people import contact_details, nhs_number
 
 OVERSIGHT_ROLES = (Role.APPROVER, Role.QUALITY_LEAD)
 
 
 def latest_capacity_outcome_sql(person_id: str) -> str:
     """SQL for the outcome of the latest capacity assessment of one decision kind (a parameter) about
-    the person whose id is the SQL expression `person_id`. Capacity is assumed when this is NULL."""
+    the person whose id is the SQL expression `person_id`. Capacity is assumed when this is NULL.
+
+    "Latest" is `CapacityAssessment.ORDER`: by the date it took place, which is never after the day
+    it was recorded, then by the order of recording (ADR-017).
+    """
     return f"""(SELECT ca.outcome FROM {CapacityAssessment._meta.db_table} ca
                  WHERE ca.person_id = {person_id} AND ca.decision_kind = %s
-                 ORDER BY ca.assessed_on DESC, ca.id DESC LIMIT 1)"""  # noqa: S608 - fixed SQL
+                 ORDER BY CASE WHEN ca.assessed_on > ca.recorded_on THEN ca.recorded_on ELSE ca.assessed_on END DESC,
+                          ca.id DESC LIMIT 1)"""  # noqa: S608 - fixed SQL
 
 
 # A legal authority row `a` that lets its holder make health and welfare decisions: a welfare
@@ -141,6 +149,27 @@ class Person(PersonalDataModel):
     def name_to_use(self) -> str:
         return self.preferred_name or self.given_name
 
+    def clean(self) -> None:
+        # The same rules and words as the forms (ADR-017), for every way in: forms, API, imports.
+        errors = collect_errors(
+            phone=lambda: contact_details.validate_phone(self.phone),
+            postcode=lambda: contact_details.validate_postcode(self.postcode),
+            date_of_birth=lambda: dates.validate(self.date_of_birth, dates.BIRTH, "Date of birth"),
+        )
+        if errors:
+            raise ValidationError(errors)
+
+
+def collect_errors(**checks: Callable[[], None]) -> dict[str, list[ValidationError]]:
+    """Run each field's check; the errors by field name, for one `ValidationError` from `clean()`."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field, check in checks.items():
+        try:
+            check()
+        except ValidationError as error:
+            errors[field] = error.error_list
+    return errors
+
 
 class ForPersonQuerySet(models.QuerySet[Any]):
     """Rows that belong to one person are visible exactly when that person is."""
@@ -231,6 +260,10 @@ class CircleMember(PersonalDataModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.relationship})"
+
+    def clean(self) -> None:
+        if errors := collect_errors(phone=lambda: contact_details.validate_phone(self.phone)):
+            raise ValidationError(errors)
 
 
 class CircleInvitationQuerySet(models.QuerySet["CircleInvitation"]):
@@ -332,13 +365,25 @@ class CapacityAssessment(PersonalDataModel):
     outcome = models.CharField(max_length=20, choices=CapacityOutcome.choices)
     assessed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     assessed_on = models.DateField()
+    # The day it was put on record. An assessment cannot have taken place after it was recorded,
+    # so a date in the future (refused now, but stored before) counts as this day, and the
+    # assessment recorded after it wins: one mistyped year cannot take a decision away for good.
+    recorded_on = models.DateField(default=timezone.localdate, editable=False)
     notes = models.TextField(blank=True)
     best_interests_decision = models.TextField(blank=True)
 
     objects = ForPersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-assessed_on", "-pk"]
+        # Newest first, the same order `latest_capacity_outcome_sql` uses to find the one that decides.
+        ordering = [
+            Case(When(assessed_on__gt=F("recorded_on"), then=F("recorded_on")), default=F("assessed_on")).desc(),
+            "-pk",
+        ]
+
+    def clean(self) -> None:
+        # A "lacks capacity" assessment dated in the future would outrank every real one (ADR-017).
+        dates.validate_fields(assessed_on=(self.assessed_on, dates.HAPPENED, "The date of the assessment"))
 
 
 class Advocacy(PersonalDataModel):
@@ -386,3 +431,6 @@ class LegalAuthority(PersonalDataModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.name}"
+
+    def clean(self) -> None:
+        dates.validate_fields(registered_on=(self.registered_on, dates.HAPPENED, "The date registered"))

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.services import auditor
-from livingplan.people import nhs_number
+from livingplan.people import contact_details, nhs_number
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
@@ -170,7 +170,7 @@ def add_circle_member(
         user=user,
         has_access=has_access,
         is_carer=is_carer,
-        phone=phone,
+        phone=contact_details.normalise_phone(phone),
         email=email,
     )
     member.full_clean()
@@ -214,6 +214,12 @@ def update_person_details(person: Person, *, by: User, request: HttpRequest | No
         raise ValueError(f"Not person details: {sorted(unknown)}")
     if "nhs_number" in changes:
         changes["nhs_number"] = nhs_number.normalise(changes["nhs_number"] or "") or None
+    for name, normalise in (
+        ("phone", contact_details.normalise_phone),
+        ("postcode", contact_details.normalise_postcode),
+    ):
+        if name in changes:
+            changes[name] = normalise(changes[name] or "")
     changed = [name for name, value in changes.items() if getattr(person, name) != value]
     for name in changed:
         setattr(person, name, changes[name])

@@ -4,15 +4,16 @@ from typing import Any
 
 from django import forms
 
+from livingplan.core import dates
 from livingplan.core import forms as ds
-from livingplan.plans.models import IMPORTANCE_WORDS, ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import DUE_DATE, IMPORTANCE_WORDS, NEXT_REVIEW_DATE, ActionStatus, Layer, LinkedPlan
 from livingplan.plans.sections import SharingGroup
 
 
 class RevisionForm(forms.Form):
     """The revision the editor started from; a different current revision means a stale edit."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = ds.WholeNumberField(widget=forms.HiddenInput)
 
 
 class StatementForm(RevisionForm):
@@ -58,7 +59,7 @@ class ActionForm(RevisionForm):
     owner_name = ds.CharField(
         label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
     )
-    due_on = ds.DateField(label="By when?", required=False, example="27 3 2027")
+    due_on = ds.DateField(label="By when?", required=False, example="27 3 2027", kind=dates.PLANNED, what=DUE_DATE)
     layer = ds.ChoiceField(
         label="Where does the support come from?",
         choices=Layer.choices,
@@ -105,7 +106,9 @@ class RiskForm(RevisionForm):
 
 
 class ReviewArrangementsForm(RevisionForm):
-    next_review_on = ds.DateField(label="Next review date", required=False, example="27 3 2027")
+    next_review_on = ds.DateField(
+        label="Next review date", required=False, example="27 3 2027", kind=dates.PLANNED, what=NEXT_REVIEW_DATE
+    )
     early_review_triggers = ds.CharField(
         label="What would mean we review the plan early?",
         widget=forms.Textarea(attrs={"rows": 3}),

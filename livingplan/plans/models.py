@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from livingplan.accounts.models import Organisation
+from livingplan.core import dates
 from livingplan.core.models import PersonalDataModel
 from livingplan.people.capacity import ACTING_AS
 from livingplan.people.models import CircleMember, ForPersonQuerySet, LegalAuthority, Person
@@ -141,6 +142,12 @@ class Outcome(Contribution):
         return self.text[:60]
 
 
+# How each date is named in its messages, the same in forms, the API and here (core.dates).
+DUE_DATE = "The due date"
+NEXT_REVIEW_DATE = "The next review date"
+PROGRESS_DATE = "The date"
+
+
 class ProgressScore(PersonalDataModel):
     """How the person rates progress on an outcome, 0 (not started) to 10 (achieved), over time."""
 
@@ -155,6 +162,9 @@ class ProgressScore(PersonalDataModel):
 
     class Meta:
         ordering = ["recorded_on", "pk"]
+
+    def clean(self) -> None:
+        dates.validate_fields(recorded_on=(self.recorded_on, dates.HAPPENED, PROGRESS_DATE))
 
 
 class Layer(models.TextChoices):
@@ -198,6 +208,9 @@ class Action(Contribution):
 
     def __str__(self) -> str:
         return self.what[:60]
+
+    def clean(self) -> None:
+        dates.validate_fields(due_on=(self.due_on, dates.PLANNED, DUE_DATE))
 
 
 class Risk(Contribution):

@@ -14,12 +14,14 @@ from django.db.models import F
 from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
+from livingplan.core import dates
 from livingplan.core.conflicts import Conflict
 from livingplan.core.services import auditor
 from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
-from livingplan.plans import lifecycle, rules
+from livingplan.plans import lifecycle, limits, rules
 from livingplan.plans.models import (
+    NEXT_REVIEW_DATE,
     Action,
     ActionStatus,
     AgreedAs,
@@ -42,6 +44,7 @@ from livingplan.plans.sections import ABOUT_ME_SECTIONS, Section, SharingGroup
 from livingplan.plans.snapshot import snapshot
 
 C = TypeVar("C", Statement, Outcome, Action, Risk)
+LIVE_STATEMENTS = (StatementStatus.ACCEPTED, StatementStatus.PROPOSED)
 
 
 class StaleEdit(Conflict):
@@ -125,10 +128,15 @@ def _add_content(
     expected_revision: int | None,
     request: HttpRequest | None,
     detail: dict[str, Any] | None = None,
+    room: tuple[str, Any],
     **fields: Any,
 ) -> C:
-    """Add one piece of plan content with who contributed it: guard, validate, bump the revision, save, audit."""
+    """Add one piece of plan content with who contributed it: guard, validate, bump the revision, save, audit.
+
+    `room` names the part's cap and what it holds now (`limits.check_room`)."""
     _guard_edit(plan, by)
+    limits.check_room(*room)
+    limits.check_write_rate(by, request)
     kind = kind or contributor_kind(by, plan.person)
     item = model(
         person_id=plan.person_id,
@@ -172,6 +180,7 @@ def add_statement(
         detail={"section": section},
         expected_revision=expected_revision,
         request=request,
+        room=("statements_per_section", plan.statements.filter(section=section, status__in=LIVE_STATEMENTS)),
         section=Section(section),
         text=text,
         status=StatementStatus.PROPOSED if proposed else StatementStatus.ACCEPTED,
@@ -213,6 +222,7 @@ def remove_statement(
 ) -> Statement:
     plan = statement.plan
     _guard_edit(plan, by)
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     statement.status = StatementStatus.REMOVED
     statement.save(update_fields=["status"])
@@ -240,6 +250,7 @@ def add_outcome(
         audit="plans.outcome.added",
         expected_revision=expected_revision,
         request=request,
+        room=("outcomes", plan.outcomes.filter(is_active=True)),
         text=text.strip(),
         why_it_matters=why_it_matters.strip(),
         importance=importance,
@@ -266,6 +277,7 @@ def record_progress(
         person_id=plan.person_id, outcome=outcome, score=score, recorded_on=on, recorded_by=by, note=note.strip()
     )
     entry.full_clean(exclude=["person", "outcome", "recorded_by"])
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     entry.save()
     _audit("plans.outcome.progress_recorded", plan, by=by, obj=outcome, request=request, score=score)
@@ -292,6 +304,7 @@ def add_action(
         audit="plans.action.added",
         expected_revision=expected_revision,
         request=request,
+        room=("actions", Action.objects.filter(plan=outcome.plan)),
         outcome=outcome,
         what=what.strip(),
         owner_name=owner_name.strip(),
@@ -310,6 +323,7 @@ def set_action_status(
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can update actions.")
     new_status = ActionStatus(status)
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     action.status = new_status
     action.save(update_fields=["status"])
@@ -336,6 +350,7 @@ def add_risk(
         audit="plans.risk.added",
         expected_revision=expected_revision,
         request=request,
+        room=("risks", plan.risks.all()),
         what_could_go_wrong=what_could_go_wrong.strip(),
         what_we_agree=what_we_agree.strip(),
         decided_by=decided_by.strip(),
@@ -366,6 +381,8 @@ def record_disagreement(
         how_handled=how_handled.strip(),
     )
     disagreement.full_clean(exclude=["person", "plan", "raised_by"])
+    limits.check_room("disagreements", plan.disagreements.all())
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     disagreement.save()
     _audit("plans.disagreement.recorded", plan, by=by, obj=disagreement, request=request, about=about)
@@ -384,6 +401,8 @@ def set_review_arrangements(
     request: HttpRequest | None = None,
 ) -> Plan:
     _guard_edit(plan, by)
+    dates.validate_fields(next_review_on=(next_review_on, dates.PLANNED, NEXT_REVIEW_DATE))
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     plan.next_review_on = next_review_on
     plan.review_lead = review_lead
@@ -409,6 +428,8 @@ def add_linked_plan(
         person_id=plan.person_id, plan=plan, kind=kind, description=description.strip(), held_by=held_by.strip()
     )
     linked.full_clean(exclude=["person", "plan"])
+    limits.check_room("linked_plans", plan.linked_plans.all())
+    limits.check_write_rate(by, request)
     _bump(plan, expected=expected_revision)
     linked.save()
     _audit("plans.linked_plan.added", plan, by=by, obj=linked, request=request)

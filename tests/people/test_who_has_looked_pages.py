@@ -106,4 +106,4 @@ def test_a_page_costs_the_same_few_queries_wherever_it_is_in_the_trail(
         counts.append(len(captured.captured_queries))
 
     assert counts[0] == counts[1] == counts[2]
-    assert counts[0] <= 8
+    assert counts[0] <= 9  # 9th: who provides the service, for the header (NHS identity rules)

@@ -190,6 +190,6 @@ def test_the_route_walk_sees_patterns_inside_includes() -> None:
     """Guards the completeness check itself: a walk that stopped at includes would pass vacuously."""
     routes = set(_routes(get_resolver().url_patterns))
 
-    assert {"people/<int:pk>/", "people/<int:pk>/who-has-looked/", "account/security/", "healthz"} <= routes
-    assert "people/<int:person_pk>/plan/" in routes
+    assert {"people/<id:pk>/", "people/<id:pk>/who-has-looked/", "account/security/", "healthz"} <= routes
+    assert "people/<id:person_pk>/plan/" in routes
     assert "api/v1/people/<id>/plan" in routes, "routes inside the API's own resolver"

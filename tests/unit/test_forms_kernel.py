@@ -7,6 +7,7 @@ import pytest
 from django import forms
 from django.template import engines
 
+from livingplan.core import dates
 from livingplan.core import forms as ds
 
 CONTACT = [("phone", "Phone"), ("email", "Email"), ("letter", "Letter")]
@@ -19,7 +20,9 @@ class AboutYouForm(forms.Form):
     contact = ds.ChoiceField(label="How should we contact you", choices=CONTACT)
     days = ds.MultipleChoiceField(label="Days you are free", choices=[("mon", "Monday"), ("tue", "Tuesday")])
     agree = ds.BooleanField(label="I agree to share my plan")
-    date_of_birth = ds.DateField(label="Date of birth", hint="For example, 15 3 1984")
+    date_of_birth = ds.DateField(
+        label="Date of birth", hint="For example, 15 3 1984", kind=dates.BIRTH, what="Date of birth"
+    )
     notes = ds.CharField(label="Anything else", required=False, widget=forms.Textarea)
     team = ds.ChoiceField(label="Team", required=False, choices=[("a", "North"), ("b", "South")], widget=forms.Select)
 

@@ -138,7 +138,9 @@ def test_a_wrong_code_shows_an_error_and_leaves_it_off(council_requires_two_fact
     [
         ("", "Enter the 6-digit security code"),
         ("12345", "Security code must be 6 digits"),
-        ("12a456", "Security code must only include numbers"),
+        ("12a456", "Security code must only include the numbers 0 to 9"),
+        ("\u0661\u0662\u0663\u0664\u0665\u0666", "Security code must only include the numbers 0 to 9"),  # Arabic-Indic
+        ("\u00b2" * 6, "Security code must only include the numbers 0 to 9"),  # superscript two
     ],
 )
 def test_a_code_that_is_not_six_digits_says_what_is_wrong(world: World, token: str, message: str) -> None:

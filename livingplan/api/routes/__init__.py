@@ -4,11 +4,11 @@ from typing import Annotated
 
 from ninja.params.functions import Path
 
-from livingplan.api.schemas import MAX_ID, ConflictOut, ErrorOut, ValidationErrorOut
+from livingplan.api.schemas import MAX_ID, ConflictOut, ErrorOut, RateLimitedOut, ValidationErrorOut
 
 PersonId = Annotated[int, Path(ge=1, le=MAX_ID, description="The person's id.")]
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID)]
 VersionNumber = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 READ_ERRORS: dict[int, type] = {401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
-WRITE_ERRORS: dict[int, type] = {**READ_ERRORS, 400: ErrorOut, 403: ErrorOut, 409: ConflictOut}
+WRITE_ERRORS: dict[int, type] = {**READ_ERRORS, 400: ErrorOut, 403: ErrorOut, 409: ConflictOut, 429: RateLimitedOut}

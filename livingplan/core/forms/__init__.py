@@ -8,6 +8,7 @@ from livingplan.core.forms.fields import (
     EmailField,
     MultipleChoiceField,
     NHSFieldMixin,
+    WholeNumberField,
 )
 from livingplan.core.forms.render import error_summary_params, field_params
 
@@ -19,6 +20,7 @@ __all__ = [
     "EmailField",
     "MultipleChoiceField",
     "NHSFieldMixin",
+    "WholeNumberField",
     "error_summary_params",
     "field_params",
 ]

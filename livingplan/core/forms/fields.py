@@ -3,9 +3,14 @@ and error messages written the NHS way ("Enter your email address", not "This fi
 required").
 """
 
+import datetime as dt
+import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from livingplan.core import dates, numbers
 
 
 class NHSFieldMixin:
@@ -76,14 +81,54 @@ class BooleanField(NHSFieldMixin, forms.BooleanField):
 
 
 class DateField(NHSFieldMixin, forms.DateField):
-    """A date typed as day, month and year in three boxes, as the NHS.UK pattern asks."""
+    """A date typed as day, month and year in three boxes, as the NHS.UK pattern asks.
 
-    def __init__(self, *args: Any, example: str = "27 3 2007", **kwargs: Any) -> None:
+    `kind` (from `core.dates`) bounds how far back and ahead it may be, with the same message
+    the API gives; `what` names the date in that message ("Date of birth must be today or in
+    the past"). The boxes take the digits 0 to 9 and a four-digit year, nothing else.
+    """
+
+    def __init__(self, *args: Any, kind: dates.DateKind, what: str, example: str = "27 3 2007", **kwargs: Any) -> None:
         # One example, so the hint and the error never give two different dates.
         kwargs.setdefault("widget", DateInput)
         kwargs.setdefault("hint", f"For example, {example}")
         super().__init__(*args, **kwargs)
+        self.kind, self.what = kind, what
         self.error_messages["invalid"] = f"Enter a real date, for example {example}"
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if isinstance(value, str) and value and not _TYPED_DATE.fullmatch(value):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        result: dt.date | None = super().to_python(value)
+        return result
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        dates.validate(value, self.kind, self.what)
+
+
+# What DateInput hands over: ASCII digits only, a four-digit year ('٢٠٢٦' or '26' is not a real date here).
+_TYPED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number typed or carried in a form: the digits 0 to 9 only, within `max_value`.
+
+    Django's IntegerField takes an Arabic-Indic or fullwidth one (U+0661, U+FF11) as 1,
+    and any number of digits; this one refuses them.
+    """
+
+    def __init__(self, *args: Any, max_value: int = numbers.MAX_INT, **kwargs: Any) -> None:
+        super().__init__(*args, max_value=max_value, min_value=kwargs.pop("min_value", 0), **kwargs)
+        self.error_messages["invalid"] = "Enter a whole number, using the digits 0 to 9"
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        number = numbers.whole_number(str(value).strip(), maximum=self.max_value or numbers.MAX_BIGINT)
+        if number is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
 
 
 class DateInput(forms.MultiWidget):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.plans import lifecycle, rules, services
+from livingplan.plans import lifecycle, limits, rules, services
 from livingplan.plans.forms import (
     ActionForm,
     ActionStatusForm,
@@ -65,6 +65,9 @@ def _form_page(
             except services.StaleEdit as stale:
                 # Keep what they typed; the next submit goes against the latest plan, once they have seen it.
                 conflict, status, revision = True, 409, stale.plan.revision
+            except limits.WriteRateExceeded as error:
+                form.add_error(None, error)
+                status = 429  # Too Many Requests: what they typed stays in the form
             except ValidationError as error:
                 form.add_error(None, error)
                 status = 400

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 from markupsafe import Markup
 
 from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
 from livingplan.plans import lifecycle, rules, services
 from livingplan.plans.forms import AgreeForm, TransitionForm
@@ -137,15 +138,17 @@ def compare(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
     groups = groups_visible_to(request.user, plan.person)
     all_versions = PlanVersion.objects.visible_to(request.user).filter(plan=plan)
-    older_number = request.GET.get("from", "")
-    newer_number = request.GET.get("to", "current")
-    if not older_number.isdigit() or not (newer_number.isdigit() or newer_number == "current"):
+    # Version numbers as ASCII digits in range only: '²' or a 20-digit number is a 404, not a 500.
+    newer_text = request.GET.get("to", "current")
+    older_number = whole_number(request.GET.get("from"), maximum=MAX_INT)
+    newer_number = None if newer_text == "current" else whole_number(newer_text, maximum=MAX_INT)
+    if older_number is None or (newer_number is None and newer_text != "current"):
         raise Http404
-    older = get_object_or_404(all_versions, number=int(older_number))
-    if newer_number == "current":
+    older = get_object_or_404(all_versions, number=older_number)
+    if newer_number is None:
         newer_snapshot, newer_label = snapshot(plan), "the plan as it is now"
     else:
-        newer = get_object_or_404(all_versions, number=int(newer_number))
+        newer = get_object_or_404(all_versions, number=newer_number)
         newer_snapshot, newer_label = newer.snapshot, f"version {newer.number}"
     changes = diff(older.snapshot, newer_snapshot, groups)
     services.record_plan_viewed(plan, by=request.user, request=request, what="versions")

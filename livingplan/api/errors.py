@@ -11,6 +11,7 @@
     ninja / Django ValidationError       -> 422 invalid, with the field named
     CsrfFailed                           -> 403 csrf_failed (a session write without the CSRF token)
     HttpError (an unparseable body)      -> its own status, 400 bad_request
+    "database is locked" (SQLite busy)   -> 503 busy, with Retry-After: nothing was saved
 
 Anything else is a bug and is left to Django's 500 handling, never hidden.
 """
@@ -20,11 +21,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from livingplan.core.conflicts import RETRY_AFTER_SECONDS, is_lock_contention
 from livingplan.plans.lifecycle import TransitionNotAllowed
 from livingplan.plans.limits import PlanLimitReached, WriteRateExceeded
 from livingplan.plans.services import StaleEdit
@@ -120,6 +123,13 @@ def _bad_request(exc: SuspiciousOperation) -> tuple[int, dict[str, Any]]:
     return 400, {"detail": "Bad request.", "code": "bad_request"}
 
 
+def _busy(exc: OperationalError) -> tuple[int, dict[str, Any]]:
+    if not is_lock_contention(exc):
+        raise exc  # any other database failure is a bug, left to Django's 500 handling
+    detail = f"Busy: nothing was saved. Send it again in {RETRY_AFTER_SECONDS} seconds."
+    return 503, {"detail": detail, "code": "busy"}
+
+
 HANDLERS: dict[type[Exception], Callable[[Any], tuple[int, dict[str, Any]]]] = {
     Http404: _not_found,
     AuthenticationError: _unauthorized,
@@ -134,6 +144,7 @@ HANDLERS: dict[type[Exception], Callable[[Any], tuple[int, dict[str, Any]]]] = {
     DjangoValidationError: _service_invalid,
     HttpError: _http_error,
     SuspiciousOperation: _bad_request,
+    OperationalError: _busy,
 }
 
 
@@ -150,6 +161,8 @@ def _responder(
         response = api.create_response(request, body, status=status)
         if status == 401:
             response["WWW-Authenticate"] = 'Bearer realm="api"'
+        if status == 503:
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         if status == 429 and "retry_after" in body:
             response["Retry-After"] = str(body["retry_after"])
         return response

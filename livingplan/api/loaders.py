@@ -4,7 +4,7 @@ A part of the plan not shared with the caller does not exist for them (404), exa
 the web pages. Someone who may see a part but not change it gets a 403 (PermissionDenied).
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -13,7 +13,7 @@ from livingplan.api.errors import PlanNotStarted
 from livingplan.people.models import Person
 from livingplan.plans import rules
 from livingplan.plans.models import Action, Outcome, Plan, PlanVersion
-from livingplan.plans.sharing import groups_visible_to
+from livingplan.plans.sharing import action_is_shared, groups_visible_to, shared_actions
 
 
 def person_for(user: User, person_id: int) -> Person:
@@ -52,8 +52,15 @@ def outcome_for(user: User, plan: Plan, outcome_id: int) -> Outcome:
 
 
 def action_for(user: User, plan: Plan, action_id: int) -> Action:
+    """An action the caller may see: a budget action with the budget not shared is not there (404)."""
     actions = Action.objects.visible_to(user).filter(plan=plan, outcome__is_active=True).select_related("plan__person")
-    return get_object_or_404(actions, pk=action_id)
+    return get_object_or_404(shared_actions(actions, groups_visible_to(user, plan.person)), pk=action_id)
+
+
+def require_shared_layer(user: User, plan: Plan, layer: str) -> None:
+    """Nobody adds an action to a part of the plan not shared with them, such as the personal budget."""
+    if not action_is_shared(layer, groups_visible_to(user, plan.person)):
+        raise ValidationError({"layer": "Choose where the support comes from, from the parts of the plan you can see"})
 
 
 def version_for(user: User, plan: Plan, number: int) -> PlanVersion:

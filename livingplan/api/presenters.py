@@ -34,6 +34,7 @@ from livingplan.plans.models import (
     StatementStatus,
 )
 from livingplan.plans.sections import ABOUT_ME_SECTIONS, SECTION_GROUP, Section, SharingGroup
+from livingplan.plans.sharing import shared_actions, shared_snapshot_outcomes
 
 
 def _name(user: User | None) -> str | None:
@@ -170,12 +171,12 @@ def _sections(plan: Plan, *, viewer: User, sections: list[Section]) -> list[sche
     ]
 
 
-def outcomes_out(plan: Plan, *, viewer: User) -> list[schemas.OutcomeOut]:
-    """Active outcomes with their actions and latest progress: two queries whatever their number."""
+def outcomes_out(plan: Plan, *, viewer: User, groups: frozenset[str]) -> list[schemas.OutcomeOut]:
+    """Active outcomes with their shared actions and latest progress: two queries whatever their number."""
     today = timezone.localdate()
     actions: dict[int, list[schemas.ActionOut]] = defaultdict(list)
     for action in (
-        Action.objects.visible_to(viewer)
+        shared_actions(Action.objects.visible_to(viewer), groups)
         .filter(plan=plan, outcome__is_active=True)
         .select_related("contributed_by")
         .order_by("layer", "due_on", "pk")
@@ -234,7 +235,7 @@ def plan_out(plan: Plan, *, viewer: User, groups: frozenset[str]) -> schemas.Pla
     """Everything in `plan` that `viewer` may see; parts outside `groups` are left unset (absent)."""
     parts: dict[str, Any] = {}
     if SharingGroup.OUTCOMES in groups:
-        parts["outcomes"] = outcomes_out(plan, viewer=viewer)
+        parts["outcomes"] = outcomes_out(plan, viewer=viewer, groups=groups)
     if SharingGroup.RISKS in groups:
         parts["risks"] = _risks(plan, viewer=viewer)
     if SharingGroup.REVIEW in groups:
@@ -287,7 +288,7 @@ def version_out(version: PlanVersion, *, groups: frozenset[str]) -> schemas.Vers
     snap: dict[str, Any] = version.snapshot if isinstance(version.snapshot, dict) else {}
     parts: dict[str, Any] = {}
     if SharingGroup.OUTCOMES in groups:
-        parts["outcomes"] = snap.get("outcomes", [])
+        parts["outcomes"] = shared_snapshot_outcomes(snap.get("outcomes", []), groups)
     if SharingGroup.RISKS in groups:
         parts["risks"] = snap.get("risks", [])
     if SharingGroup.REVIEW in groups:

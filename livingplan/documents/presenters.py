@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -29,6 +30,7 @@ from livingplan.people.models import (
     SharingConsent,
 )
 from livingplan.plans.models import (
+    Action,
     Disagreement,
     LinkedPlan,
     Outcome,
@@ -42,6 +44,7 @@ from livingplan.plans.models import (
 )
 from livingplan.plans.presenters.plan import PlanPage
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
+from livingplan.plans.sharing import shared_actions
 
 
 class DocFormat(StrEnum):
@@ -227,7 +230,10 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
             Outcome.objects.visible_to(viewer)
             .filter(plan=plan)
             .select_related("contributed_by")
-            .prefetch_related("actions__contributed_by", "scores__recorded_by")
+            .prefetch_related(
+                Prefetch("actions", shared_actions(Action.objects.select_related("contributed_by"), groups)),
+                "scores__recorded_by",
+            )
         )
     risks = for_plan(Risk, "contributed_by") if SharingGroup.RISKS in groups else []
     # A different view sits beside one item; it is shown only where that item is.

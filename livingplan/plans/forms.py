@@ -68,7 +68,7 @@ class ActionForm(RevisionForm):
     )
 
 
-class ActionStatusForm(forms.Form):
+class ActionStatusForm(RevisionForm):
     status = ds.ChoiceField(
         label="How is this action going?",
         choices=ActionStatus.choices,
@@ -76,7 +76,7 @@ class ActionStatusForm(forms.Form):
     )
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(RevisionForm):
     score = ds.ChoiceField(
         label="How far along are you, from 0 (not started) to 10 (achieved)?",
         choices=[(str(n), str(n)) for n in range(11)],
@@ -118,7 +118,7 @@ class ReviewArrangementsForm(RevisionForm):
     )
 
 
-class DisagreementForm(forms.Form):
+class DisagreementForm(RevisionForm):
     view = ds.CharField(
         label="What do you see differently?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -158,6 +158,10 @@ class AgreeOnBehalfForm(AgreeForm):
         )
 
 
+class TransitionForm(RevisionForm):
+    """A lifecycle button (propose, withdraw, activate, start a review): only the revision it was shown at."""
+
+
 class SharingForm(forms.Form):
     """One checkbox list per audience: which groups of the plan they may see."""
 
@@ -169,7 +173,7 @@ class SharingForm(forms.Form):
             )
 
 
-class LinkedPlanForm(forms.Form):
+class LinkedPlanForm(RevisionForm):
     kind = ds.ChoiceField(
         label="What kind of plan is it?",
         choices=LinkedPlan.Kind.choices,

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core import dates
+from livingplan.core.conflicts import Conflict
 from livingplan.core.services import auditor
 from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
@@ -46,7 +47,7 @@ C = TypeVar("C", Statement, Outcome, Action, Risk)
 LIVE_STATEMENTS = (StatementStatus.ACCEPTED, StatementStatus.PROPOSED)
 
 
-class StaleEdit(Exception):
+class StaleEdit(Conflict):
     """The plan changed since the editor loaded it."""
 
     def __init__(self, plan: Plan, expected: int) -> None:
@@ -188,14 +189,21 @@ def add_statement(
 
 
 @transaction.atomic
-def decide_statement(statement: Statement, *, by: User, accept: bool, request: HttpRequest | None = None) -> Statement:
+def decide_statement(
+    statement: Statement,
+    *,
+    by: User,
+    accept: bool,
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Statement:
     """The person accepts or declines text someone suggested for their one-page profile."""
     plan = statement.plan
     if not rules.is_the_person(by, plan.person):
         raise PermissionDenied("Only the person can accept suggestions for their profile.")
     if statement.status != StatementStatus.PROPOSED:
         raise ValidationError("This suggestion has already been decided.")
-    _bump(plan, expected=None)
+    _bump(plan, expected=expected_revision)
     statement.status = StatementStatus.ACCEPTED if accept else StatementStatus.DECLINED
     statement.save(update_fields=["status"])
     _audit(
@@ -353,7 +361,14 @@ def add_risk(
 
 @transaction.atomic
 def record_disagreement(
-    plan: Plan, *, by: User, about: str, view: str, how_handled: str = "", request: HttpRequest | None = None
+    plan: Plan,
+    *,
+    by: User,
+    about: str,
+    view: str,
+    how_handled: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
 ) -> Disagreement:
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can record a different view.")
@@ -368,8 +383,8 @@ def record_disagreement(
     disagreement.full_clean(exclude=["person", "plan", "raised_by"])
     limits.check_room("disagreements", plan.disagreements.all())
     limits.check_write_rate(by, request)
+    _bump(plan, expected=expected_revision)
     disagreement.save()
-    _bump(plan, expected=None)
     _audit("plans.disagreement.recorded", plan, by=by, obj=disagreement, request=request, about=about)
     return disagreement
 
@@ -399,7 +414,14 @@ def set_review_arrangements(
 
 @transaction.atomic
 def add_linked_plan(
-    plan: Plan, *, by: User, kind: str, description: str, held_by: str = "", request: HttpRequest | None = None
+    plan: Plan,
+    *,
+    by: User,
+    kind: str,
+    description: str,
+    held_by: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
 ) -> LinkedPlan:
     _guard_edit(plan, by)
     linked = LinkedPlan(
@@ -408,7 +430,7 @@ def add_linked_plan(
     linked.full_clean(exclude=["person", "plan"])
     limits.check_room("linked_plans", plan.linked_plans.all())
     limits.check_write_rate(by, request)
-    _bump(plan, expected=None)
+    _bump(plan, expected=expected_revision)
     linked.save()
     _audit("plans.linked_plan.added", plan, by=by, obj=linked, request=request)
     return linked
@@ -427,28 +449,44 @@ def missing_for_agreement(plan: Plan) -> list[str]:
     return missing
 
 
-def _move(plan: Plan, name: str, *, by: User, request: HttpRequest | None, note: str = "") -> Plan:
-    """Take one declared lifecycle step: check it is allowed from here and by this user, record it, audit it."""
+def _move(
+    plan: Plan,
+    name: str,
+    *,
+    by: User,
+    request: HttpRequest | None,
+    note: str = "",
+    expected_revision: int | None = None,
+) -> Plan:
+    """Take one declared lifecycle step: check it is allowed from here and by this user, record it, audit it.
+
+    A step is a change like any other: it names the revision it was offered at and moves the
+    revision on, so nobody proposes or reopens a plan that changed under them."""
     transition = lifecycle.check(name, plan.status)
     if not rules.can_contribute(by, plan.person):
         raise PermissionDenied("Only the person, their circle and their care team can move the plan on.")
+    _bump(plan, expected=expected_revision)
     _status(plan, transition.target, by=by, note=note)
     _audit(transition.audit_action, plan, by=by, request=request, **({"reason": note} if note else {}))
     return plan
 
 
 @transaction.atomic
-def propose_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
+def propose_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
     lifecycle.check("propose", plan.status)
     missing = missing_for_agreement(plan)
     if missing:
         raise ValidationError(missing)
-    return _move(plan, "propose", by=by, request=request)
+    return _move(plan, "propose", by=by, request=request, expected_revision=expected_revision)
 
 
 @transaction.atomic
-def withdraw_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "withdraw", by=by, request=request)
+def withdraw_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
+    return _move(plan, "withdraw", by=by, request=request, expected_revision=expected_revision)
 
 
 AGREED_AS = {
@@ -524,13 +562,23 @@ def sign_version(version: PlanVersion, *, by: User, role: str, request: HttpRequ
 
 
 @transaction.atomic
-def activate_plan(plan: Plan, *, by: User, request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "activate", by=by, request=request)
+def activate_plan(
+    plan: Plan, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+) -> Plan:
+    return _move(plan, "activate", by=by, request=request, expected_revision=expected_revision)
 
 
 @transaction.atomic
-def start_review(plan: Plan, *, by: User, reason: str = "", request: HttpRequest | None = None) -> Plan:
-    return _move(plan, "start_review", by=by, request=request, note=reason.strip()[:300])
+def start_review(
+    plan: Plan,
+    *,
+    by: User,
+    reason: str = "",
+    expected_revision: int | None = None,
+    request: HttpRequest | None = None,
+) -> Plan:
+    note = reason.strip()[:300]
+    return _move(plan, "start_review", by=by, request=request, note=note, expected_revision=expected_revision)
 
 
 # Sharing --------------------------------------------------------------------------------

@@ -6,13 +6,41 @@ which parts. Both are needed, and every plan page, API route and export applies 
 
 from typing import Any
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, QuerySet, Value
 
 from livingplan.accounts.models import Membership
 from livingplan.people import capacity
 from livingplan.people.models import OVERSIGHT_ROLES, CareTeamMember, CircleMember, DecisionKind, Person
-from livingplan.plans.models import SharingChoice
-from livingplan.plans.sections import ALL_GROUPS, DEFAULT_FOR_CARE_TEAM, DEFAULT_FOR_CIRCLE
+from livingplan.plans.models import Action, Layer, SharingChoice
+from livingplan.plans.sections import ALL_GROUPS, DEFAULT_FOR_CARE_TEAM, DEFAULT_FOR_CIRCLE, SharingGroup
+
+# An action sits under an outcome, so it needs the outcomes group; an action paid for from the
+# personal budget is about the person's money too, so it also needs the budget group (issue 8 #9:
+# with the budget not shared, Sam still saw 37 budget actions). Every reader of actions, from rows
+# or from a version's snapshot, asks here: the plan page, the API, documents and comparisons.
+LAYER_GROUP: dict[str, str] = {Layer.PERSONAL_BUDGET: SharingGroup.BUDGET}
+
+
+def action_is_shared(layer: str, groups: frozenset[str]) -> bool:
+    return SharingGroup.OUTCOMES in groups and LAYER_GROUP.get(layer, SharingGroup.OUTCOMES) in groups
+
+
+def hidden_layers(groups: frozenset[str]) -> list[str]:
+    return [layer for layer, group in LAYER_GROUP.items() if group not in groups]
+
+
+def shared_actions(actions: "QuerySet[Action]", groups: frozenset[str]) -> "QuerySet[Action]":
+    """`actions` without those in a layer whose group is not shared (outcomes are checked by the caller)."""
+    hidden = hidden_layers(groups)
+    return actions.exclude(layer__in=hidden) if hidden else actions
+
+
+def shared_snapshot_outcomes(outcomes: list[dict[str, Any]], groups: frozenset[str]) -> list[dict[str, Any]]:
+    """A frozen version's outcomes with only the actions shared with the reader now."""
+    return [
+        {**o, "actions": [a for a in o.get("actions", []) if action_is_shared(a.get("layer", ""), groups)]}
+        for o in outcomes
+    ]
 
 
 def _apply(defaults: frozenset[str], choices: list[SharingChoice]) -> set[str]:

@@ -14,6 +14,7 @@ from typing import Any
 from livingplan.core.presenters import date_long
 from livingplan.plans.models import ActionStatus, ContributorKind, Layer, LinkedPlan, Plan, StatementStatus
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
+from livingplan.plans.sharing import LAYER_GROUP, action_is_shared
 
 
 def snapshot(plan: Plan) -> dict[str, Any]:
@@ -308,7 +309,7 @@ def _what_views_are_about(*snaps: dict[str, Any]) -> dict[str, tuple[str, str]]:
         for o in snap.get("outcomes", []):
             about[f"outcome:{o['id']}"] = (SharingGroup.OUTCOMES, o["text"])
             for a in o.get("actions", []):
-                about[f"action:{a['id']}"] = (SharingGroup.OUTCOMES, a["what"])
+                about[f"action:{a['id']}"] = (LAYER_GROUP.get(a.get("layer", ""), SharingGroup.OUTCOMES), a["what"])
         for r in snap.get("risks", []):
             about[f"risk:{r['id']}"] = (SharingGroup.RISKS, r["risk"])
     return about
@@ -346,7 +347,8 @@ def diff(old: dict[str, Any], new: dict[str, Any], groups: frozenset[str] | None
         _compare(OUTCOMES, _by_id(old.get("outcomes", [])), _by_id(new.get("outcomes", [])), changes)
 
         def actions(snap: dict[str, Any]) -> dict[int, Item]:
-            return _by_id([a for o in snap.get("outcomes", []) for a in o.get("actions", [])])
+            every = [a for o in snap.get("outcomes", []) for a in o.get("actions", [])]
+            return _by_id([a for a in every if groups is None or action_is_shared(a.get("layer", ""), groups)])
 
         _compare(ACTIONS, actions(old), actions(new), changes)
     if shown(SharingGroup.RISKS):

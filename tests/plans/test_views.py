@@ -54,7 +54,8 @@ def test_alex_writes_a_plan_priya_adds_an_action_alex_agrees_and_sam_sees_only_w
     }
     assert alex.post(_url(world, "sharing/"), {key: shared_with_sam, **org_keys}).status_code == 302
 
-    assert alex.post(_url(world, "plan/status/propose/")).status_code == 302
+    plan.refresh_from_db()
+    assert alex.post(_url(world, "plan/status/propose/"), {"revision": plan.revision}).status_code == 302
     plan.refresh_from_db()
     assert plan.status == PlanStatus.PROPOSED
 
@@ -83,12 +84,13 @@ def test_alex_writes_a_plan_priya_adds_an_action_alex_agrees_and_sam_sees_only_w
     assert any(a["what"] == "Refer to physiotherapy" for a in first.snapshot["outcomes"][0]["actions"])
 
     # Life changes: a review, a new outcome, a second agreed version, and the diff shows it.
-    alex.post(_url(world, "plan/status/start_review/"))
+    alex.post(_url(world, "plan/status/start_review/"), {"revision": plan.revision})
     plan.refresh_from_db()
     alex.post(
         _url(world, "plan/outcomes/add/"), {"revision": plan.revision, "text": "Grow tomatoes", "importance": "4"}
     )
-    alex.post(_url(world, "plan/status/propose/"))
+    plan.refresh_from_db()
+    alex.post(_url(world, "plan/status/propose/"), {"revision": plan.revision})
     plan.refresh_from_db()
     alex.post(_url(world, "plan/status/agree/"), {"revision": plan.revision})
     compare = alex.get(_url(world, "plan/versions/compare/?from=1&to=2"))
@@ -218,7 +220,12 @@ def test_another_plan_can_be_linked_and_shows_on_the_plan(world: World, plan: Pl
     priya = client_for("priya")
     response = priya.post(
         _url(world, "plan/other-plans/add/"),
-        {"kind": "ADVANCE_CARE", "description": "Wishes for the end of life", "held_by": "Northbridge Hospice"},
+        {
+            "revision": plan.revision,
+            "kind": "ADVANCE_CARE",
+            "description": "Wishes for the end of life",
+            "held_by": "Northbridge Hospice",
+        },
     )
     assert response.status_code == 302
     page = priya.get(_url(world)).content.decode()

@@ -25,9 +25,10 @@ OUTCOMES = SharingGroup.OUTCOMES
 
 @router.get("/{id}/plan/outcomes", response={200: OutcomesOut, **READ_ERRORS}, summary="Outcomes and their actions")
 def list_outcomes(request: ApiRequest, id: PersonId) -> OutcomesOut:
-    plan, _ = loaders.shared_plan_for(request.auth, id, OUTCOMES)
+    plan, groups = loaders.shared_plan_for(request.auth, id, OUTCOMES)
     services.record_plan_viewed(plan, by=request.auth, request=request)
-    return OutcomesOut(revision=plan.revision, outcomes=presenters.outcomes_out(plan, viewer=request.auth))
+    outcomes = presenters.outcomes_out(plan, viewer=request.auth, groups=groups)
+    return OutcomesOut(revision=plan.revision, outcomes=outcomes)
 
 
 @router.post(
@@ -61,6 +62,7 @@ def create_outcome(request: ApiRequest, id: PersonId, payload: OutcomeIn) -> Sta
 def create_action(request: ApiRequest, id: PersonId, outcome_id: ItemId, payload: ActionIn) -> Status[ActionWrittenOut]:
     plan = loaders.editable_plan_for(request.auth, id, OUTCOMES)
     outcome = loaders.outcome_for(request.auth, plan, outcome_id)
+    loaders.require_shared_layer(request.auth, plan, payload.layer)
     action = services.add_action(
         outcome,
         by=request.auth,

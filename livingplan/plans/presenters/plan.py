@@ -32,6 +32,7 @@ from livingplan.plans.sections import (
     Section,
     SharingGroup,
 )
+from livingplan.plans.sharing import shared_actions
 
 STATUS_TAG_COLOURS = {
     PlanStatus.DRAFT: "grey",
@@ -192,7 +193,7 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
         page.crisis = blocks(CRISIS_SECTIONS)
     if SharingGroup.OUTCOMES in groups:
         page.going_well = blocks([Section.GOING_WELL])
-        page.outcomes = _outcomes(plan, viewer, today, disagreements)
+        page.outcomes = _outcomes(plan, viewer, today, disagreements, groups)
     if SharingGroup.RISKS in groups:
         page.risks = list(plan.risks.select_related("contributed_by"))
     if SharingGroup.LINKED_PLANS in groups:
@@ -202,7 +203,9 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
     return page
 
 
-def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list[Disagreement]]) -> list[OutcomeBlock]:
+def _outcomes(
+    plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list[Disagreement]], groups: frozenset[str]
+) -> list[OutcomeBlock]:
     """Active outcomes with their scores and actions: three queries. Actions are read as plain
     rows, not models: a large plan has hundreds, and the page needs only a few of their columns."""
     outcomes = list(Outcome.objects.filter(plan=plan, is_active=True).select_related("contributed_by"))
@@ -212,7 +215,7 @@ def _outcomes(plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list
         scores[score.outcome_id].append(score)
     actions: dict[int, list[ActionRow]] = defaultdict(list)
     rows = (
-        Action.objects.filter(outcome_id__in=ids)
+        shared_actions(Action.objects.filter(outcome_id__in=ids), groups)
         .order_by("layer", "due_on", "pk")
         .values_list("outcome_id", "pk", "what", "owner_name", "due_on", "status", "layer")
     )
@@ -282,7 +285,8 @@ def changes_since(plan: Plan, since: Any, groups: frozenset[str]) -> list[Recent
                     RecentChange("Outcome", o.text, o.contributed_by.display_name, datetime_short(o.contributed_at)),
                 )
             )
-        for a in Action.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+        recent = shared_actions(Action.objects.filter(plan=plan, contributed_at__gt=since), groups)
+        for a in recent.select_related("contributed_by"):
             found.append(
                 (
                     a.contributed_at,

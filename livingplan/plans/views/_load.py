@@ -1,7 +1,9 @@
-"""Loading helpers every plan view uses: through visible_to, or a 404 that says nothing more."""
+"""Loading helpers every plan view uses: through visible_to, or a 404 that says nothing more;
+and the page for a change refused because the plan moved on."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.accounts.http import AuthenticatedRequest
@@ -30,3 +32,9 @@ def require_group(request: AuthenticatedRequest, plan: Plan, group: str) -> froz
 
 def today() -> object:
     return timezone.localdate()
+
+
+def stale_edit_page(request: AuthenticatedRequest, plan: Plan, *, back: str | None = None) -> HttpResponse:
+    """409 for a button (not a form with words to keep) pressed on a plan that changed since it was shown."""
+    context = {"person": plan.person, "plan": plan, "back": back or reverse("plans:plan", args=[plan.person_id])}
+    return render(request, "plans/stale.jinja", context, status=409)

@@ -14,7 +14,7 @@ from livingplan.people.models import Person
 from livingplan.plans import lifecycle, rules, services
 from livingplan.plans.forms import AgreeForm, AgreeOnBehalfForm
 from livingplan.plans.models import Plan
-from livingplan.plans.views._load import plan_for
+from livingplan.plans.views._load import plan_for, stale_edit_page
 
 
 def agreement_context(user: User, person: Person, plan: Plan) -> dict[str, Any]:
@@ -55,11 +55,8 @@ def agree_on_behalf(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
                     best_interests_note=form.cleaned_data["best_interests_note"],
                     request=request,
                 )
-            except services.StaleEdit:
-                messages.error(
-                    request, "The plan changed while you were reading it. Check the latest plan, then try again."
-                )
-                return back
+            except services.StaleEdit as stale:
+                return stale_edit_page(request, stale.plan)
             except lifecycle.TransitionNotAllowed as error:
                 messages.error(request, str(error))
                 return back

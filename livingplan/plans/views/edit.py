@@ -4,7 +4,7 @@ checks the part is shared with the user, calls one service and redirects back to
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -25,14 +26,15 @@ from livingplan.plans.forms import (
     OutcomeForm,
     ProgressForm,
     ReviewArrangementsForm,
+    RevisionForm,
     RiskForm,
     StatementForm,
 )
-from livingplan.plans.models import Action, Outcome, Plan, Statement
+from livingplan.plans.models import Action, Layer, Outcome, Plan, Statement
 from livingplan.plans.presenters.plan import changes_since
 from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
-from livingplan.plans.sharing import groups_visible_to
-from livingplan.plans.views._load import plan_for, require_group
+from livingplan.plans.sharing import action_is_shared, groups_visible_to, shared_actions
+from livingplan.plans.views._load import plan_for, require_group, stale_edit_page
 
 
 def _opened_at(request: AuthenticatedRequest) -> dt.datetime | None:
@@ -158,6 +160,10 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
     outcome = _outcome(request, plan, outcome_pk)
     form = ActionForm(request.POST or None, initial={"revision": plan.revision})
+    # Nobody adds to a part of the plan they cannot see, such as the personal budget.
+    groups = groups_visible_to(request.user, plan.person)
+    layer = cast(forms.ChoiceField, form.fields["layer"])
+    layer.choices = [(value, label) for value, label in Layer.choices if action_is_shared(value, groups)]
 
     def save(data: dict[str, Any]) -> Action:
         return services.add_action(
@@ -179,11 +185,15 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
 @login_required
 def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
-    action = get_object_or_404(Action.objects.visible_to(request.user).filter(plan=plan), pk=action_pk)
-    form = ActionStatusForm(request.POST or None, initial={"status": action.status})
+    groups = groups_visible_to(request.user, plan.person)
+    actions = shared_actions(Action.objects.visible_to(request.user).filter(plan=plan), groups)
+    action = get_object_or_404(actions, pk=action_pk)
+    form = ActionStatusForm(request.POST or None, initial={"revision": plan.revision, "status": action.status})
 
     def save(data: dict[str, Any]) -> Action:
-        return services.set_action_status(action, by=request.user, status=data["status"], request=request)
+        return services.set_action_status(
+            action, by=request.user, status=data["status"], expected_revision=data["revision"], request=request
+        )
 
     return _form_page(
         request,
@@ -200,7 +210,7 @@ def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int)
 def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.OUTCOMES)
     outcome = _outcome(request, plan, outcome_pk)
-    form = ProgressForm(request.POST or None)
+    form = ProgressForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.record_progress(
@@ -209,6 +219,7 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
             score=int(data["score"]),
             on=timezone.localdate(),
             note=data["note"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -272,7 +283,7 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
 @login_required
 def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = _editable_plan(request, person_pk, SharingGroup.LINKED_PLANS)
-    form = LinkedPlanForm(request.POST or None)
+    form = LinkedPlanForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.add_linked_plan(
@@ -281,6 +292,7 @@ def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
             kind=data["kind"],
             description=data["description"],
             held_by=data["held_by"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -297,10 +309,12 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
     plan = plan_for(request, person_pk)
     item = get_object_or_404(DISAGREEMENT_TARGETS[kind].objects.visible_to(request.user).filter(plan=plan), pk=item_pk)
     group = SECTION_GROUP[item.section] if isinstance(item, Statement) else SharingGroup.OUTCOMES
-    require_group(request, plan, group)
+    groups = require_group(request, plan, group)
+    if isinstance(item, Action) and not action_is_shared(item.layer, groups):
+        raise Http404
     if not rules.can_contribute(request.user, plan.person):
         raise PermissionDenied
-    form = DisagreementForm(request.POST or None)
+    form = DisagreementForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
         return services.record_disagreement(
@@ -309,6 +323,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
             about=f"{kind}:{item.pk}",
             view=data["view"],
             how_handled=data["how_handled"],
+            expected_revision=data["revision"],
             request=request,
         )
 
@@ -331,8 +346,19 @@ def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk
     require_group(request, plan, SECTION_GROUP[statement.section])
     if decision not in ("accept", "decline"):
         raise Http404
+    form = RevisionForm(request.POST)
     try:
-        services.decide_statement(statement, by=request.user, accept=decision == "accept", request=request)
+        if not form.is_valid():
+            raise ValidationError("Reload the page and try again")
+        services.decide_statement(
+            statement,
+            by=request.user,
+            accept=decision == "accept",
+            expected_revision=form.cleaned_data["revision"],
+            request=request,
+        )
+    except services.StaleEdit as stale:
+        return stale_edit_page(request, stale.plan, back=reverse("plans:about-me", args=[person_pk]))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:

@@ -8,23 +8,24 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from markupsafe import Markup
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
 from livingplan.plans import lifecycle, rules, services
-from livingplan.plans.forms import AgreeForm
+from livingplan.plans.forms import AgreeForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
-from livingplan.plans.views._load import person_for, plan_for, today
+from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
 from livingplan.plans.views.agreement import agreement_context
 
 
 @login_required
+@require_safe  # reading only: every change has its own view, carrying the revision
 def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     person = person_for(request, person_pk)  # with the plan joined in, through the same visible_to
     plan = getattr(person, "plan", None)
@@ -96,26 +97,24 @@ TRANSITION_SERVICES: dict[str, Callable[..., Plan]] = {
 @require_POST
 def transition(request: AuthenticatedRequest, person_pk: int, name: str) -> HttpResponse:
     plan = plan_for(request, person_pk)
+    if name != "agree" and name not in TRANSITION_SERVICES:
+        raise Http404
+    # Every step names the revision the button was shown at (ADR-008): agreeing, and the others.
+    form = AgreeForm(request.POST) if name == "agree" else TransitionForm(request.POST)
     try:
+        if not form.is_valid():
+            raise ValidationError("Reload the page and try again")
+        revision = form.cleaned_data["revision"]
         if name == "agree":
-            form = AgreeForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError("Reload the page and try again")
             version = services.agree_plan(
-                plan,
-                by=request.user,
-                expected_revision=form.cleaned_data["revision"],
-                summary=form.cleaned_data["summary"],
-                request=request,
+                plan, by=request.user, expected_revision=revision, summary=form.cleaned_data["summary"], request=request
             )
             messages.success(request, f"You agreed your plan. It is saved as version {version.number}.")
-        elif name in TRANSITION_SERVICES:
-            TRANSITION_SERVICES[name](plan, by=request.user, request=request)
-            messages.success(request, f"Plan status: {plan.get_status_display().lower()}.")
         else:
-            raise Http404
-    except services.StaleEdit:
-        messages.error(request, "The plan changed while you were reading it. Check the latest plan, then try again.")
+            TRANSITION_SERVICES[name](plan, by=request.user, expected_revision=revision, request=request)
+            messages.success(request, f"Plan status: {plan.get_status_display().lower()}.")
+    except services.StaleEdit as stale:
+        return stale_edit_page(request, stale.plan)
     except (lifecycle.TransitionNotAllowed, ValidationError) as error:
         text = error.messages if isinstance(error, ValidationError) else [str(error)]
         for message in text:
@@ -124,6 +123,7 @@ def transition(request: AuthenticatedRequest, person_pk: int, name: str) -> Http
 
 
 @login_required
+@require_safe
 def versions(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
     rows = PlanVersion.objects.visible_to(request.user).filter(plan=plan).select_related("agreed_by").defer("snapshot")
@@ -132,6 +132,7 @@ def versions(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def compare(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     """What changed between two agreed versions, or between a version and the plan as it is now."""
     plan = plan_for(request, person_pk)

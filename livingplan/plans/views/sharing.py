@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.plans import rules, services
@@ -52,6 +53,7 @@ def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe  # accepting or declining a suggestion is decide_statement's, with the revision
 def about_me(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
     require_group(request, plan, SharingGroup.ABOUT_ME)
@@ -61,6 +63,7 @@ def about_me(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     )
     context = {
         "person": plan.person,
+        "plan": plan,  # its revision goes with each accept or decline
         "page": page,
         "is_self": rules.is_the_person(request.user, plan.person),
         "can_contribute": rules.can_contribute(request.user, plan.person),

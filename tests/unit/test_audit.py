@@ -28,12 +28,17 @@ def views_of(person: Person) -> list[AuditEvent]:
 
 
 def trail_rows(page: bytes) -> list[list[str]]:
-    """The "who has looked" table as [when, who, organisation, what] rows, top to bottom."""
-    body = page.decode().split('<tbody class="nhsuk-table__body">', 1)[1].split("</tbody>", 1)[0]
-    return [
-        [html.unescape(cell.strip()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
-    ]
+    """The "who has looked" tables as [when, who, organisation, what] rows, top to bottom.
+
+    Entries are grouped under a heading per day; `when` joins the day and the row's time.
+    """
+    main = page.decode().split("<main", 1)[1]
+    rows = []
+    for day, body in re.findall(r"<h2>(.*?)</h2>\s*<table.*?<tbody[^>]*>(.*?)</tbody>", main, re.S):
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S):
+            time, *rest = [html.unescape(cell.strip()) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            rows.append([f"{day} at {time}", *rest])
+    return rows
 
 
 def test_opening_a_record_writes_who_looked_for_which_organisation_and_about_whom(
@@ -145,7 +150,13 @@ class TestWhoHasLooked:
     def test_alex_sees_changes_made_to_the_record_too(self, world: World, client_for: Callable[[str], Client]) -> None:
         rows = trail_rows(client_for("alex").get(self.url(world)).content)
 
-        assert {what for *_, what in rows} == {"Changed your record"}
+        # Each change in its own plain words, not "Changed your record" for all of them.
+        assert {
+            "Started your record",
+            "Shared your record with an organisation",
+            "Added someone to your care team",
+        } <= {what for *_, what in rows}
+        assert "Changed your record" not in {what for *_, what in rows}
         assert [who for _, who, _, what in rows].count("Priya Shah") >= 1
 
     def test_alexs_own_looks_show_as_you(self, world: World, client_for: Callable[[str], Client]) -> None:

@@ -87,13 +87,19 @@ def seed_alex_plan(
         importance=4,
     )
     plans.add_action(
-        walk, by=alex_user, what="Do my leg exercises every afternoon", owner_name="Alex", layer=Layer.SELF_CARE
+        walk,
+        by=alex_user,
+        what="Do my leg exercises every afternoon",
+        owner=alex_user,
+        owner_name="",
+        layer=Layer.SELF_CARE,
     )
     plans.add_action(
         walk,
         by=priya,
         what="Walk to the shop together on Sundays",
-        owner_name="Sam",
+        owner=sam,
+        owner_name="",
         layer=Layer.FAMILY_FRIENDS,
         due_on=(now + dt.timedelta(days=5)).date(),
     )
@@ -101,7 +107,8 @@ def seed_alex_plan(
         walk,
         by=dr_jones,
         what="Refer to community physiotherapy",
-        owner_name="Dr Jones",
+        owner=dr_jones,
+        owner_name="",
         layer=Layer.SPECIALIST,
         due_on=(now - dt.timedelta(days=6)).date(),
     )
@@ -109,7 +116,8 @@ def seed_alex_plan(
         bowls,
         by=priya,
         what="Ask the club about the minibus pick-up",
-        owner_name="Priya",
+        owner=priya,
+        owner_name="",
         layer=Layer.COMMUNITY,
         due_on=(now - dt.timedelta(days=2)).date(),
     )
@@ -150,7 +158,8 @@ def seed_alex_plan(
         garden,
         by=sam,
         what="Put in raised beds so I can garden sitting down",
-        owner_name="Sam",
+        owner=sam,
+        owner_name="",
         layer=Layer.FAMILY_FRIENDS,
         due_on=(now + dt.timedelta(days=12)).date(),
     )
@@ -158,7 +167,8 @@ def seed_alex_plan(
         garden,
         by=alex_user,
         what="Order tomato plants from the garden centre",
-        owner_name="Alex",
+        owner=alex_user,
+        owner_name="",
         layer=Layer.SELF_CARE,
         due_on=(now + dt.timedelta(days=9)).date(),
     )

@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import F
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
@@ -24,10 +25,42 @@ CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
 OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
 
 
+@dataclass(frozen=True)
+class MyAction:
+    person_id: int
+    person_name: str
+    what: str
+    due: str
+    is_overdue: bool
+
+
+def my_actions(user: User) -> list[MyAction]:
+    """Open actions that belong to `user` on the plans they may see, overdue first, then by date."""
+    today = timezone.localdate()
+    actions = (
+        Action.objects.visible_to(user)
+        .filter(owner=user, outcome__is_active=True)
+        .exclude(status__in=FINISHED_ACTION_STATUSES)
+        .select_related("person")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")[:50]
+    )
+    return [
+        MyAction(
+            person_id=a.person_id,
+            person_name=a.person.full_name,
+            what=a.what,
+            due=date_long(a.due_on) if a.due_on else "No date set",
+            is_overdue=bool(a.due_on and a.due_on < today),
+        )
+        for a in actions
+    ]
+
+
 @dataclass
 class StaffHome:
     user: User
     memberships: list[Membership]
+    actions: list[MyAction] = field(default_factory=list)
     caseload: Caseload | None = None
     figures: list[dict[str, Any]] = field(default_factory=list)
     colleagues: list[Membership] = field(default_factory=list)
@@ -66,6 +99,7 @@ class PersonHome:
 @dataclass
 class CircleHome:
     supporting: list[CircleMember]
+    actions: list[MyAction] = field(default_factory=list)
     template: str = "home/circle.jinja"
 
 
@@ -102,12 +136,14 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:
         supporting = CircleMember.objects.visible_to(user).filter(user=user, has_access=True).select_related("person")
-        return CircleHome(supporting=list(supporting))
+        return CircleHome(supporting=list(supporting), actions=my_actions(user))
     return _staff_home(user, memberships, filter_key=filter_key, sort=sort)
 
 
 def _staff_home(user: User, memberships: list[Membership], *, filter_key: str, sort: str) -> StaffHome:
     home = StaffHome(user=user, memberships=memberships)
+    if home.roles & CASELOAD_ROLES:
+        home.actions = my_actions(user)
     if home.roles & CASELOAD_ROLES:
         home.caseload = caseload_for(user, filter_key=filter_key, sort=sort)
     for membership in memberships:

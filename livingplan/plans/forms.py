@@ -49,15 +49,25 @@ class OutcomeForm(RevisionForm):
     in_own_words = ds.BooleanField(label="These are the person's own words", required=False)
 
 
+SOMEONE_ELSE = "someone-else"
+
+
 class ActionForm(RevisionForm):
+    """What, who and when. `owner` is one of the person's people, or "someone else" named in `owner_name`."""
+
     what = ds.CharField(
         label="What will happen?",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
         required_message="Enter what will happen",
     )
+    # The person's own people are offered by the view; "someone else" is typed below.
+    owner = ds.ChoiceField(label="Who will do it?", choices=[], required=False)
     owner_name = ds.CharField(
-        label="Who will do it?", max_length=200, hint="A name, or 'me'.", required_message="Enter who will do it"
+        label="If someone else, who?",
+        max_length=200,
+        required=False,
+        hint="For example, a neighbour or the bowls club",
     )
     due_on = ds.DateField(label="By when?", required=False, example="27 3 2027", kind=dates.PLANNED, what=DUE_DATE)
     layer = ds.ChoiceField(
@@ -66,6 +76,15 @@ class ActionForm(RevisionForm):
         hint="Start with what you can do yourself, then family and friends, then your community, before services.",
         required_message="Select where the support comes from",
     )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        owner, name = data.get("owner") or "", (data.get("owner_name") or "").strip()
+        if owner == SOMEONE_ELSE and not name:
+            self.add_error("owner_name", "Enter who will do it")
+        elif not owner and not name:
+            self.add_error("owner", "Select who will do it")
+        return data
 
 
 class ActionStatusForm(RevisionForm):

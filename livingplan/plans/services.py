@@ -19,7 +19,7 @@ from livingplan.core.conflicts import Conflict
 from livingplan.core.services import auditor
 from livingplan.people import capacity
 from livingplan.people.models import CircleMember, LegalAuthority, Person
-from livingplan.plans import lifecycle, limits, rules
+from livingplan.plans import lifecycle, limits, owners, rules
 from livingplan.plans.models import (
     NEXT_REVIEW_DATE,
     Action,
@@ -297,6 +297,7 @@ def add_action(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Action:
+    owner, owner_name = owners.resolve_owner(outcome.plan.person, by=by, owner=owner, owner_name=owner_name)
     return _add_content(
         Action,
         outcome.plan,
@@ -307,7 +308,7 @@ def add_action(
         room=("actions", Action.objects.filter(plan=outcome.plan)),
         outcome=outcome,
         what=what.strip(),
-        owner_name=owner_name.strip(),
+        owner_name=owner_name,
         owner=owner,
         due_on=due_on,
         layer=layer,

@@ -134,7 +134,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_follow(page, f"Add an action for: {WALK}", to="Add an action")
     expect(page.locator(".nhsuk-caption-l")).to_have_text(WALK)
     when_i_fill_in(page, "What will happen?", PRACTISE)
-    when_i_fill_in(page, "Who will do it?", "Sam")
+    when_i_choose(page, "Who will do it?", "Sam Carter, daughter")
     when_i_enter_the_date(page, "By when?", DUE)
     when_i_choose(page, "Where does the support come from?", "Family and friends")
     when_i_press(page, "Save", to="Your plan")
@@ -142,7 +142,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     expect(actions.get_by_role("row").filter(has_text=PRACTISE).get_by_role("cell")).to_have_text(
         [
             re.compile(PRACTISE),
-            "Who Sam",
+            "Who Sam Carter",
             f"By when {date_long(DUE)}",
             "Support from Family and friends",
             re.compile("^Status Not started"),
@@ -186,7 +186,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
 
     when_i_follow(page, f"Add an action for: {WALK}", to="Add an action")
     when_i_fill_in(page, "What will happen?", TRAVEL_BUDDY)
-    when_i_fill_in(page, "Who will do it?", "Priya")
+    when_i_choose(page, "Who will do it?", "Priya Shah, coordinator, Northbridge Council")
     when_i_choose(page, "Where does the support come from?", "My community")
     when_i_press(page, "Save", to="Alex's plan")
     expect(outcome_card(page, WALK)).to_contain_text(TRAVEL_BUDDY)

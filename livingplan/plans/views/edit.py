@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.plans import lifecycle, limits, rules, services
+from livingplan.plans import lifecycle, limits, owners, rules, services
 from livingplan.plans.forms import (
+    SOMEONE_ELSE,
     ActionForm,
     ActionStatusForm,
     DisagreementForm,
@@ -164,13 +165,19 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
     groups = groups_visible_to(request.user, plan.person)
     layer = cast(forms.ChoiceField, form.fields["layer"])
     layer.choices = [(value, label) for value, label in Layer.choices if action_is_shared(value, groups)]
+    possible = owners.possible_owners(plan.person)
+    people = {str(o.user.pk): o.user for o in possible}
+    owner = cast(forms.ChoiceField, form.fields["owner"])
+    owner.choices = [*((str(o.user.pk), o.label) for o in possible), (SOMEONE_ELSE, "Someone else")]
 
     def save(data: dict[str, Any]) -> Action:
+        chosen = people.get(data["owner"])
         return services.add_action(
             outcome,
             by=request.user,
             what=data["what"],
-            owner_name=data["owner_name"],
+            owner=chosen,
+            owner_name="" if chosen else data["owner_name"],
             layer=data["layer"],
             due_on=data["due_on"],
             expected_revision=data["revision"],

@@ -137,3 +137,6 @@ class PasswordResetRequest(models.Model):
 
     class Meta:
         ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"Password reset request at {self.requested_at:%Y-%m-%d %H:%M}"

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -83,8 +84,8 @@ class ResetChooseView(auth_views.PasswordResetConfirmView):
         response.status_code = 400
         return response
 
-    def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponse:
-        response: HttpResponse = super().dispatch(*args, **kwargs)
+    def dispatch(self, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = super().dispatch(*args, **kwargs)
         # A link that opens nothing says so with a 404, as an invitation link does.
         if not self.validlink and response.status_code == 200:
             response.status_code = 404

@@ -128,9 +128,7 @@ def invite_staff(
 
 
 @transaction.atomic
-def change_role(
-    membership: Membership, *, by: User, role: str, request: HttpRequest | None = None
-) -> Membership:
+def change_role(membership: Membership, *, by: User, role: str, request: HttpRequest | None = None) -> Membership:
     membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
     _guard_admin(membership.organisation, by)
     if membership.role == Role.ORGANISATION_ADMIN:
@@ -167,9 +165,7 @@ def _end_sessions(user: User) -> int:
 
 
 @transaction.atomic
-def deactivate_account(
-    organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None
-) -> User:
+def deactivate_account(organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None) -> User:
     """The colleague can no longer sign in; their sessions end and their links stop working."""
     _guard_admin(organisation, by)
     _guard_not_self(user, by, "You cannot deactivate your own account. Ask another admin to do it")
@@ -183,16 +179,12 @@ def deactivate_account(
     user.save(update_fields=["is_active"])
     PasswordLink.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
     _end_sessions(user)
-    auditor.record(
-        "accounts.staff.deactivated", actor=by, obj=user, request=request, organisation=organisation.name
-    )
+    auditor.record("accounts.staff.deactivated", actor=by, obj=user, request=request, organisation=organisation.name)
     return user
 
 
 @transaction.atomic
-def send_password_reset(
-    organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None
-) -> str:
+def send_password_reset(organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None) -> str:
     """A one-time link for the colleague to choose a new password; the admin passes it on."""
     _guard_admin(organisation, by)
     user = colleague(organisation, user.pk)
@@ -200,9 +192,7 @@ def send_password_reset(
         raise ValidationError("This account is deactivated. It cannot be given a new password")
     kind = PasswordLinkKind.RESET if user.has_usable_password() else PasswordLinkKind.INVITATION
     token = _new_link(user, organisation, kind, by)
-    auditor.record(
-        "accounts.staff.reset_sent", actor=by, obj=user, request=request, organisation=organisation.name
-    )
+    auditor.record("accounts.staff.reset_sent", actor=by, obj=user, request=request, organisation=organisation.name)
     return token
 
 

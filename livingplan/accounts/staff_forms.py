@@ -32,7 +32,8 @@ class InviteStaffForm(forms.Form):
         teams = list(Team.objects.filter(organisation=organisation))
         self.teams = {str(team.pk): team for team in teams}
         if teams:
-            self.fields["team"].choices = [("", "No team"), *((str(t.pk), t.name) for t in teams)]
+            choices = [("", "No team"), *((str(t.pk), t.name) for t in teams)]
+            self.fields["team"].choices = choices  # type: ignore[attr-defined]
         else:
             del self.fields["team"]
 
@@ -50,7 +51,10 @@ def _nhs_style(message: str) -> str:
     return message.replace("This password is", "Your password is").rstrip(".")
 
 
-class ChoosePasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+FIRST = "new_password1"
+
+
+class ChoosePasswordForm(SetPasswordForm):
     """Choosing a password from a link, an invitation or a reset email: the same rules as everyone's."""
 
     new_password1 = ds.CharField(
@@ -70,11 +74,11 @@ class ChoosePasswordForm(SetPasswordForm):  # type: ignore[type-arg]
     )
     error_messages = {"password_mismatch": "The passwords do not match. Enter the same password twice"}
 
-    def validate_password_for_user(self, user: Any, password_field_name: str = "new_password1") -> None:
+    def validate_password_for_user(self, user: Any, password_field_name: str = FIRST) -> None:
         # The errors belong on the first box, where the password is chosen, not on "enter it again".
-        super().validate_password_for_user(user, password_field_name="new_password1")
-        if "new_password1" in self.errors:
-            self.errors["new_password1"] = self.error_class([_nhs_style(m) for m in self.errors["new_password1"]])
+        super().validate_password_for_user(user, FIRST)
+        if FIRST in self.errors:
+            self.errors[FIRST] = self.error_class([_nhs_style(str(m)) for m in self.errors[FIRST]])
 
 
 class ResetByEmailForm(PasswordResetForm):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -17,7 +17,7 @@ from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.accounts.staff_forms import ChangeRoleForm, ChoosePasswordForm, InviteStaffForm
 
 
-def _posted(request: HttpRequest) -> object:
+def _posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
@@ -29,7 +29,9 @@ def _add_errors(form: object, error: ValidationError) -> None:
         form.add_error(None, error)  # type: ignore[attr-defined]
 
 
-def _link_page(request: HttpRequest, organisation: Organisation, user: User, token: str, *, invited: bool) -> HttpResponse:
+def _link_page(
+    request: HttpRequest, organisation: Organisation, user: User, token: str, *, invited: bool
+) -> HttpResponse:
     context = {
         "organisation": organisation,
         "colleague": user,
@@ -58,7 +60,7 @@ def invite(request: AuthenticatedRequest, org_pk: int) -> HttpResponse:
     return render(request, "accounts/staff/invite.jinja", {"form": form, "organisation": organisation}, status=status)
 
 
-def _role_form(membership_pk: int, data: object = None) -> ChangeRoleForm:
+def _role_form(membership_pk: int, data: QueryDict | None = None) -> ChangeRoleForm:
     # One form per role held: the prefix keeps each form's radios apart on the page.
     return ChangeRoleForm(data, prefix=f"role-{membership_pk}")
 
@@ -71,7 +73,9 @@ def _member_page(
     status: int = 200,
 ) -> HttpResponse:
     memberships = user.memberships.filter(organisation=organisation).select_related("team")
-    forms = [(m, failed if failed is not None and failed.prefix == f"role-{m.pk}" else _role_form(m.pk)) for m in memberships]
+    forms = [
+        (m, failed if failed is not None and failed.prefix == f"role-{m.pk}" else _role_form(m.pk)) for m in memberships
+    ]
     context = {
         "organisation": organisation,
         "colleague": user,

@@ -31,7 +31,7 @@ def without_nonces(page: str) -> str:
 
 
 def emailed_path() -> str:
-    found = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", mail.outbox[-1].body)
+    found = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", str(mail.outbox[-1].body))
     assert found, mail.outbox[-1].body
     return found.group(1)
 

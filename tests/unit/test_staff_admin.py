@@ -4,6 +4,7 @@ in their own organisation only; the colleague opens the link once and chooses a 
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -42,7 +43,7 @@ def invite(admin: Client, world: World, **overrides: str):
     return admin.post(f"/organisations/{world.council_a.pk}/staff/invite/", data)
 
 
-def choose_password(link: str, password: str = NEW_PASSWORD) -> tuple[Client, object]:
+def choose_password(link: str, password: str = NEW_PASSWORD) -> tuple[Client, Any]:
     client = Client()
     opened = client.get(link)
     assert opened.status_code == 302
@@ -109,7 +110,8 @@ def test_an_empty_invitation_says_what_to_enter(world: World, client_for: Callab
 def test_the_admin_changes_a_colleagues_role(world: World, client_for: Callable) -> None:
     membership = world.morgan.memberships.get()
     response = client_for("admin").post(
-        f"/organisations/{world.council_a.pk}/staff/roles/{membership.pk}/", {f"role-{membership.pk}-role": "QUALITY_LEAD"}
+        f"/organisations/{world.council_a.pk}/staff/roles/{membership.pk}/",
+        {f"role-{membership.pk}-role": "QUALITY_LEAD"},
     )
 
     assert response.status_code == 302
@@ -120,7 +122,8 @@ def test_the_admin_changes_a_colleagues_role(world: World, client_for: Callable)
 def test_the_admin_cannot_remove_their_own_admin_role(world: World, client_for: Callable) -> None:
     membership = world.admin.memberships.get()
     response = client_for("admin").post(
-        f"/organisations/{world.council_a.pk}/staff/roles/{membership.pk}/", {f"role-{membership.pk}-role": "COORDINATOR"}
+        f"/organisations/{world.council_a.pk}/staff/roles/{membership.pk}/",
+        {f"role-{membership.pk}-role": "COORDINATOR"},
     )
 
     assert response.status_code == 400

@@ -15,7 +15,6 @@ from tests.system.journeys import (
     given_i_am_signed_in_as,
     main_content,
     then_i_am_on_my_home_page,
-    then_i_am_on_the_page,
     then_i_see,
     visit,
     when_i_choose,

@@ -93,3 +93,50 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} - {self.get_role_display()} at {self.organisation}"
+
+
+class PasswordLinkKind(models.TextChoices):
+    INVITATION = "INVITATION", "Invitation"
+    RESET = "RESET", "Password reset"
+
+
+class PasswordLink(models.Model):
+    """A one-time link an organisation admin passes on so a colleague can set a password.
+
+    Living Plan cannot send email for admins yet, so the link is shown once, to the admin. Only a
+    hash of its token is kept; opening it (`opened_at`) swaps the token for a short step in the
+    visitor's session, so the URL that access logs keep no longer opens anything (ADR-022).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_links")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=PasswordLinkKind.choices)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    opened_at = models.DateTimeField(null=True, blank=True)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.user}"
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a reset email, counted in the database so every worker shares the limit.
+
+    Only a hash of the address is kept: the count must not become a list of addresses people typed.
+    """
+
+    address_hash = models.CharField(max_length=64, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self) -> str:
+        return f"Password reset request at {self.requested_at:%Y-%m-%d %H:%M}"

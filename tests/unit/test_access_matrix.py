@@ -80,6 +80,20 @@ MATRIX: dict[str, dict[str, int]] = {
     # page it leads to, for a browser that has not opened a link.
     "/invitations/not-a-real-token/": everyone(404),
     "/invitations/accept/": everyone(404),
+    # Resetting your own password by email: open to everyone; a made-up link opens nothing.
+    "/password-reset/": everyone(200),
+    "/password-reset/sent/": everyone(200),
+    "/password-reset/done/": everyone(200),
+    "/password-reset/MQ/not-a-token/": everyone(404),
+    # A link an organisation admin passed on, and the page it leads to, for a browser that has not opened one.
+    "/password-link/not-a-real-token/": everyone(404),
+    "/password-link/choose/": everyone(404),
+    # Managing colleagues: Northbridge Council's admin only; 404 for everyone else.
+    "/organisations/{council_a}/staff/invite/": signed_in(404, admin=200),
+    "/organisations/{council_a}/staff/{priya}/": signed_in(404, admin=200),
+    "/organisations/{council_a}/staff/{priya}/deactivate/": signed_in(404, admin=200),
+    "/organisations/{council_a}/staff/{priya}/reset/": POST_ONLY,
+    "/organisations/{council_a}/staff/roles/{priya_role}/": POST_ONLY,
     # The living plan
     "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/start/": POST_ONLY,
@@ -133,6 +147,9 @@ MATRIX: dict[str, dict[str, int]] = {
 
 PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "alex": lambda r: r.world.alex_record.pk,
+    "council_a": lambda r: r.world.council_a.pk,
+    "priya": lambda r: r.world.priya.pk,
+    "priya_role": lambda r: r.world.priya.memberships.get().pk,
     "statement": lambda r: r.statement.pk,
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,

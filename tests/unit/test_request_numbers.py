@@ -31,7 +31,14 @@ ODD_DIGITS = ["²", "١", "１", "٩٤٣٤٧٦٥٩١٩", "²²²²²²²²²²"]
 BAD_NUMBERS = [TOO_LARGE, "99999999999999999999999999", *ODD_DIGITS]
 FEW = [TOO_LARGE, "²", "١"]  # one of each kind, where every request renders a page
 # A value for each non-numeric part of a URL that reaches the view behind it.
-WORDS = {"name": "propose", "section": "WHAT_MATTERS", "kind": "outcome", "decision": "accept", "token": "x" * 43}
+WORDS = {
+    "name": "propose",
+    "section": "WHAT_MATTERS",
+    "kind": "outcome",
+    "decision": "accept",
+    "token": "x" * 43,
+    "uidb64": "MQ",
+}
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
 
@@ -62,6 +69,8 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "member_pk": sam.pk,
         "invitation_pk": 1,
         "org_pk": world.council_a.pk,
+        "user_pk": world.priya.pk,
+        "membership_pk": world.priya.memberships.get().pk,
         "outcome_pk": outcome,
         "outcome_id": outcome,
         "action_pk": action,

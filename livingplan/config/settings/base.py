@@ -207,3 +207,11 @@ CACHES = {
     },
 }
 RENDER_CACHE_SECONDS = 60 * 60
+
+# Resetting your own password by email (ADR-022). The emailed link works for an hour; requests are
+# counted in the database so every worker shares the limits.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+LIVINGPLAN_RESET_EMAILS_PER_ADDRESS = 3  # per hour: more would let anyone flood someone's inbox
+LIVINGPLAN_RESET_REQUESTS_PER_IP = 20  # per hour, across addresses
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Living Plan <no-reply@livingplan.invalid>")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -15,3 +15,5 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or "local-development-only-not-secret"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405 - the SQLite file lives here
+# The demo sends no email: password reset emails are printed where `make run` logs.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

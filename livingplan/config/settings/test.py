@@ -16,3 +16,5 @@ LOGGING["root"] = {"handlers": ["console"], "level": "WARNING"}  # noqa: F405
 # Serve static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Emails are kept in django.core.mail.outbox for tests to read.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -554,7 +554,6 @@ def agree_plan(
         obj=version,
         request=request,
         version=number,
-        in_force=plan.status == PlanStatus.ACTIVE,
         **(on_behalf if standing.on_behalf else {}),
     )
     return version

@@ -31,7 +31,14 @@ ODD_DIGITS = ["²", "١", "１", "٩٤٣٤٧٦٥٩١٩", "²²²²²²²²²²"]
 BAD_NUMBERS = [TOO_LARGE, "99999999999999999999999999", *ODD_DIGITS]
 FEW = [TOO_LARGE, "²", "١"]  # one of each kind, where every request renders a page
 # A value for each non-numeric part of a URL that reaches the view behind it.
-WORDS = {"name": "propose", "section": "WHAT_MATTERS", "kind": "outcome", "decision": "accept", "token": "x" * 43}
+WORDS = {
+    "name": "propose",
+    "step": "propose",
+    "section": "WHAT_MATTERS",
+    "kind": "outcome",
+    "decision": "accept",
+    "token": "x" * 43,
+}
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
 

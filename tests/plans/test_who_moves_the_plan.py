@@ -183,3 +183,22 @@ def test_an_api_caller_is_told_the_steps_they_may_take_next(world: World, plan: 
         f"/api/v1/people/{world.alex_record.pk}/plan/status/propose", {"expected_revision": plan.revision}
     )
     assert response.json()["steps"] == ["withdraw", "agree"]
+
+
+def test_starting_a_review_asks_first_in_plain_words_and_changes_nothing_until_confirmed(
+    world: World, plan: Plan
+) -> None:
+    plan = plan_at(plan, PlanStatus.ACTIVE, world)
+    alex = signed_in(world.alex)
+    plan_page = alex.get(f"/people/{world.alex_record.pk}/plan/").content.decode()
+    assert f'href="/people/{world.alex_record.pk}/plan/review/start/"' in plan_page  # a link, not a direct step
+
+    page = alex.get(f"/people/{world.alex_record.pk}/plan/review/start/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    for words in ("What a review is", "Who will see it is being reviewed", "Sam Carter", "Priya Shah"):
+        assert words in text
+    assert "everyone keeps to the plan you agreed" in text
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ACTIVE
+    assert signed_in(world.sam).get(f"/people/{world.alex_record.pk}/plan/review/start/").status_code == 403

@@ -141,7 +141,6 @@ def seed_alex_plan(
     plans.propose_plan(plan, by=priya)
     v1 = plans.agree_plan(plan, by=alex_user, summary="Alex's first plan after the stroke")
     plans.sign_version(v1, by=priya, role="Coordinator")
-    plans.activate_plan(plan, by=priya)
 
     # Six months on: a review. Alex walks further; a new outcome about the garden.
     review_at = now - dt.timedelta(days=150)
@@ -177,7 +176,6 @@ def seed_alex_plan(
     plans.propose_plan(plan, by=priya)
     v2 = plans.agree_plan(plan, by=alex_user, summary="Six-monthly review: garden outcome added")
     plans.sign_version(v2, by=priya, role="Coordinator")
-    plans.activate_plan(plan, by=priya)
 
     # Alex shares the crisis plan with Sam, but not the personal budget.
     sam_row = alex.circle.get(user=sam)

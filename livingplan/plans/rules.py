@@ -4,6 +4,7 @@ from typing import Any
 
 from livingplan.people import capacity
 from livingplan.people.models import DecisionKind, Person
+from livingplan.plans.lifecycle import Actor
 
 
 def is_the_person(user: Any, person: Person) -> bool:
@@ -21,6 +22,25 @@ def is_in_circle(user: Any, person: Person) -> bool:
 def can_contribute(user: Any, person: Person) -> bool:
     """The person, their circle (with access) and their care team write the plan together."""
     return is_the_person(user, person) or is_on_care_team(user, person) or is_in_circle(user, person)
+
+
+def is_coordinator(user: Any, person: Person) -> bool:
+    return person.care_team.filter(user=user, ended_on__isnull=True, is_coordinator=True).exists()
+
+
+def lifecycle_actors(user: Any, person: Person, *, fresh: bool = False) -> frozenset[Actor]:
+    """Who `user` is to this plan for moving it on (`lifecycle.TRANSITIONS[...].who`).
+
+    An attorney or deputy counts as one only while they hold a health and welfare authority; the
+    capacity rule then decides whether it is theirs or the person's decision (`can_agree`)."""
+    actors = set()
+    if is_the_person(user, person):
+        actors.add(Actor.PERSON)
+    if is_coordinator(user, person):
+        actors.add(Actor.COORDINATOR)
+    if agreement_standing(user, person, fresh=fresh).authority_id is not None:
+        actors.add(Actor.ATTORNEY)
+    return frozenset(actors)
 
 
 def agreement_standing(user: Any, person: Person, *, fresh: bool = False) -> capacity.Standing:

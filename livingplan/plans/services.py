@@ -450,6 +450,14 @@ def missing_for_agreement(plan: Plan) -> list[str]:
     return missing
 
 
+def _guard_step(plan: Plan, name: str, *, by: User) -> lifecycle.Transition:
+    """The step is declared from the plan's status and, in the table, for someone this user is."""
+    transition = lifecycle.check(name, plan.status)
+    if not lifecycle.may_take(transition, rules.lifecycle_actors(by, plan.person, fresh=True)):
+        raise PermissionDenied(lifecycle.refusal(transition))
+    return transition
+
+
 def _move(
     plan: Plan,
     name: str,
@@ -463,9 +471,7 @@ def _move(
 
     A step is a change like any other: it names the revision it was offered at and moves the
     revision on, so nobody proposes or reopens a plan that changed under them."""
-    transition = lifecycle.check(name, plan.status)
-    if not rules.can_contribute(by, plan.person):
-        raise PermissionDenied("Only the person, their circle and their care team can move the plan on.")
+    transition = _guard_step(plan, name, by=by)
     _bump(plan, expected=expected_revision)
     _status(plan, transition.target, by=by, note=note)
     _audit(transition.audit_action, plan, by=by, request=request, **({"reason": note} if note else {}))
@@ -513,7 +519,7 @@ def agree_plan(
     decision; then only their health and welfare attorney or deputy may, on their behalf, and
     must say how the person's wishes and feelings were taken into account.
     """
-    lifecycle.check("agree", plan.status)
+    transition = _guard_step(plan, "agree", by=by)
     standing = rules.agreement_standing(by, plan.person, fresh=True)  # decide on what is true now
     if not standing.may_decide:
         raise PermissionDenied("Only the person, or someone with authority to decide for them, can agree their plan.")
@@ -534,7 +540,11 @@ def agree_plan(
         snapshot=snapshot(plan),
         summary_of_changes=summary.strip()[:300],
     )
-    _status(plan, PlanStatus.AGREED, by=by, note=f"Version {number}")
+    _status(plan, transition.target, by=by, note=f"Version {number}")
+    if transition.then:
+        # In force at once: its own row, so the history still shows when it was agreed and
+        # when it came into force, as it will once a later start date can be chosen.
+        _status(plan, transition.then, by=by, note=f"Version {number} in force")
     # The same declared action either way, so every count of agreements stays right; the detail
     # says when it was not the person who agreed, as whom, and under which authority.
     on_behalf = {"on_behalf": True, "agreed_as": agreed_as.label, "authority": standing.authority_id}

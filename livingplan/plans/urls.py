@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingplan.plans.views import agreement, edit, plan, sharing
+from livingplan.plans.views import agreement, edit, plan, review, sharing
 
 app_name = "plans"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("plan/", plan.plan_page, name="plan"),
     path("plan/start/", plan.start, name="start"),
     path("plan/status/<slug:name>/", plan.transition, name="transition"),
+    path("plan/review/start/", review.confirm_review, name="confirm-review"),
     path("plan/agree-on-behalf/", agreement.agree_on_behalf, name="agree-on-behalf"),
     path("plan/versions/", plan.versions, name="versions"),
     path("plan/versions/compare/", plan.compare, name="compare"),

@@ -13,6 +13,7 @@ EXPECTED_PATHS = {
     "/api/v1/people/{id}/plan": {"get"},
     "/api/v1/people/{id}/plan/versions": {"get"},
     "/api/v1/people/{id}/plan/versions/{number}": {"get"},
+    "/api/v1/people/{id}/plan/status/{step}": {"post"},
     "/api/v1/people/{id}/plan/outcomes": {"get", "post"},
     "/api/v1/people/{id}/plan/outcomes/{outcome_id}/actions": {"post"},
     "/api/v1/people/{id}/plan/actions/{action_id}": {"patch"},

@@ -76,7 +76,7 @@ def test_record_json_holds_the_persons_details_needs_care_team_and_circle(alex_p
 def test_plan_json_holds_the_whole_plan_with_who_added_each_part(alex_plan: AlexPlan, client_for) -> None:
     plan = _json(_export(alex_plan, client_for), "plan.json")
 
-    assert plan["status"] == "Agreed"
+    assert plan["status"] == "Active"
     [outcome] = plan["outcomes"]
     assert outcome["text"] == OUTCOME
     assert outcome["added_by"] == "Alex Carter"

@@ -166,7 +166,7 @@ def test_sam_agrees_on_alexs_behalf_and_the_version_and_audit_say_so(world: Worl
     assert version.acting_authority == authority
     assert version.best_interests_note == WISHES
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.AGREED
+    assert plan.status == PlanStatus.ACTIVE  # in force at once: no second step
     event = AuditEvent.objects.get(action="plans.plan.agreed", actor=world.sam)
     assert event.detail == {
         "version": 1,

@@ -56,8 +56,10 @@ def test_only_the_person_agrees_and_agreement_freezes_a_version(world: World, pl
     assert version.number == 1
     assert version.snapshot["outcomes"][0]["text"] == "I want to walk to the shop on my own"
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.AGREED
-    assert [c.to_status for c in plan.status_changes.all()] == ["DRAFT", "PROPOSED", "AGREED"]
+    # In force at once, and the history still shows the agreement and the coming into force.
+    assert plan.status == PlanStatus.ACTIVE
+    assert [c.to_status for c in plan.status_changes.all()] == ["DRAFT", "PROPOSED", "AGREED", "ACTIVE"]
+    assert [c.note for c in plan.status_changes.all()][2:] == ["Version 1", "Version 1 in force"]
     assert AuditEvent.objects.filter(action="plans.plan.agreed", actor=world.alex).exists()
 
 
@@ -67,7 +69,6 @@ def test_an_agreed_plan_cannot_be_changed_without_starting_a_review(world: World
     plan.refresh_from_db()
     with pytest.raises(lifecycle.TransitionNotAllowed):
         services.add_statement(plan, by=world.priya, section=Section.NEEDS, text="Late addition")
-    services.activate_plan(plan, by=world.priya)
     services.start_review(plan, by=world.alex, reason="I moved house")
     services.add_statement(plan, by=world.priya, section=Section.NEEDS, text="Late addition")
     services.propose_plan(plan, by=world.alex)
@@ -80,7 +81,7 @@ def test_an_agreed_plan_cannot_be_changed_without_starting_a_review(world: World
 
 def test_a_lifecycle_move_from_the_wrong_state_is_refused_with_a_plain_message(world: World, plan: Plan) -> None:
     with pytest.raises(lifecycle.TransitionNotAllowed, match="while the plan is draft"):
-        services.activate_plan(plan, by=world.alex)
+        services.start_review(plan, by=world.alex)
 
 
 def test_a_stale_edit_is_refused_and_writes_nothing(world: World, plan: Plan) -> None:

@@ -108,16 +108,14 @@ def _alexs_plan(world: World) -> dict[str, int]:
 
 
 def _move_to(plan: Plan, status: str, world: World) -> None:
-    steps: dict[str, list[str]] = {
-        PlanStatus.PROPOSED: ["propose"],
-        PlanStatus.AGREED: ["propose", "agree"],
-        PlanStatus.ACTIVE: ["propose", "agree", "activate"],
-    }
-    for step in steps.get(status, []):
-        if step == "agree":
-            services.agree_plan(plan, by=world.alex)
-        else:
-            {"propose": services.propose_plan, "activate": services.activate_plan}[step](plan, by=world.alex)
+    if status == PlanStatus.DRAFT:
+        return
+    services.propose_plan(plan, by=world.alex)
+    if status in (PlanStatus.AGREED, PlanStatus.ACTIVE):
+        services.agree_plan(plan, by=world.alex)  # in force at once
+    if status == PlanStatus.AGREED:
+        # A plan agreed before agreeing put it in force, still waiting to be started.
+        Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.AGREED)
 
 
 def fingerprint(person: Person) -> list[Any]:

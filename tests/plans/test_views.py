@@ -79,7 +79,7 @@ def test_alex_writes_a_plan_priya_adds_an_action_alex_agrees_and_sam_sees_only_w
     assert "Refer to physiotherapy" in page.content.decode()
     assert alex.post(_url(world, "plan/status/agree/"), {"revision": plan.revision}).status_code == 302
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.AGREED
+    assert plan.status == PlanStatus.ACTIVE
     first = plan.versions.get()
     assert any(a["what"] == "Refer to physiotherapy" for a in first.snapshot["outcomes"][0]["actions"])
 
@@ -179,7 +179,6 @@ def _grow(plan: Plan, world: World, outcomes: int, actions_each: int, versions: 
             services.start_review(plan, by=world.alex)
         services.propose_plan(plan, by=world.alex)
         services.agree_plan(plan, by=world.alex)
-        services.activate_plan(plan, by=world.alex)
 
 
 def _count_queries(client: Client, url: str) -> int:
@@ -202,7 +201,8 @@ def test_the_plan_page_uses_the_same_small_number_of_queries_whatever_its_size(
     # 16th: the auditor looks up the organisation the viewer acts for (none, for Alex): ADR-020.
     # 17th: who provides the service, for the header's NHS logo rule. Both could come from one
     # per-request context (issue 10's audit context).
-    assert large <= 17
+    # 18th: whether the viewer is the person's coordinator, for the steps they may take (ADR-021).
+    assert large <= 18
 
 
 def test_after_saving_the_person_is_told_what_happened(world: World, plan: Plan, client_for) -> None:

@@ -202,11 +202,15 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_follow(page, "Read your plan", to="Your plan")
     expect(outcome_card(page, WALK)).to_contain_text(TRAVEL_BUDDY)
     when_i_press(page, "I agree to this plan", to="Your plan")
-    expect(status_tag(page)).to_have_text("Agreed")
+    expect(status_tag(page)).to_have_text("Active")  # in force at once: no "Start using the plan"
+    expect(main_content(page).get_by_role("button", name="Start using the plan")).to_have_count(0)
     expect(main_content(page).get_by_role("link", name="Add an outcome")).to_have_count(0)  # agreed: no editing
 
     # 3. Alex changes the plan, agrees again, and compares the two versions.
-    when_i_press(page, "Change the plan", to="Your plan")
+    # Starting a review asks first, in plain words.
+    when_i_press(page, "Change the plan", to="Do you want to review your plan?")
+    then_i_see(page, "What a review is", "Who will see it is being reviewed", "The agreed plan stays in force")
+    when_i_press(page, "Start a review", to="Your plan")
     expect(status_tag(page)).to_have_text("Being reviewed")
     when_i_follow(page, "Add an outcome", to="Add an outcome")
     when_i_fill_in(page, OUTCOME_FIELD, LUNCH_CLUB)
@@ -215,7 +219,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_press(page, "Ask for agreement", to="Your plan")
     when_i_fill_in(page, "What changed in this version? (optional)", "Added the lunch club")
     when_i_press(page, "I agree to this plan", to="Your plan")
-    expect(status_tag(page)).to_have_text("Agreed")
+    expect(status_tag(page)).to_have_text("Active")
 
     when_i_follow(page, "Versions and what changed", to="Versions of the plan")
     versions = page.get_by_role("table", name="Agreed versions, newest first")
@@ -231,7 +235,9 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_switch_to(page, "sam", "People you support")
     when_i_follow(page, "Alex Carter", to="Alex Carter")
     when_i_follow(page, "Plan", to="Alex's plan")
-    expect(status_tag(page)).to_have_text("Agreed")
+    expect(status_tag(page)).to_have_text("Active")
+    # Sam is Alex's circle: he may suggest and add, but not move the plan.
+    expect(main_content(page).get_by_role("button", name="Change the plan")).to_have_count(0)
     expect(
         main_content(page).get_by_role("heading", name="If things go wrong: contingency and crisis plan")
     ).to_be_visible()

@@ -98,6 +98,9 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/plan/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/start/": POST_ONLY,
     "/people/{alex}/plan/status/propose/": POST_ONLY,
+    # Starting a review asks first; only Alex and his coordinator (priya) may start one. Alex's
+    # plan is already being reviewed here, so they are sent back to it.
+    "/people/{alex}/plan/review/start/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "alex": 302, "priya": 302}),
     # Only an attorney or deputy for health and welfare, once Alex is assessed as lacking capacity
     # to agree the plan. Nobody here is one, so those who may see Alex may not do this: 403.
     "/people/{alex}/plan/agree-on-behalf/": signed_in(404, **dict.fromkeys(SEES_ALEX, 403)),
@@ -140,6 +143,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/api/v1/people/{alex}/plan/versions": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/versions/1": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/actions/{action}": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/plan/status/start_review": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/actions": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/progress": API_WRITE_ONLY,
 }

@@ -33,6 +33,7 @@ FEW = [TOO_LARGE, "²", "١"]  # one of each kind, where every request renders a
 # A value for each non-numeric part of a URL that reaches the view behind it.
 WORDS = {
     "name": "propose",
+    "step": "propose",
     "section": "WHAT_MATTERS",
     "kind": "outcome",
     "decision": "accept",

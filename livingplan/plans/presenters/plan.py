@@ -112,7 +112,6 @@ class PlanPage:
     crisis: list[SectionBlock] = field(default_factory=list)
     linked_plans: list[Any] = field(default_factory=list)
     versions: list[PlanVersion] = field(default_factory=list)
-    transitions: list[lifecycle.Transition] = field(default_factory=list)
     is_editable: bool = False
     hidden_groups: list[str] = field(default_factory=list)
     # "Who helped me write this and when", derived from who contributed the profile's statements.
@@ -150,7 +149,6 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
         viewer_id=viewer.pk,
         status_label=PlanStatus(plan.status).label,
         status_colour=STATUS_TAG_COLOURS[PlanStatus(plan.status)],
-        transitions=lifecycle.available(plan.status),
         is_editable=plan.status in lifecycle.EDITABLE,
         hidden_groups=[g.label for g in SharingGroup if g not in groups],
     )

@@ -39,7 +39,8 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         "plan": plan,
         "is_self": rules.is_the_person(request.user, person),
         "can_contribute": rules.can_contribute(request.user, person),
-        "transitions": lifecycle.available(plan.status),
+        # Only the steps the table gives this viewer (ADR-021): nobody is offered a button that is refused.
+        "transitions": lifecycle.available(plan.status, rules.lifecycle_actors(request.user, person)),
         **agreement_context(request.user, person, plan),
     }
     # Our own template's output, autoescaped when it was rendered.

@@ -14,7 +14,6 @@ from livingplan.core.models import AuditEvent
 from livingplan.core.numbers import whole_number
 from livingplan.core.presenters import date_long, time_short
 from livingplan.people import nhs_number
-from livingplan.people.record_parts import RecordPart
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
@@ -25,6 +24,7 @@ from livingplan.people.models import (
     LegalAuthority,
     Person,
 )
+from livingplan.people.record_parts import RecordPart
 from livingplan.people.trail_words import describe
 
 

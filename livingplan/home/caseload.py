@@ -11,14 +11,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from livingplan.accounts.models import User
 from livingplan.core.presenters import date_long
 from livingplan.people.models import CareTeamMember, Person
-from livingplan.plans.models import FINISHED_ACTION_STATUSES, Action, PlanStatus, Statement, StatementStatus
+from livingplan.plans.models import (
+    FINISHED_ACTION_STATUSES,
+    Action,
+    PlanStatus,
+    SharingChoice,
+    Statement,
+    StatementStatus,
+)
+from livingplan.plans.sections import SECTION_GROUP, SharingGroup
+from livingplan.plans.sharing import LAYER_GROUP
 
 REVIEW_SOON_DAYS = 28
 
@@ -135,14 +144,50 @@ CASELOAD_FIELDS = (
 )
 
 
+def _hidden_from(user: User, group: str) -> Exists:
+    """The person (of the row this filters) chose not to share `group` with the viewer's organisation.
+
+    The care team's default is every group (plans/sections.py), so only a choice can hide one; a
+    viewer on the team for several organisations is shown a count only if none of them is refused.
+    """
+    viewers_org = CareTeamMember.objects.filter(
+        user=user, person_id=OuterRef("person_id"), organisation_id=OuterRef("organisation_id"), ended_on__isnull=True
+    )
+    return Exists(
+        SharingChoice.objects.filter(person_id=OuterRef("person_id"), group=group, is_shared=False).filter(
+            Exists(viewers_org)
+        )
+    )
+
+
+def _shared_actions(user: User) -> QuerySet[Action]:
+    """Actions counted for the viewer: under shared outcomes, and budget ones only with the budget."""
+    shared = Action.objects.visible_to(user).exclude(_hidden_from(user, SharingGroup.OUTCOMES))
+    for layer, group in LAYER_GROUP.items():
+        shared = shared.exclude(Q(layer=layer) & _hidden_from(user, group))
+    return shared
+
+
+def _shared_statements(user: User) -> QuerySet[Statement]:
+    statements = Statement.objects.visible_to(user)
+    for group in SharingGroup:
+        sections = [section for section, in_group in SECTION_GROUP.items() if in_group == group]
+        statements = statements.exclude(Q(section__in=sections) & _hidden_from(user, group))
+    return statements
+
+
 def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, Any]]:
-    """The people whose care team `user` is on, with their plan and the counts: one query."""
+    """The people whose care team `user` is on, with their plan and the counts: one query.
+
+    The counts take in only what the person shares with the viewer's organisation: a count of
+    budget actions would tell an organisation refused the budget that there is one.
+    """
     overdue = (
-        Action.objects.visible_to(user)
+        _shared_actions(user)
         .filter(due_on__lt=today, outcome__is_active=True)
         .exclude(status__in=FINISHED_ACTION_STATUSES)
     )
-    suggestions = Statement.objects.visible_to(user).filter(status=StatementStatus.PROPOSED)
+    suggestions = _shared_statements(user).filter(status=StatementStatus.PROPOSED)
     mine = CareTeamMember.objects.filter(user=user, ended_on__isnull=True)
     return (
         Person.objects.visible_to(user)

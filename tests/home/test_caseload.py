@@ -15,7 +15,7 @@ from livingplan.people import services as people
 from livingplan.people.models import Person
 from livingplan.plans import services as plans
 from livingplan.plans.models import Layer, Plan
-from livingplan.plans.sections import Section
+from livingplan.plans.sections import Section, SharingGroup
 from tests.factories import PersonFactory, put_on_care_team
 from tests.personas import World
 
@@ -176,3 +176,35 @@ def test_the_caseload_leaves_out_people_who_have_not_shared_with_the_viewers_org
     put_on_care_team(unshared, world.dr_jones, world.gp_practice, consent=False)
 
     assert "Nadia Quill" not in text_of(client_for("dr.jones").get("/"))
+
+
+def test_the_counts_leave_out_what_the_person_does_not_share_with_the_viewers_organisation(
+    world: World, client_for: ClientFor
+) -> None:
+    plan = _alex_with_work(world)
+    outcome = plan.outcomes.get()
+    plans.add_action(
+        outcome,
+        by=world.alex,
+        what="Pay the gardener from my budget",
+        owner_name="Alex",
+        layer=Layer.PERSONAL_BUDGET,
+        due_on=TODAY - dt.timedelta(days=4),
+        expected_revision=plan.revision,
+    )
+    priya = client_for("priya")
+    assert re.search(r"Overdue 2 1 Coordinator", _row(text_of(priya.get("/")), "Alex Carter"))
+
+    plans.set_sharing(
+        world.alex_record, by=world.alex, group=SharingGroup.BUDGET, is_shared=False, organisation=world.council_a
+    )
+    assert re.search(r"Overdue 1 1 Coordinator", _row(text_of(priya.get("/")), "Alex Carter"))
+
+    plans.set_sharing(
+        world.alex_record, by=world.alex, group=SharingGroup.ABOUT_ME, is_shared=False, organisation=world.council_a
+    )
+    plans.set_sharing(
+        world.alex_record, by=world.alex, group=SharingGroup.OUTCOMES, is_shared=False, organisation=world.council_a
+    )
+    # The suggestion waiting is on the one-page profile; the actions sit under outcomes.
+    assert re.search(r"Overdue None None Coordinator", _row(text_of(priya.get("/")), "Alex Carter"))

@@ -156,10 +156,10 @@ def test_the_sharing_page_offers_alex_both_parts_unticked_for_sam(record: World,
     key = f"circle_{_sam(record).pk}"
     assert f'name="{key}" type="checkbox" value="PERSONAL_DETAILS" checked' not in page
 
-    chosen = sorted(DEFAULT_FOR_CIRCLE | {SharingGroup.CAPACITY})
+    chosen = sorted(str(g) for g in DEFAULT_FOR_CIRCLE | {SharingGroup.CAPACITY})
     data: dict[str, list[str]] = {key: chosen}
     for name in _other_audiences(page, key):
-        data[name] = sorted(SharingGroup)
+        data[name] = sorted(str(g) for g in SharingGroup)
     assert alex.post(f"/people/{record.alex_record.pk}/sharing/", data).status_code == 302
 
     sam_page = _record_page(client_for("sam"), record)

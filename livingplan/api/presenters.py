@@ -75,14 +75,17 @@ def people_out(*, viewer: User, limit: int, offset: int) -> schemas.PeopleOut:
     return schemas.PeopleOut(count=visible.count(), items=[person_summary(p) for p in visible[offset : offset + limit]])
 
 
-def person_out(person: Person, *, viewer: User) -> schemas.PersonOut:
+def person_out(person: Person, *, viewer: User, groups: frozenset[str]) -> schemas.PersonOut:
     needs = getattr(person, "communication_needs", None)
     plan = getattr(person, "plan", None)
+    # Name and contact for everyone who may see the person; the rest only if shared with the caller (ADR-023).
+    details = SharingGroup.PERSONAL_DETAILS in groups
     return schemas.PersonOut(
         **person_summary(person).model_dump(),
-        date_of_birth=person.date_of_birth,
+        date_of_birth=person.date_of_birth if details else None,
         pronouns=person.pronouns,
-        nhs_number=person.nhs_number,
+        nhs_number=person.nhs_number if details else None,
+        personal_details_shared=details,
         communication_needs=None
         if needs is None
         else schemas.CommunicationNeedsOut(

@@ -147,9 +147,12 @@ class PlanSummaryOut(OutModel):
 
 
 class PersonOut(PersonSummaryOut):
-    date_of_birth: dt.date | None
+    date_of_birth: dt.date | None = Field(description="None if not recorded, or not shared with you.")
     pronouns: str
-    nhs_number: str | None
+    nhs_number: str | None = Field(description="None if not recorded, or not shared with you.")
+    personal_details_shared: bool = Field(
+        description="Whether the person shares their personal details (date of birth, NHS number) with you."
+    )
     communication_needs: CommunicationNeedsOut | None
     plan: PlanSummaryOut | None = Field(description="None until the plan is started.")
     is_you: bool

@@ -212,6 +212,7 @@ class SubjectAccess:
     sharing_choices: list[SharingChoice]
     versions: list[PlanVersion]
     audit: list[AuditEvent]
+    personal_details: bool = True  # date of birth, NHS number, address, GP: only if shared (ADR-023)
 
 
 def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
@@ -240,14 +241,18 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
     shown = {f"statement:{s.pk}" for s in statements} | {f"risk:{r.pk}" for r in risks}
     for o in outcomes:
         shown |= {f"outcome:{o.pk}"} | {f"action:{a.pk}" for a in o.actions.all()}
+    # Only the person downloads this today, and they see every part; the export still follows the
+    # record's sharing groups, so it can never hold more than the record page shows the reader.
+    capacity = SharingGroup.CAPACITY in groups
     return SubjectAccess(
         person=person,
+        personal_details=SharingGroup.PERSONAL_DETAILS in groups,
         communication=CommunicationNeeds.objects.visible_to(viewer).filter(person=person).first(),
-        capacity=list(
-            CapacityAssessment.objects.visible_to(viewer).filter(person=person).select_related("assessed_by")
-        ),
-        advocacy=Advocacy.objects.visible_to(viewer).filter(person=person).first(),
-        legal=list(LegalAuthority.objects.visible_to(viewer).filter(person=person)),
+        capacity=list(CapacityAssessment.objects.visible_to(viewer).filter(person=person).select_related("assessed_by"))
+        if capacity
+        else [],
+        advocacy=Advocacy.objects.visible_to(viewer).filter(person=person).first() if capacity else None,
+        legal=list(LegalAuthority.objects.visible_to(viewer).filter(person=person)) if capacity else [],
         care_team=list(
             CareTeamMember.objects.visible_to(viewer).filter(person=person).select_related("user", "organisation")
         ),
@@ -291,6 +296,19 @@ def _name(user: Any) -> str | None:
     return user.display_name
 
 
+def _personal_details(data: SubjectAccess) -> dict[str, Any]:
+    p = data.person
+    if not data.personal_details:
+        return {}
+    return {
+        "date_of_birth": iso(p.date_of_birth),
+        "nhs_number": p.nhs_number,
+        "address": p.address,
+        "postcode": p.postcode,
+        "gp_practice": p.gp_practice.name if p.gp_practice else None,
+    }
+
+
 def record_json(data: SubjectAccess) -> dict[str, Any]:
     p = data.person
     needs = data.communication
@@ -299,14 +317,10 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
             "given_name": p.given_name,
             "family_name": p.family_name,
             "preferred_name": p.preferred_name,
-            "date_of_birth": iso(p.date_of_birth),
             "pronouns": p.pronouns,
-            "nhs_number": p.nhs_number,
-            "address": p.address,
-            "postcode": p.postcode,
             "phone": p.phone,
             "email": p.email,
-            "gp_practice": p.gp_practice.name if p.gp_practice else None,
+            **_personal_details(data),
             "lead_organisation": p.lead_organisation.name,
             "record_created_at": iso(p.created_at),
         },

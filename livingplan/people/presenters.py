@@ -24,6 +24,7 @@ from livingplan.people.models import (
     LegalAuthority,
     Person,
 )
+from livingplan.people.record_parts import RecordPart
 from livingplan.people.trail_words import describe
 
 
@@ -62,6 +63,16 @@ class RecordPage:
     can_manage_care_team: bool = False
     shared_with: list[Organisation] = field(default_factory=list)
     waiting_invitations: list[InvitationRow] = field(default_factory=list)
+    # The record parts the reader may see (people/record_parts.py): without them, name and contact only.
+    parts: frozenset[str] = frozenset(RecordPart)
+
+    @property
+    def shows_personal_details(self) -> bool:
+        return RecordPart.PERSONAL_DETAILS in self.parts
+
+    @property
+    def shows_capacity(self) -> bool:
+        return RecordPart.CAPACITY in self.parts
 
     @property
     def nhs_number(self) -> str:

@@ -41,6 +41,7 @@ from livingplan.people.models import (
     SharingConsent,
 )
 from livingplan.people.presenters import InvitationRow, RecordPage, TrailPage
+from livingplan.people.record_parts import RecordPart, parts_visible_to, require_part
 
 
 def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
@@ -50,8 +51,11 @@ def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
     )
 
 
-def _editable_person(request: AuthenticatedRequest, pk: int) -> Person:
+def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | None = None) -> Person:
+    """A record part not shared with the user is a 404 before anything else: it does not exist for them."""
     person = _person_for(request, pk)
+    if part is not None:
+        require_part(request.user, person, part)
     if not services.can_edit_record(person, request.user):
         raise PermissionDenied
     return person
@@ -62,8 +66,12 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
     services.record_person_viewed(person, by=request.user, request=request)
     user = request.user
+    parts = parts_visible_to(user, person)
+    # What is not shared is not read at all, so it cannot reach the page by mistake.
+    shows_capacity = RecordPart.CAPACITY in parts
     page = RecordPage(
         person=person,
+        parts=parts,
         is_self=person.user_id == user.pk,
         can_edit=services.can_edit_record(person, request.user),
         care_team=list(
@@ -80,9 +88,13 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             .select_related("circle_member")
         ],
         communication=CommunicationNeeds.objects.visible_to(user).filter(person=person).first(),
-        capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by")),
-        advocacy=Advocacy.objects.visible_to(user).filter(person=person).first(),
-        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by")),
+        capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by"))
+        if shows_capacity
+        else [],
+        advocacy=Advocacy.objects.visible_to(user).filter(person=person).first() if shows_capacity else None,
+        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by"))
+        if shows_capacity
+        else [],
         can_manage_care_team=services.can_manage_care_team(person, user),
         shared_with=[
             consent.organisation
@@ -127,7 +139,7 @@ def _record_form(
 
 @login_required
 def edit_details(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _editable_person(request, pk)
+    person = _editable_person(request, pk, RecordPart.PERSONAL_DETAILS)
     initial = {name: getattr(person, name) for name in services.PERSON_DETAIL_FIELDS if name != "gp_practice"}
     form = PersonDetailsForm(request.POST or None, initial=initial)
 
@@ -152,7 +164,7 @@ def edit_communication(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def add_capacity(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _editable_person(request, pk)
+    person = _editable_person(request, pk, RecordPart.CAPACITY)
     form = CapacityForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> CapacityAssessment:
@@ -163,7 +175,7 @@ def add_capacity(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def edit_advocacy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _editable_person(request, pk)
+    person = _editable_person(request, pk, RecordPart.CAPACITY)
     current = Advocacy.objects.visible_to(request.user).filter(person=person).first() or Advocacy()
     form = AdvocacyForm(request.POST or None, initial={f: getattr(current, f) for f in AdvocacyForm.base_fields})
 
@@ -175,7 +187,7 @@ def edit_advocacy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @login_required
 def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    person = _editable_person(request, pk)
+    person = _editable_person(request, pk, RecordPart.CAPACITY)
     form = LegalAuthorityForm(request.POST or None, holders=services.people_who_may_hold_authority(person))
 
     def save(data: dict[str, Any]) -> LegalAuthority:

@@ -5,6 +5,8 @@ Pure data: no ORM. Sharing is decided per *section group*, the unit a person cho
 
 from django.db import models
 
+from livingplan.people.record_parts import RecordPart
+
 
 class Section(models.TextChoices):
     """Where a free-text statement sits in the plan or the one-page profile."""
@@ -45,6 +47,9 @@ class SharingGroup(models.TextChoices):
     REVIEW = "REVIEW", "How my plan is reviewed"
     BUDGET = "BUDGET", "My personal budget"
     LINKED_PLANS = "LINKED_PLANS", "My other plans"
+    # Parts of the record, not the plan (ADR-023): the record page, the API and exports follow them.
+    PERSONAL_DETAILS = RecordPart.PERSONAL_DETAILS.value, "My personal details (date of birth, NHS number, address, GP)"
+    CAPACITY = RecordPart.CAPACITY.value, "Decisions about my capacity, advocacy and who can act for me"
 
 
 SECTION_GROUP: dict[str, str] = {
@@ -66,7 +71,8 @@ CRISIS_SECTIONS = [s for s in Section if s.startswith("CRISIS_")]
 ALL_GROUPS = frozenset(SharingGroup)
 
 # Without a choice from the person: the care team sees everything it needs to support them;
-# the circle sees the person-facing parts, never needs, risks or money. The person can change both.
+# the circle sees the person-facing parts, never needs, risks or money, and of the record only the
+# person's name and how to contact them (ADR-023). The person can change both.
 DEFAULT_FOR_CARE_TEAM = ALL_GROUPS
 DEFAULT_FOR_CIRCLE = frozenset(
     {SharingGroup.ABOUT_ME, SharingGroup.WHAT_MATTERS, SharingGroup.OUTCOMES, SharingGroup.REVIEW}
@@ -75,6 +81,8 @@ DEFAULTS_EXPLAINED = {
     "care_team": "Your care team can see your whole plan, so they can support you. You can hide any part.",
     "circle": (
         "People in your circle see your one-page profile, what matters to you, your outcomes and actions, "
-        "and when your plan is reviewed. They do not see your needs, risks, crisis plan or budget unless you say so."
+        "and when your plan is reviewed. From your record they see your name, how to contact you and who is in "
+        "your circle, but not your date of birth, NHS number, address or GP, nor decisions about your capacity, "
+        "advocacy or who can act for you. They do not see your needs, risks, crisis plan or budget unless you say so."
     ),
 }

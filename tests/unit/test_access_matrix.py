@@ -35,6 +35,9 @@ def signed_in(status: int, *, anonymous: int = 302, **overrides: int) -> dict[st
 SEES_ALEX = {"alex": 200, "sam": 200, "priya": 200, "dr.jones": 200, "morgan": 200, "quinn": 200}
 # Who may keep Alex's record up to date: Alex and the care team. The circle writes the plan instead.
 EDITS_RECORD = {**SEES_ALEX, "sam": 403, "morgan": 403, "quinn": 403}
+# Record parts the circle does not see unless Alex shares them (ADR-023): his personal details and
+# decisions about his capacity. For Sam their forms do not exist; the care team keeps them up to date.
+EDITS_CARE_TEAM_RECORD_PART = {**EDITS_RECORD, "sam": 404}
 # Who may write Alex's plan: Alex, the circle and the care team. Oversight roles read only.
 WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
 # Parts the circle does not see unless Alex shares them: needs, risks, crisis plan, budget.
@@ -62,11 +65,11 @@ MATRIX: dict[str, dict[str, int]] = {
     "/account/verify/": signed_in(302),
     "/people/{alex}/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/who-has-looked/": signed_in(404, alex=200),
-    "/people/{alex}/details/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/details/": signed_in(404, **EDITS_CARE_TEAM_RECORD_PART),
     "/people/{alex}/communication/": signed_in(404, **EDITS_RECORD),
-    "/people/{alex}/capacity/add/": signed_in(404, **EDITS_RECORD),
-    "/people/{alex}/advocacy/": signed_in(404, **EDITS_RECORD),
-    "/people/{alex}/attorneys/add/": signed_in(404, **EDITS_RECORD),
+    "/people/{alex}/capacity/add/": signed_in(404, **EDITS_CARE_TEAM_RECORD_PART),
+    "/people/{alex}/advocacy/": signed_in(404, **EDITS_CARE_TEAM_RECORD_PART),
+    "/people/{alex}/attorneys/add/": signed_in(404, **EDITS_CARE_TEAM_RECORD_PART),
     # The circle and care team: the person and the care team add to the circle; the person and
     # the coordinator (priya) add to the care team; only the person invites, grants or shares.
     "/people/{alex}/circle/add/": signed_in(404, **EDITS_RECORD),

@@ -7,6 +7,7 @@ from livingplan.api.auth import ApiRequest
 from livingplan.api.routes import READ_ERRORS, PersonId
 from livingplan.api.schemas import PeopleOut, PeopleQuery, PersonOut
 from livingplan.people import services as people
+from livingplan.plans.sharing import groups_visible_to
 
 router = Router(tags=["people"])
 
@@ -20,4 +21,4 @@ def list_people(request: ApiRequest, query: Query[PeopleQuery]) -> PeopleOut:
 def get_person(request: ApiRequest, id: PersonId) -> PersonOut:
     person = loaders.person_for(request.auth, id)
     people.record_person_viewed(person, by=request.auth, request=request)
-    return presenters.person_out(person, viewer=request.auth)
+    return presenters.person_out(person, viewer=request.auth, groups=groups_visible_to(request.auth, person))

@@ -18,6 +18,7 @@ from livingplan.plans import lifecycle, rules, services
 from livingplan.plans.forms import AgreeForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
+from livingplan.plans.sections import SharingGroup
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
@@ -42,6 +43,8 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         # Only the steps the table gives this viewer (ADR-021): nobody is offered a button that is refused.
         "transitions": lifecycle.available(plan.status, rules.lifecycle_actors(request.user, person)),
         **agreement_context(request.user, person, plan),
+        # Whether a capacity assessment may be mentioned to this viewer (ADR-023).
+        "shows_capacity": SharingGroup.CAPACITY in groups,
     }
     # Our own template's output, autoescaped when it was rendered.
     context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704

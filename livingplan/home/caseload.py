@@ -141,10 +141,11 @@ CASELOAD_FIELDS = (
     "suggestions_waiting",
     "is_coordinator",
     "role_description",
+    "details_hidden",
 )
 
 
-def _hidden_from(user: User, group: str) -> Exists:
+def _hidden_from(user: User, group: str, person: str = "person_id") -> Exists:
     """The person (of the row this filters) chose not to share `group` with the viewer's organisation.
 
     The care team's default is every group (plans/sections.py), so only a choice can hide one; a
@@ -154,7 +155,7 @@ def _hidden_from(user: User, group: str) -> Exists:
         user=user, person_id=OuterRef("person_id"), organisation_id=OuterRef("organisation_id"), ended_on__isnull=True
     )
     return Exists(
-        SharingChoice.objects.filter(person_id=OuterRef("person_id"), group=group, is_shared=False).filter(
+        SharingChoice.objects.filter(person_id=OuterRef(person), group=group, is_shared=False).filter(
             Exists(viewers_org)
         )
     )
@@ -195,6 +196,8 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
         .annotate(
             overdue_actions=_count(overdue),
             suggestions_waiting=_count(suggestions),
+            # Told apart by date of birth and NHS number only where those are shared (ADR-023).
+            details_hidden=_hidden_from(user, SharingGroup.PERSONAL_DETAILS, person="pk"),
             is_coordinator=Subquery(mine.filter(person_id=OuterRef("pk")).values("is_coordinator")[:1]),
             role_description=Subquery(mine.filter(person_id=OuterRef("pk")).values("role_description")[:1]),
         )
@@ -210,7 +213,9 @@ def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> 
             person_id=person["pk"],
             name=f"{person['given_name']} {person['family_name']}",
             sort_name=f"{person['family_name']} {person['given_name']}".lower(),
-            told_apart_by=_told_apart_by(person["date_of_birth"], person["nhs_number"]),
+            told_apart_by=""
+            if person["details_hidden"]
+            else _told_apart_by(person["date_of_birth"], person["nhs_number"]),
             role=_role(person["is_coordinator"], person["role_description"]),
             plan_status=person["plan__status"] or "",
             next_review_on=person["plan__next_review_on"],

@@ -208,3 +208,18 @@ def test_the_counts_leave_out_what_the_person_does_not_share_with_the_viewers_or
     )
     # The suggestion waiting is on the one-page profile; the actions sit under outcomes.
     assert re.search(r"Overdue None None Coordinator", _row(text_of(priya.get("/")), "Alex Carter"))
+
+
+def test_people_are_not_told_apart_by_details_they_have_not_shared_with_the_viewer(
+    world: World, client_for: ClientFor
+) -> None:
+    plans.set_sharing(
+        world.alex_record,
+        by=world.alex,
+        group=SharingGroup.PERSONAL_DETAILS,
+        is_shared=False,
+        organisation=world.gp_practice,
+    )
+
+    assert "born 14 June 1951" not in text_of(client_for("dr.jones").get("/"))
+    assert "born 14 June 1951" in text_of(client_for("priya").get("/"))

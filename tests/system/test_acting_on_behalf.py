@@ -64,7 +64,7 @@ def test_sam_agrees_alexs_plan_on_alexs_behalf(page: Page, world: World, live_se
     when_i_fill_in(page, WISHES_FIELD, WISHES)
     when_i_press(page, "Agree on Alex's behalf", to="Alex's plan")
     then_i_am_told(page, "You agreed Alex's plan on their behalf. It is saved as version 1.")
-    then_i_see(page, "Agreed", AGREED_BY_SAM)
+    then_i_see(page, "Active", AGREED_BY_SAM)  # agreeing puts the plan in force
 
     when_i_follow(page, "Versions and what changed", to="Versions of the plan")
     then_i_see(page, AGREED_BY_SAM, WISHES)

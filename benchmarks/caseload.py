@@ -12,11 +12,8 @@ and the template cost on top of the database. Run with `make bench`.
 
 import datetime as dt
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,6 +31,7 @@ from django.db import close_old_connections, connection, transaction  # noqa: E4
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from benchmarks.measure import QueryCounter, median_ms  # noqa: E402
 from livingplan.accounts.models import User  # noqa: E402
 from livingplan.home.caseload import caseload_queryset  # noqa: E402
 from livingplan.plans import services  # noqa: E402
@@ -83,25 +81,6 @@ def caseload_floor(user: User) -> None:
         cursor.fetchall()
 
 
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute: Callable[..., object], sql: str, params: object, many: bool, context: object) -> object:
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
-def median_ms(fn: Callable[[], object]) -> float:
-    fn()  # warm up
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main() -> None:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -114,10 +93,10 @@ def main() -> None:
         response = client.get("/")
     if response.status_code != 200 or f"care team of {PEOPLE + 1} people" not in response.content.decode():
         raise SystemExit(f"the home page did not show the caseload of {PEOPLE} and Alex: {response.status_code}")
-    floor = median_ms(lambda: caseload_floor(priya))
-    framework = median_ms(lambda: client.get("/accessibility-statement/"))
-    page = median_ms(lambda: client.get("/"))
-    by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"))
+    floor = median_ms(lambda: caseload_floor(priya), RUNS)
+    framework = median_ms(lambda: client.get("/accessibility-statement/"), RUNS)
+    page = median_ms(lambda: client.get("/"), RUNS)
+    by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"), RUNS)
     print(f"Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each")
     print(f"caseload floor (the one SELECT as raw SQL): {floor:.2f} ms")
     print(f"framework floor (a signed-in page that reads nothing): {framework:.2f} ms")

@@ -14,10 +14,8 @@ Django page costs here. The issue's target is at most 3x the floor. Run with `ma
 """
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +35,7 @@ from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils.timezone import now  # noqa: E402
 
+from benchmarks.measure import QueryCounter, median_ms  # noqa: E402
 from livingplan.core.render_cache import ALIAS  # noqa: E402
 from livingplan.core.services import auditor  # noqa: E402
 from livingplan.people.models import visible_person_ids  # noqa: E402
@@ -68,7 +67,6 @@ def build() -> Plan:
             services.add_statement(plan, by=world.alex, section=Section.GOING_WELL, text=f"Review {n} went well")
         services.propose_plan(plan, by=world.alex)
         services.agree_plan(plan, by=world.alex)
-        services.activate_plan(plan, by=world.alex)
     for _ in range(AUDIT_ROWS):
         auditor.record("people.person.viewed", actor=world.priya, person_id=world.alex_record.pk)
     return plan
@@ -126,25 +124,6 @@ def request_floor(plan: Plan, session_key: str) -> None:
         )
 
 
-class QueryCounter:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute: Callable[..., object], sql: str, params: object, many: bool, context: object) -> object:
-        self.count += 1
-        return execute(sql, params, many, context)
-
-
-def median_ms(fn: Callable[[], object]) -> float:
-    fn()  # warm up
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
-
-
 def main() -> None:
     # Keep one connection open across requests, as a production server with persistent
     # connections does; otherwise every request would pay to reconnect and the floor would not.
@@ -160,10 +139,10 @@ def main() -> None:
         "API plan read": f"/api/v1/people/{plan.person_id}/plan",
     }
     floors = {
-        "content floor": median_ms(lambda: content_floor(plan)),
-        "request floor": median_ms(lambda: request_floor(plan, session_key)),
+        "content floor": median_ms(lambda: content_floor(plan), RUNS),
+        "request floor": median_ms(lambda: request_floor(plan, session_key), RUNS),
     }
-    framework_ms = median_ms(lambda: client.get("/accessibility-statement/"))
+    framework_ms = median_ms(lambda: client.get("/accessibility-statement/"), RUNS)
     print(f"Synthetic plan: {OUTCOMES} outcomes, {ACTIONS} actions, {VERSIONS} versions, {AUDIT_ROWS} audit rows")
     for name, ms in floors.items():
         print(f"{name} (raw SQL): {ms:.2f} ms")
@@ -185,7 +164,7 @@ def main() -> None:
                 prepare()
                 client.get(url)
 
-            ms = median_ms(one_read) - (median_ms(prepare) if read == "first read" else 0)
+            ms = median_ms(one_read, RUNS) - (median_ms(prepare, RUNS) if read == "first read" else 0)
             ratios = {floor: ms / floor_ms for floor, floor_ms in floors.items()}
             for floor, ratio in ratios.items():
                 worst[floor] = max(worst[floor], ratio)

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BaseModel, StrictBool, StrictInt, StringCon
 from pydantic_core import PydanticCustomError
 
 from livingplan.core import dates
-from livingplan.plans.models import DUE_DATE, PROGRESS_DATE, ActionStatus, Layer
+from livingplan.plans.models import DUE_DATE, PROGRESS_DATE, START_DATE, ActionStatus, Layer
 
 MAX_ID = 2**53 - 1  # ids beyond this are not real, and lose precision in JavaScript clients
 MAX_REVISION = 2**31 - 1  # PositiveIntegerField
@@ -51,6 +51,7 @@ def _bounded(kind: dates.DateKind, what: str) -> AfterValidator:
 
 DueDate = Annotated[dt.date | None, _bounded(dates.PLANNED, DUE_DATE)]
 ProgressDate = Annotated[dt.date | None, _bounded(dates.HAPPENED, PROGRESS_DATE)]
+StartDate = Annotated[dt.date | None, _bounded(dates.PLANNED, START_DATE)]
 Revision = Annotated[StrictInt, Field(ge=1, le=MAX_REVISION, description="The plan revision this edit starts from.")]
 
 # The one-page profile's sections (`livingplan.plans.sections.ABOUT_ME_SECTIONS`; a test keeps them equal).

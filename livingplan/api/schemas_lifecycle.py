@@ -6,7 +6,7 @@ from typing import Literal
 from ninja import Field, Schema
 from pydantic import BaseModel
 
-from livingplan.api.schemas import LongOptionalText, Note, Revision
+from livingplan.api.schemas import LongOptionalText, Note, Revision, StartDate
 
 Step = Literal["propose", "withdraw", "agree", "activate", "start_review"]
 
@@ -15,6 +15,9 @@ class StepIn(Schema):
     expected_revision: Revision
     reason: Note = Field("", description="start_review only: why the plan is being looked at again.")
     summary: Note = Field("", description="agree only: what changed in this version, in a few words.")
+    starts_on: StartDate = Field(
+        None, description="agree only: a later day for the plan to come into force; empty means at once."
+    )
     best_interests_note: LongOptionalText = Field(
         "", description="agree on the person's behalf only: how their wishes and feelings were taken into account."
     )

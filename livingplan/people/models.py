@@ -25,6 +25,7 @@ from livingplan.accounts.models import Membership, Organisation, Role
 from livingplan.core import dates
 from livingplan.core.models import PersonalDataModel
 from livingplan.people import contact_details, nhs_number
+from livingplan.people.pronouns import Pronouns, pronouns_for
 
 OVERSIGHT_ROLES = (Role.APPROVER, Role.QUALITY_LEAD)
 
@@ -144,6 +145,11 @@ class Person(PersonalDataModel):
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
+
+    @property
+    def pronoun(self) -> Pronouns:
+        """The words for them in a sentence: `person.pronoun.their` is "his" for he/him."""
+        return pronouns_for(self.pronouns)
 
     @property
     def name_to_use(self) -> str:

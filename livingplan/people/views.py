@@ -388,7 +388,11 @@ def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse
         save=save,
         intro=(
             "Adding someone from an organisation the record is not shared with does not let them see it. "
-            f"{person.full_name} decides which organisations their record is shared with."
+            + (
+                "You decide which organisations your record is shared with."
+                if person.user_id == request.user.pk
+                else f"{person.full_name} decides which organisations {person.pronoun.their} record is shared with."
+            )
         ),
     )
 

@@ -1,12 +1,22 @@
 """Forms for writing the plan. Each carries the plan revision it was opened at."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from livingplan.core import dates
 from livingplan.core import forms as ds
-from livingplan.plans.models import DUE_DATE, IMPORTANCE_WORDS, NEXT_REVIEW_DATE, ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import (
+    DUE_DATE,
+    IMPORTANCE_WORDS,
+    NEXT_REVIEW_DATE,
+    START_DATE,
+    ActionStatus,
+    Layer,
+    LinkedPlan,
+)
 from livingplan.plans.sections import SharingGroup
 
 
@@ -148,9 +158,30 @@ class DisagreementForm(RevisionForm):
         label="How was it handled?", widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
     )
 
+    def __init__(self, *args: Any, is_self: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if is_self:
+            # Saying how a different view was handled is for the people supporting the person;
+            # the person is asked only what they see differently.
+            del self.fields["how_handled"]
+
 
 class AgreeForm(RevisionForm):
     summary = ds.CharField(label="What changed in this version? (optional)", required=False, max_length=300)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The example is a few weeks ahead, so it is always a date the field would take.
+        soon = timezone.localdate() + dt.timedelta(weeks=4)
+        example = f"{soon.day} {soon.month} {soon.year}"
+        self.fields["starts_on"] = ds.DateField(
+            label="When should the plan start? (optional)",
+            required=False,
+            example=example,
+            hint=f"Leave this empty and the plan starts as soon as it is agreed. For example, {example}",
+            kind=dates.PLANNED,
+            what=START_DATE,
+        )
 
 
 class AgreeOnBehalfForm(AgreeForm):
@@ -179,6 +210,17 @@ class AgreeOnBehalfForm(AgreeForm):
 
 class TransitionForm(RevisionForm):
     """A lifecycle button (propose, withdraw, activate, start a review): only the revision it was shown at."""
+
+
+class StartReviewForm(TransitionForm):
+    reason = ds.CharField(
+        label="Why do you want to look at the plan again? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=300,
+        hint="For example, something has changed at home, or part of the plan is not working. Everyone helping "
+        "with the plan will see this.",
+    )
 
 
 class SharingForm(forms.Form):

@@ -146,6 +146,7 @@ class Outcome(Contribution):
 DUE_DATE = "The due date"
 NEXT_REVIEW_DATE = "The next review date"
 PROGRESS_DATE = "The date"
+START_DATE = "The start date"
 
 
 class ProgressScore(PersonalDataModel):
@@ -286,6 +287,9 @@ class PlanVersion(PersonalDataModel):
     best_interests_note = models.TextField(
         blank=True, help_text="When agreed on the person's behalf: their wishes and feelings, and how they counted."
     )
+    # A later day the person chose for the plan to come into force; until then the plan is agreed
+    # but not in force (a worker task moves it on that day). Empty: in force once agreed.
+    starts_on = models.DateField(null=True, blank=True)
     snapshot = models.JSONField()
     summary_of_changes = models.CharField(max_length=300, blank=True)
 

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core import dates
@@ -22,6 +23,7 @@ from livingplan.people.models import CircleMember, LegalAuthority, Person
 from livingplan.plans import lifecycle, limits, owners, rules
 from livingplan.plans.models import (
     NEXT_REVIEW_DATE,
+    START_DATE,
     Action,
     ActionStatus,
     AgreedAs,
@@ -511,6 +513,7 @@ def agree_plan(
     expected_revision: int | None = None,
     summary: str = "",
     best_interests_note: str = "",
+    starts_on: dt.date | None = None,
     request: HttpRequest | None = None,
 ) -> PlanVersion:
     """The plan as it stands now is frozen as the next version.
@@ -518,8 +521,12 @@ def agree_plan(
     The person agrees it, unless they have been assessed as lacking capacity to make this
     decision; then only their health and welfare attorney or deputy may, on their behalf, and
     must say how the person's wishes and feelings were taken into account.
+
+    It is in force at once, unless they chose a later start date: then it stays agreed, the
+    version before it (if any) stays in force, and the worker brings it into force that day.
     """
     transition = _guard_step(plan, "agree", by=by)
+    later_start = _later_start(starts_on)
     standing = rules.agreement_standing(by, plan.person, fresh=True)  # decide on what is true now
     if not standing.may_decide:
         raise PermissionDenied("Only the person, or someone with authority to decide for them, can agree their plan.")
@@ -537,13 +544,18 @@ def agree_plan(
         agreed_as=agreed_as,
         acting_authority_id=standing.authority_id if standing.on_behalf else None,
         best_interests_note=note,
+        starts_on=later_start,
         snapshot=snapshot(plan),
         summary_of_changes=summary.strip()[:300],
     )
     _status(plan, transition.target, by=by, note=f"Version {number}")
-    if transition.then:
-        # In force at once: its own row, so the history still shows when it was agreed and
-        # when it came into force, as it will once a later start date can be chosen.
+    if later_start is not None:
+        from livingplan.plans.tasks import schedule_start  # the task module imports this one
+
+        transaction.on_commit(lambda: schedule_start(plan.pk, number, later_start))
+    elif transition.then:
+        # In force at once: its own row, so the history shows when it was agreed and when it
+        # came into force, the same as for a plan with a later start date.
         _status(plan, transition.then, by=by, note=f"Version {number} in force")
     # The same declared action either way, so every count of agreements stays right; the detail
     # says when it was not the person who agreed, as whom, and under which authority.
@@ -558,6 +570,33 @@ def agree_plan(
         **(on_behalf if standing.on_behalf else {}),
     )
     return version
+
+
+def _later_start(starts_on: dt.date | None) -> dt.date | None:
+    """A start date after today, checked; today or none means in force at once."""
+    if starts_on is None:
+        return None
+    if starts_on < timezone.localdate():
+        raise ValidationError({"starts_on": f"{START_DATE} must be today or in the future"})
+    dates.validate_fields(starts_on=(starts_on, dates.PLANNED, START_DATE))
+    return starts_on if starts_on > timezone.localdate() else None
+
+
+@transaction.atomic
+def bring_into_force(plan: Plan, number: int) -> bool:
+    """On its start date, the version agreed for later comes into force, in the name of whoever
+    agreed it (it was their choice of day). Nothing happens if the plan has moved on since: a
+    review started, or a newer version was agreed. Returns whether it came into force."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    version = plan.versions.order_by("-number").first()
+    if plan.status != PlanStatus.AGREED or version is None or version.number != number:
+        return False
+    if version.starts_on is not None and version.starts_on > timezone.localdate():
+        return False
+    _bump(plan, expected=None)
+    _status(plan, PlanStatus.ACTIVE, by=version.agreed_by, note=f"Version {number} in force, as agreed")
+    _audit("plans.plan.activated", plan, by=version.agreed_by, version=number, started_on_the_day_chosen=True)
+    return True
 
 
 @transaction.atomic

@@ -44,6 +44,7 @@ def take_step(request: ApiRequest, id: PersonId, step: Step, payload: StepIn) ->
             expected_revision=revision,
             summary=payload.summary,
             best_interests_note=payload.best_interests_note,
+            starts_on=payload.starts_on,
             request=request,
         )
     elif step == "start_review":

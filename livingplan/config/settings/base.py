@@ -163,6 +163,9 @@ STORAGES = {
 }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks that wait for a day to come (a plan's later start date). The same queue here; tests run
+# other tasks inline, which cannot wait, so they send these to a database queue of their own.
+LATER_TASKS_BACKEND = "default"
 
 # Strict CSP: nothing inline unless it carries this response's nonce.
 CONTENT_SECURITY_POLICY = {

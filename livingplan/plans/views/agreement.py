@@ -10,10 +10,11 @@ from django.shortcuts import redirect, render
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.accounts.models import User
+from livingplan.core.presenters import date_long
 from livingplan.people.models import Person
 from livingplan.plans import lifecycle, rules, services
 from livingplan.plans.forms import AgreeForm, AgreeOnBehalfForm
-from livingplan.plans.models import Plan
+from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.views._load import plan_for, stale_edit_page
 
 
@@ -28,6 +29,16 @@ def agreement_context(user: User, person: Person, plan: Plan) -> dict[str, Any]:
         "agree_form": AgreeForm(initial={"revision": plan.revision}),
         "on_behalf_form": AgreeOnBehalfForm(initial={"revision": plan.revision}, name=person.name_to_use),
     }
+
+
+def agreed_message(version: PlanVersion, person: Person, *, is_self: bool) -> str:
+    whose = "your plan" if is_self else f"{person.name_to_use}'s plan on {person.pronoun.their} behalf"
+    when = (
+        f"It starts on {date_long(version.starts_on)}. Until then, nothing changes."
+        if version.starts_on
+        else "It is now the plan in force."
+    )
+    return f"You agreed {whose}. It is saved as version {version.number}. {when}"
 
 
 @login_required
@@ -53,6 +64,7 @@ def agree_on_behalf(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
                     expected_revision=form.cleaned_data["revision"],
                     summary=form.cleaned_data["summary"],
                     best_interests_note=form.cleaned_data["best_interests_note"],
+                    starts_on=form.cleaned_data["starts_on"],
                     request=request,
                 )
             except services.StaleEdit as stale:
@@ -63,10 +75,7 @@ def agree_on_behalf(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(
-                    request,
-                    f"You agreed {person.name_to_use}'s plan on their behalf. It is saved as version {version.number}.",
-                )
+                messages.success(request, agreed_message(version, person, is_self=False))
                 return back
         status = 400
     context = {"person": person, "plan": plan, "form": form, "agreement": agreement}

@@ -321,7 +321,8 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
         raise Http404
     if not rules.can_contribute(request.user, plan.person):
         raise PermissionDenied
-    form = DisagreementForm(request.POST or None, initial={"revision": plan.revision})
+    is_self = rules.is_the_person(request.user, plan.person)
+    form = DisagreementForm(request.POST or None, initial={"revision": plan.revision}, is_self=is_self)
 
     def save(data: dict[str, Any]) -> Any:
         return services.record_disagreement(
@@ -329,7 +330,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
             by=request.user,
             about=f"{kind}:{item.pk}",
             view=data["view"],
-            how_handled=data["how_handled"],
+            how_handled=data.get("how_handled", ""),
             expected_revision=data["revision"],
             request=request,
         )

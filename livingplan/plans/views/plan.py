@@ -1,6 +1,7 @@
 """Reading the plan, moving it through its lifecycle, and comparing its versions."""
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,14 +16,15 @@ from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
 from livingplan.plans import lifecycle, rules, services
-from livingplan.plans.forms import AgreeForm, TransitionForm
+from livingplan.plans.forms import AgreeForm, StartReviewForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
 from livingplan.plans.sections import SharingGroup
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
-from livingplan.plans.views.agreement import agreement_context
+from livingplan.plans.views.agreement import agreed_message, agreement_context
+from livingplan.plans.views.review import render_confirm_review
 
 
 @login_required
@@ -104,26 +106,52 @@ def transition(request: AuthenticatedRequest, person_pk: int, name: str) -> Http
     if name != "agree" and name not in TRANSITION_SERVICES:
         raise Http404
     # Every step names the revision the button was shown at (ADR-008): agreeing, and the others.
-    form = AgreeForm(request.POST) if name == "agree" else TransitionForm(request.POST)
+    # Agreeing and starting a review carry words and a date: a mistake in them is shown on the form.
+    form_class = {"agree": AgreeForm, "start_review": StartReviewForm}.get(name, TransitionForm)
+    form = form_class(request.POST)
     try:
         if not form.is_valid():
+            if name in ("agree", "start_review") and "revision" not in form.errors:
+                return _step_form_page(request, plan, name, form)
             raise ValidationError("Reload the page and try again")
         revision = form.cleaned_data["revision"]
         if name == "agree":
             version = services.agree_plan(
-                plan, by=request.user, expected_revision=revision, summary=form.cleaned_data["summary"], request=request
+                plan,
+                by=request.user,
+                expected_revision=revision,
+                summary=form.cleaned_data["summary"],
+                starts_on=form.cleaned_data["starts_on"],
+                request=request,
             )
-            messages.success(request, f"You agreed your plan. It is saved as version {version.number}.")
+            messages.success(request, agreed_message(version, plan.person, is_self=True))
+        elif name == "start_review":
+            services.start_review(
+                plan, by=request.user, reason=form.cleaned_data["reason"], expected_revision=revision, request=request
+            )
+            messages.success(request, "The review has started. You can now change the plan together.")
         else:
             TRANSITION_SERVICES[name](plan, by=request.user, expected_revision=revision, request=request)
             messages.success(request, f"Plan status: {plan.get_status_display().lower()}.")
     except services.StaleEdit as stale:
         return stale_edit_page(request, stale.plan)
-    except (lifecycle.TransitionNotAllowed, ValidationError) as error:
-        text = error.messages if isinstance(error, ValidationError) else [str(error)]
-        for message in text:
+    except ValidationError as error:
+        if name == "agree" and hasattr(error, "error_dict"):
+            form.add_error(None, error)  # a start date the service refused: on its field
+            return _step_form_page(request, plan, name, form)
+        for message in error.messages:
             messages.error(request, message)
+    except lifecycle.TransitionNotAllowed as error:
+        messages.error(request, str(error))
     return redirect("plans:plan", person_pk=person_pk)
+
+
+def _step_form_page(request: AuthenticatedRequest, plan: Plan, name: str, form: Any) -> HttpResponse:
+    """The agreement or review form again, with what was wrong with it (400)."""
+    if name == "start_review":
+        return render_confirm_review(request, plan, form, status=400)
+    context = {"person": plan.person, "plan": plan, "form": form}
+    return render(request, "plans/agree.jinja", context, status=400)
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.plans import lifecycle, rules
-from livingplan.plans.forms import TransitionForm
+from livingplan.plans.forms import StartReviewForm
 from livingplan.plans.models import Plan
 from livingplan.plans.views._load import plan_for
 
@@ -28,18 +28,23 @@ def who_will_see(plan: Plan) -> list[str]:
 @require_safe
 def confirm_review(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
-    person = plan.person
     step = lifecycle.TRANSITIONS["start_review"]
-    if not lifecycle.may_take(step, rules.lifecycle_actors(request.user, person)):
+    if not lifecycle.may_take(step, rules.lifecycle_actors(request.user, plan.person)):
         raise PermissionDenied(lifecycle.refusal(step))
     if plan.status not in step.sources:
         messages.error(request, "This plan is already open for change.")
         return redirect("plans:plan", person_pk=person_pk)
+    return render_confirm_review(request, plan, StartReviewForm(initial={"revision": plan.revision}))
+
+
+def render_confirm_review(
+    request: AuthenticatedRequest, plan: Plan, form: StartReviewForm, *, status: int = 200
+) -> HttpResponse:
     context = {
-        "person": person,
+        "person": plan.person,
         "plan": plan,
-        "is_self": rules.is_the_person(request.user, person),
+        "is_self": rules.is_the_person(request.user, plan.person),
         "who_will_see": who_will_see(plan),
-        "form": TransitionForm(initial={"revision": plan.revision}),
+        "form": form,
     }
-    return render(request, "plans/confirm_review.jinja", context)
+    return render(request, "plans/confirm_review.jinja", context, status=status)

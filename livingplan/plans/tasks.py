@@ -1,0 +1,30 @@
+"""Bringing a plan into force on the later start date the person chose when agreeing it.
+
+Run by `livingplan db_worker`: the task waits in the queue until the start of that day in
+London time. If the worker was not running then, it runs as soon as it is; if the plan has
+moved on (a review started, a newer version agreed) it does nothing (`services.bring_into_force`).
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.conf import settings
+from django_tasks import task
+
+from livingplan.plans import services
+from livingplan.plans.models import Plan
+
+
+@task()
+def start_plan_version(plan_id: int, number: int) -> bool:
+    plan = Plan.objects.filter(pk=plan_id).first()
+    return plan is not None and services.bring_into_force(plan, number)
+
+
+def start_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
+
+
+def schedule_start(plan_id: int, number: int, day: dt.date) -> None:
+    task = start_plan_version.using(backend=settings.LATER_TASKS_BACKEND, run_after=start_of(day))
+    task.enqueue(plan_id, number)

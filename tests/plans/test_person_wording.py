@@ -63,9 +63,10 @@ def test_a_review_can_say_why_and_everyone_sees_the_reason(world: World, plan: P
     services.agree_plan(plan, by=world.alex)
     plan.refresh_from_db()
     alex = signed_in(world.alex)
-    assert "Why do you want to look at the plan again?" in alex.get(
-        f"/people/{world.alex_record.pk}/plan/review/start/"
-    ).content.decode()
+    assert (
+        "Why do you want to look at the plan again?"
+        in alex.get(f"/people/{world.alex_record.pk}/plan/review/start/").content.decode()
+    )
 
     response = alex.post(
         f"/people/{world.alex_record.pk}/plan/status/start_review/",

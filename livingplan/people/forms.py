@@ -157,8 +157,13 @@ class LegalAuthorityForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, holders: list[User], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, holders: list[User], is_self: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if is_self:  # the person adding their own attorney is spoken to, not about
+            self.fields["held_by"].hint = (  # type: ignore[attr-defined]
+                "Link them to their own sign-in so that, for decisions you have been assessed as not "
+                "able to make, they can act on your behalf"
+            )
         self.holders = {str(user.pk): user for user in holders}
         self.fields["held_by"].choices = [  # type: ignore[attr-defined]
             ("", "No, or not yet"),

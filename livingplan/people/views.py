@@ -133,7 +133,7 @@ def _record_form(
         save=save,
         success_url=reverse("people:detail", args=[person.pk]),
         success_message=f"{title}: saved.",
-        context={"person": person, "title": title, "intro": intro},
+        context={"person": person, "title": title, "intro": intro, "is_self": person.user_id == request.user.pk},
     )
 
 
@@ -188,7 +188,11 @@ def edit_advocacy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _editable_person(request, pk, RecordPart.CAPACITY)
-    form = LegalAuthorityForm(request.POST or None, holders=services.people_who_may_hold_authority(person))
+    form = LegalAuthorityForm(
+        request.POST or None,
+        holders=services.people_who_may_hold_authority(person),
+        is_self=person.user_id == request.user.pk,
+    )
 
     def save(data: dict[str, Any]) -> LegalAuthority:
         return services.add_legal_authority(person, by=request.user, request=request, **data)

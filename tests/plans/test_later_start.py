@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from livingplan.accounts.models import User
 from livingplan.api import tokens
 from livingplan.api.models import TokenScope
 from livingplan.plans import services
@@ -20,7 +21,7 @@ from tests.personas import World
 pytestmark = pytest.mark.django_db(transaction=True)  # the task is queued when the agreement commits
 
 
-def signed_in(user: object) -> Client:
+def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client

@@ -4,6 +4,7 @@ he/him, "your" on the person's own pages, and no questions meant for staff put t
 import pytest
 from django.test import Client
 
+from livingplan.accounts.models import User
 from livingplan.people.models import Person
 from livingplan.people.pronouns import pronouns_for
 from livingplan.plans import services
@@ -11,7 +12,7 @@ from livingplan.plans.models import Plan, PlanStatus, PlanStatusChange
 from tests.personas import World
 
 
-def signed_in(user: object) -> Client:
+def signed_in(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client

@@ -79,6 +79,8 @@ class ActionRow:
     status_label: str
     layer_label: str
     is_overdue: bool
+    # The plan page says "You" to the owner; printed copies always give the name.
+    owner_id: int | None = None
 
 
 @dataclass
@@ -215,9 +217,9 @@ def _outcomes(
     rows = (
         shared_actions(Action.objects.filter(outcome_id__in=ids), groups)
         .order_by("layer", "due_on", "pk")
-        .values_list("outcome_id", "pk", "what", "owner_name", "due_on", "status", "layer")
+        .values_list("outcome_id", "pk", "what", "owner_name", "due_on", "status", "layer", "owner_id")
     )
-    for outcome_id, pk, what, owner, due_on, status, layer in rows:
+    for outcome_id, pk, what, owner, due_on, status, layer, owner_id in rows:
         actions[outcome_id].append(
             ActionRow(
                 id=pk,
@@ -228,6 +230,7 @@ def _outcomes(
                 status_label=ActionStatus(status).label,
                 layer_label=Layer(layer).label,
                 is_overdue=bool(due_on and due_on < today and status not in FINISHED_ACTION_STATUSES),
+                owner_id=owner_id,
             )
         )
     blocks = []

@@ -92,6 +92,7 @@ def _form_page(
         "revision": revision if conflict or not form.is_bound else form.data.get("revision", revision),
         "opened_at": timezone.now().isoformat(),
         "changes_since": recent,
+        "is_self": rules.is_the_person(request.user, plan.person),
         **(context or {}),
     }
     return render(request, "plans/form.jinja", page, status=status)

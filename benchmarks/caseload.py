@@ -13,25 +13,24 @@ and the template cost on top of the database. Run with `make bench`.
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-_db = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{_db}"
+from benchmarks.measure import choose_database
+
+choose_database()
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "livingplan.config.settings.test")
 
 import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.core.signals import request_finished, request_started  # noqa: E402
 from django.db import close_old_connections, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from benchmarks.measure import QueryCounter, median_ms  # noqa: E402
+from benchmarks.measure import QueryCounter, create_database, median_ms  # noqa: E402
 from livingplan.accounts.models import User  # noqa: E402
 from livingplan.home.caseload import caseload_queryset  # noqa: E402
 from livingplan.plans import services  # noqa: E402
@@ -84,7 +83,7 @@ def caseload_floor(user: User) -> None:
 def main() -> None:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    call_command("migrate", verbosity=0)
+    database = create_database()
     priya = build()
     client = Client()
     client.force_login(priya)
@@ -97,7 +96,7 @@ def main() -> None:
     framework = median_ms(lambda: client.get("/accessibility-statement/"), RUNS)
     page = median_ms(lambda: client.get("/"), RUNS)
     by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"), RUNS)
-    print(f"Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each")
+    print(f"On {database}. Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each")
     print(f"caseload floor (the one SELECT as raw SQL): {floor:.2f} ms")
     print(f"framework floor (a signed-in page that reads nothing): {framework:.2f} ms")
     for name, ms in (("home page", page), ("home page, filtered and sorted by review", by_review)):

@@ -11,6 +11,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 from markupsafe import Markup
 
 from livingplan.core.forms import error_summary_params, field_params
+from livingplan.core.header import page_header
 from livingplan.core.presenters import change_rows, date_long, datetime_short
 
 
@@ -52,6 +53,7 @@ def environment(**options: Any) -> Environment:
             "field_params": field_params,
             "error_summary_params": error_summary_params,
             "change_rows": change_rows,
+            "page_header": page_header,
         }
     )
     env.filters.update({"date_long": date_long, "datetime_short": datetime_short, "without_nhs_logo": without_nhs_logo})

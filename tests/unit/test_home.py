@@ -212,3 +212,26 @@ def test_alexs_home_splits_overdue_from_coming_up_and_leaves_out_the_far_future(
     overdue, coming_up = page.index("Overdue"), page.index("Coming up in the next 4 weeks")
     assert overdue < page.index("Long overdue thing") < coming_up < page.index("Ring the club")
     assert "Next year's thing" not in page
+
+
+def test_alexs_home_calls_his_own_actions_yours_and_names_everyone_elses_owner(world: World, home_of) -> None:
+    today = timezone.localdate()
+    plan = plans.start_plan(world.alex_record, by=world.alex)
+    outcome = plans.add_outcome(plan, by=world.alex, text="Walk to the shop", expected_revision=plan.revision)
+    for what, owner in (("Do my exercises", world.alex), ("Ring the club", world.priya)):
+        plan.refresh_from_db()
+        plans.add_action(
+            outcome,
+            by=world.alex,
+            what=what,
+            owner_name="",
+            owner=owner,
+            layer=Layer.SELF_CARE,
+            due_on=today + dt.timedelta(days=3),
+            expected_revision=plan.revision,
+        )
+
+    page = home_of("alex")
+
+    assert "Do my exercises: you, by" in page
+    assert "Ring the club: Priya Shah, by" in page

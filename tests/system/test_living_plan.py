@@ -221,7 +221,7 @@ def test_alex_writes_shares_and_agrees_his_plan_with_priya_then_changes_it_and_s
     when_i_press(page, "I agree to this plan", to="Your plan")
     expect(status_tag(page)).to_have_text("Active")
 
-    when_i_follow(page, "Versions and what changed", to="Versions of the plan")
+    when_i_follow(page, "Versions and what changed", to="Versions of your plan")
     versions = page.get_by_role("table", name="Agreed versions, newest first")
     expect(versions.locator("tbody tr").first.get_by_role("cell").nth(2)).to_have_text("Added the lunch club")
     when_i_follow(page, "With version 1", to="What changed since version 1")

@@ -16,7 +16,7 @@ from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
 from livingplan.plans import lifecycle, rules, services
-from livingplan.plans.forms import AgreeForm, StartReviewForm, TransitionForm
+from livingplan.plans.forms import AgreeForm, RevisionForm, StartReviewForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
 from livingplan.plans.sections import SharingGroup
@@ -91,53 +91,66 @@ def start(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     return redirect("plans:plan", person_pk=person.pk)
 
 
-TRANSITION_SERVICES: dict[str, Callable[..., Plan]] = {
-    "propose": services.propose_plan,
-    "withdraw": services.withdraw_plan,
-    "activate": services.activate_plan,
-    "start_review": services.start_review,
+def _agree(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> str:
+    version = services.agree_plan(
+        plan,
+        by=request.user,
+        expected_revision=data["revision"],
+        summary=data["summary"],
+        starts_on=data["starts_on"],
+        request=request,
+    )
+    return agreed_message(version, plan.person, is_self=True)
+
+
+def _start_review(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> str:
+    services.start_review(
+        plan, by=request.user, reason=data["reason"], expected_revision=data["revision"], request=request
+    )
+    return "The review has started. You can now change the plan together."
+
+
+def _simple_step(move: Callable[..., Plan]) -> Callable[[AuthenticatedRequest, Plan, dict[str, Any]], str]:
+    def take(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> str:
+        move(plan, by=request.user, expected_revision=data["revision"], request=request)
+        return f"Plan status: {plan.get_status_display().lower()}."
+
+    return take
+
+
+# Each step: its form (every one names the revision the button was shown at, ADR-008) and what
+# taking it does, returning what the user is told. Agreeing and starting a review carry words
+# and a date: a mistake in those is shown on their form, not as a banner.
+STEPS: dict[str, tuple[type[RevisionForm], Callable[[AuthenticatedRequest, Plan, dict[str, Any]], str]]] = {
+    "propose": (TransitionForm, _simple_step(services.propose_plan)),
+    "withdraw": (TransitionForm, _simple_step(services.withdraw_plan)),
+    "activate": (TransitionForm, _simple_step(services.activate_plan)),
+    "agree": (AgreeForm, _agree),
+    "start_review": (StartReviewForm, _start_review),
 }
+STEPS_WITH_FORMS = frozenset({"agree", "start_review"})
 
 
 @login_required
 @require_POST
 def transition(request: AuthenticatedRequest, person_pk: int, name: str) -> HttpResponse:
     plan = plan_for(request, person_pk)
-    if name != "agree" and name not in TRANSITION_SERVICES:
+    if name not in STEPS:
         raise Http404
-    # Every step names the revision the button was shown at (ADR-008): agreeing, and the others.
-    # Agreeing and starting a review carry words and a date: a mistake in them is shown on the form.
-    form_class = {"agree": AgreeForm, "start_review": StartReviewForm}.get(name, TransitionForm)
+    form_class, take = STEPS[name]
     form = form_class(request.POST)
+    if not form.is_valid():
+        if name in STEPS_WITH_FORMS and "revision" not in form.errors:
+            return _step_form_page(request, plan, name, form)
+        messages.error(request, "Reload the page and try again")
+        return redirect("plans:plan", person_pk=person_pk)
     try:
-        if not form.is_valid():
-            if name in ("agree", "start_review") and "revision" not in form.errors:
-                return _step_form_page(request, plan, name, form)
-            raise ValidationError("Reload the page and try again")
-        revision = form.cleaned_data["revision"]
-        if name == "agree":
-            version = services.agree_plan(
-                plan,
-                by=request.user,
-                expected_revision=revision,
-                summary=form.cleaned_data["summary"],
-                starts_on=form.cleaned_data["starts_on"],
-                request=request,
-            )
-            messages.success(request, agreed_message(version, plan.person, is_self=True))
-        elif name == "start_review":
-            services.start_review(
-                plan, by=request.user, reason=form.cleaned_data["reason"], expected_revision=revision, request=request
-            )
-            messages.success(request, "The review has started. You can now change the plan together.")
-        else:
-            TRANSITION_SERVICES[name](plan, by=request.user, expected_revision=revision, request=request)
-            messages.success(request, f"Plan status: {plan.get_status_display().lower()}.")
+        messages.success(request, take(request, plan, form.cleaned_data))
     except services.StaleEdit as stale:
         return stale_edit_page(request, stale.plan)
     except ValidationError as error:
-        if name == "agree" and hasattr(error, "error_dict"):
-            form.add_error(None, error)  # a start date the service refused: on its field
+        if name in STEPS_WITH_FORMS and hasattr(error, "error_dict"):
+            form.add_error(None, error)  # e.g. a start date the service refused: on its field
             return _step_form_page(request, plan, name, form)
         for message in error.messages:
             messages.error(request, message)

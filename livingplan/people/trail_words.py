@@ -49,6 +49,7 @@ WORDS = {
     "plans.review_arrangements.changed": "Changed when your plan will be reviewed",
     "plans.linked_plan.added": "Linked another plan to yours",
     "plans.disagreement.recorded": "Wrote down a different view",
+    "plans.note.added": "Added a note to your plan",
     "plans.sharing.changed": "Changed who can see parts of your plan",
     "documents.document.viewed": "Asked for a copy of your plan",
 }
@@ -72,6 +73,8 @@ PAGES = {
         "versions": "Looked at the earlier versions of your plan",
         "compare": "Compared two versions of your plan",
         "sharing": "Looked at who can see your plan",
+        "notes": "Read the notes on your plan",
+        "add-note": "Opened the form to add a note to your plan",
     },
     "documents": {
         "easy-read": "Looked at your plan in easy read",

@@ -6,7 +6,15 @@ from django import forms
 
 from livingplan.core import dates
 from livingplan.core import forms as ds
-from livingplan.plans.models import DUE_DATE, IMPORTANCE_WORDS, NEXT_REVIEW_DATE, ActionStatus, Layer, LinkedPlan
+from livingplan.plans.models import (
+    DUE_DATE,
+    IMPORTANCE_WORDS,
+    NEXT_REVIEW_DATE,
+    NOTE_MAX_LENGTH,
+    ActionStatus,
+    Layer,
+    LinkedPlan,
+)
 from livingplan.plans.sections import SharingGroup
 
 
@@ -206,4 +214,21 @@ class LinkedPlanForm(RevisionForm):
         required=False,
         max_length=200,
         hint="For example, the school, the hospice or the community mental health team",
+    )
+
+
+class NoteForm(forms.Form):
+    """A note between reviews: no revision, as a note is not plan content and never goes stale (ADR-024)."""
+
+    text = ds.CharField(
+        label="Your note",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=NOTE_MAX_LENGTH,
+        hint="How things are going, in your own words. Everyone who can see when your plan is reviewed can read it.",
+        required_message="Enter your note",
+    )
+    asks_for_review = ds.BooleanField(
+        label="I think my plan needs looking at",
+        required=False,
+        hint="Your coordinator will be told and will get back to you.",
     )

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
-from livingplan.plans import lifecycle, rules, services
+from livingplan.plans import lifecycle, notes, rules, services
 from livingplan.plans.forms import AgreeForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
@@ -23,6 +23,9 @@ from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
 from livingplan.plans.views.agreement import agreement_context
+
+
+PLAN_PAGE_NOTES = 5  # the newest few; the notes page has them all
 
 
 @login_required
@@ -45,6 +48,10 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         **agreement_context(request.user, person, plan),
         # Whether a capacity assessment may be mentioned to this viewer (ADR-023).
         "shows_capacity": SharingGroup.CAPACITY in groups,
+        # Notes sit outside the cached content: they are not plan content and move no revision (ADR-024).
+        "shows_notes": notes.NOTES in groups,
+        "notes": notes.note_rows(plan, request.user, limit=PLAN_PAGE_NOTES) if notes.NOTES in groups else [],
+        "is_coordinator": rules.is_coordinator(request.user, person),
     }
     # Our own template's output, autoescaped when it was rendered.
     context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704

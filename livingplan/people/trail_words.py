@@ -29,6 +29,7 @@ WORDS = {
     "people.care_team.member_added": "Added someone to your care team",
     "people.record.exported": "Downloaded everything held about you",
     "plans.plan.viewed": "Looked at your plan",
+    "plans.notes.viewed": "Read the notes on your plan",
     "plans.plan.created": "Started your plan",
     "plans.plan.proposed": "Asked for your plan to be agreed",
     "plans.plan.withdrawn": "Took your plan back to make changes",

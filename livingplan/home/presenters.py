@@ -12,7 +12,6 @@ from livingplan.core.presenters import date_long
 from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.people.models import CareTeamMember, CircleMember, Person
 from livingplan.people.stats import people_led_by
-from livingplan.plans.notes import NoteRow, note_rows
 from livingplan.plans.models import (
     FINISHED_ACTION_STATUSES,
     Action,
@@ -21,6 +20,7 @@ from livingplan.plans.models import (
     Statement,
     StatementStatus,
 )
+from livingplan.plans.notes import NoteRow, note_rows
 
 CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
 OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}

@@ -232,3 +232,11 @@ class NoteForm(forms.Form):
         required=False,
         hint="Your coordinator will be told and will get back to you.",
     )
+
+    def __init__(self, *args: Any, for_self: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not for_self:  # someone else writing about the person's plan
+            self.fields["asks_for_review"].label = "I think this plan needs looking at"
+            text = self.fields["text"]
+            assert isinstance(text, ds.CharField)
+            text.hint = "How things are going. Everyone who can see when the plan is reviewed can read it."

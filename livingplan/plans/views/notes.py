@@ -38,11 +38,7 @@ def add_note(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     require_group(request, plan, notes.NOTES)
     if not rules.can_contribute(request.user, plan.person):
         raise PermissionDenied
-    form = NoteForm(request.POST or None)
-    is_self = rules.is_the_person(request.user, plan.person)
-    if not is_self:
-        form.fields["asks_for_review"].label = "I think this plan needs looking at"
-        form.fields["text"].hint = "How things are going. Everyone who can see when the plan is reviewed can read it."
+    form = NoteForm(request.POST or None, for_self=rules.is_the_person(request.user, plan.person))
 
     def save(data: dict[str, Any]) -> PlanNote:
         return notes.add_note(

@@ -24,7 +24,6 @@ from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
 from livingplan.plans.views.agreement import agreement_context
 
-
 PLAN_PAGE_NOTES = 5  # the newest few; the notes page has them all
 
 

@@ -1,6 +1,9 @@
 """Notes between reviews (issue 9): Alex adds a note to his active plan, without JavaScript, and
 says it needs looking at; Priya sees the request on her caseload and on his plan."""
 
+import re
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -25,7 +28,9 @@ def _active_plan(world: World) -> None:
     plans.agree_plan(plan, by=world.alex)
 
 
-def test_alex_asks_for_his_plan_to_be_looked_at_and_priya_sees_it(page_without_javascript: Page, world: World) -> None:
+def test_alex_asks_for_his_plan_to_be_looked_at_and_priya_sees_it(
+    page_without_javascript: Page, world: World, tmp_path: Path
+) -> None:
     page = page_without_javascript
     _active_plan(world)
     given_i_am_signed_in_as(page, "alex")
@@ -44,7 +49,7 @@ def test_alex_asks_for_his_plan_to_be_looked_at_and_priya_sees_it(page_without_j
     notes = main_content(page).locator("#notes")
     expect(notes).to_have_text("Notes since the plan was agreed")
     expect(main_content(page)).to_contain_text("The carer comes at 9 and I am not ready then.")
-    page.screenshot(path="/tmp/notes-alex-plan.png", full_page=True)
+    page.screenshot(path=tmp_path / "alex-plan.png", full_page=True)  # to look at, as the issue asks
 
     when_i_sign_out(page)
     given_i_am_signed_in_as(page, "priya")
@@ -53,8 +58,8 @@ def test_alex_asks_for_his_plan_to_be_looked_at_and_priya_sees_it(page_without_j
     main_content(page).get_by_role("link", name="Asked for a review (1)").click()
     then_i_am_on_the_page(page, "Hello, Priya")
     expect(table.get_by_role("row")).to_have_count(2)
-    page.screenshot(path="/tmp/notes-priya-caseload.png", full_page=True)
-    table.get_by_role("link", name="Active: Alex Carter's plan").click()
-    then_i_am_on_the_page(page, "Plan for Alex Carter")
+    page.screenshot(path=tmp_path / "priya-caseload.png", full_page=True)
+    table.get_by_role("link", name=re.compile("Alex Carter.s plan")).click()
+    then_i_am_on_the_page(page, "Alex's plan")
     expect(main_content(page)).to_contain_text("1 note asks for the plan to be looked at")
     expect(main_content(page)).to_contain_text("Alex Carter, ")

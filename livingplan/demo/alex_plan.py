@@ -16,8 +16,9 @@ from livingplan.accounts.models import Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.people import services as people
 from livingplan.people.models import ContactChannel, InformationFormat, Person
+from livingplan.plans import notes
 from livingplan.plans import services as plans
-from livingplan.plans.models import Layer, Plan, PlanStatusChange, PlanVersion, Statement
+from livingplan.plans.models import Layer, Plan, PlanNote, PlanStatusChange, PlanVersion, Statement
 from livingplan.plans.sections import Section, SharingGroup
 
 ALEX_NHS_NUMBER = "9990010005"  # 999 numbers are reserved for testing and never issued
@@ -193,4 +194,18 @@ def seed_alex_plan(
         list(AuditEvent.objects.filter(person_id=alex.pk).values_list("pk", flat=True)),
         a_year_ago,
     )
+    _seed_notes(plan, now=now, alex_user=alex_user, sam=sam)
     return plan
+
+
+def _seed_notes(plan: Plan, *, now: dt.datetime, alex_user: User, sam: User) -> None:
+    """Two notes since the plan was agreed (ADR-024), neither asking for a review, dated before today."""
+    for by, days_ago, text in (
+        (sam, 12, "Dad has been to bowls every Thursday this month and is sleeping better."),
+        (alex_user, 4, "The new carer is kind but comes at 9, and I am not ready then. Later would suit me."),
+    ):
+        note = notes.add_note(plan, by=by, text=text)
+        when = now - dt.timedelta(days=days_ago)
+        _backdate(PlanNote, "written_at", [note.pk], when)
+        events = AuditEvent.objects.filter(action=notes.ADDED, object_id=str(note.pk))
+        _backdate(AuditEvent, "occurred_at", list(events.values_list("pk", flat=True)), when)

@@ -1,7 +1,7 @@
 """A practitioner's caseload: the people whose care team they are on, with the work on each.
 
 One query whatever the caseload's size: each person's plan comes by a join, and the counts of
-overdue actions and suggestions waiting by correlated subqueries, all within what the viewer may
+overdue actions, suggestions waiting and review requests by correlated subqueries, all within what the viewer may
 see (`visible_to`). Sorting, filtering and the counts beside each filter then work on that list
 in Python: a caseload is hundreds of people, not millions.
 """
@@ -21,11 +21,13 @@ from livingplan.people.models import CareTeamMember, Person
 from livingplan.plans.models import (
     FINISHED_ACTION_STATUSES,
     Action,
+    PlanNote,
     PlanStatus,
     SharingChoice,
     Statement,
     StatementStatus,
 )
+from livingplan.plans.notes import NOTES, open_requests
 from livingplan.plans.sections import SECTION_GROUP, SharingGroup
 from livingplan.plans.sharing import LAYER_GROUP
 
@@ -43,6 +45,7 @@ class CaseloadRow:
     next_review_on: dt.date | None
     overdue_actions: int
     suggestions_waiting: int
+    review_requests: int  # notes asking for a review that no review has followed yet (ADR-024)
     today: dt.date
 
     @property
@@ -84,6 +87,7 @@ FILTERS = (
     Filter("overdue-actions", "Actions overdue", lambda row: row.overdue_actions > 0),
     Filter("waiting", "Waiting for agreement", lambda row: row.waiting_for_agreement),
     Filter("suggestions", "Suggestions waiting", lambda row: row.suggestions_waiting > 0),
+    Filter("review-requests", "Asked for a review", lambda row: row.review_requests > 0),
     Filter("no-plan", "No plan yet", lambda row: not row.has_plan),
 )
 NO_DATE = dt.date.max
@@ -139,6 +143,7 @@ CASELOAD_FIELDS = (
     "plan__next_review_on",
     "overdue_actions",
     "suggestions_waiting",
+    "review_requests",
     "is_coordinator",
     "role_description",
     "details_hidden",
@@ -189,6 +194,8 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
         .exclude(status__in=FINISHED_ACTION_STATUSES)
     )
     suggestions = _shared_statements(user).filter(status=StatementStatus.PROPOSED)
+    # Notes are shown with the REVIEW group, so a request counts only where that is shared.
+    requests = open_requests(PlanNote.objects.visible_to(user)).exclude(_hidden_from(user, NOTES))
     mine = CareTeamMember.objects.filter(user=user, ended_on__isnull=True)
     return (
         Person.objects.visible_to(user)
@@ -196,6 +203,7 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
         .annotate(
             overdue_actions=_count(overdue),
             suggestions_waiting=_count(suggestions),
+            review_requests=_count(requests),
             # Told apart by date of birth and NHS number only where those are shared (ADR-023).
             details_hidden=_hidden_from(user, SharingGroup.PERSONAL_DETAILS, person="pk"),
             is_coordinator=Subquery(mine.filter(person_id=OuterRef("pk")).values("is_coordinator")[:1]),
@@ -221,6 +229,7 @@ def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> 
             next_review_on=person["plan__next_review_on"],
             overdue_actions=person["overdue_actions"],
             suggestions_waiting=person["suggestions_waiting"],
+            review_requests=person["review_requests"],
             today=today,
         )
         for person in people

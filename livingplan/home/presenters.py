@@ -20,9 +20,11 @@ from livingplan.plans.models import (
     Statement,
     StatementStatus,
 )
+from livingplan.plans.notes import NoteRow, note_rows
 
 CASELOAD_ROLES = {Role.COORDINATOR, Role.PRACTITIONER, Role.ADMINISTRATOR}
 OVERSIGHT_ROLES = {Role.APPROVER, Role.QUALITY_LEAD}
+HOME_NOTES = 3
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class PersonHome:
     actions_overdue: list[Action] = field(default_factory=list)
     actions_coming_up: list[Action] = field(default_factory=list)
     suggestions_waiting: int = 0
+    notes: list[NoteRow] = field(default_factory=list)  # the newest few
     template: str = "home/person.jinja"
 
     @property
@@ -132,6 +135,7 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
             actions_overdue=overdue,
             actions_coming_up=coming_up,
             suggestions_waiting=waiting,
+            notes=note_rows(plan, user, limit=HOME_NOTES) if plan else [],
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:

@@ -29,6 +29,7 @@ WORDS = {
     "people.care_team.member_added": "Added someone to your care team",
     "people.record.exported": "Downloaded everything held about you",
     "plans.plan.viewed": "Looked at your plan",
+    "plans.notes.viewed": "Read the notes on your plan",
     "plans.plan.created": "Started your plan",
     "plans.plan.proposed": "Asked for your plan to be agreed",
     "plans.plan.withdrawn": "Took your plan back to make changes",
@@ -49,6 +50,7 @@ WORDS = {
     "plans.review_arrangements.changed": "Changed when your plan will be reviewed",
     "plans.linked_plan.added": "Linked another plan to yours",
     "plans.disagreement.recorded": "Wrote down a different view",
+    "plans.note.added": "Added a note to your plan",
     "plans.sharing.changed": "Changed who can see parts of your plan",
     "documents.document.viewed": "Asked for a copy of your plan",
 }
@@ -72,6 +74,8 @@ PAGES = {
         "versions": "Looked at the earlier versions of your plan",
         "compare": "Compared two versions of your plan",
         "sharing": "Looked at who can see your plan",
+        "notes": "Read the notes on your plan",
+        "add-note": "Opened the form to add a note to your plan",
     },
     "documents": {
         "easy-read": "Looked at your plan in easy read",

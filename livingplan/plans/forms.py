@@ -12,6 +12,7 @@ from livingplan.plans.models import (
     DUE_DATE,
     IMPORTANCE_WORDS,
     NEXT_REVIEW_DATE,
+    NOTE_MAX_LENGTH,
     START_DATE,
     ActionStatus,
     Layer,
@@ -249,3 +250,28 @@ class LinkedPlanForm(RevisionForm):
         max_length=200,
         hint="For example, the school, the hospice or the community mental health team",
     )
+
+
+class NoteForm(forms.Form):
+    """A note between reviews: no revision, as a note is not plan content and never goes stale (ADR-024)."""
+
+    text = ds.CharField(
+        label="Your note",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=NOTE_MAX_LENGTH,
+        hint="How things are going, in your own words. Everyone who can see when your plan is reviewed can read it.",
+        required_message="Enter your note",
+    )
+    asks_for_review = ds.BooleanField(
+        label="I think my plan needs looking at",
+        required=False,
+        hint="Your coordinator will be told and will get back to you.",
+    )
+
+    def __init__(self, *args: Any, for_self: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not for_self:  # someone else writing about the person's plan
+            self.fields["asks_for_review"].label = "I think this plan needs looking at"
+            text = self.fields["text"]
+            assert isinstance(text, ds.CharField)
+            text.hint = "How things are going. Everyone who can see when the plan is reviewed can read it."

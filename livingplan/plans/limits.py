@@ -55,6 +55,7 @@ COUNTED_WRITES = (
     "plans.linked_plan.added",
     "plans.disagreement.recorded",
     "plans.review_arrangements.changed",
+    "plans.note.added",
 )
 WINDOW = dt.timedelta(minutes=1)
 

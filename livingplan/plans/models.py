@@ -366,3 +366,29 @@ class SharingChoice(PersonalDataModel):
                 name="one_choice_per_organisation",
             ),
         ]
+
+
+# The longest note one person writes between reviews; longer belongs in a review (ADR-024).
+NOTE_MAX_LENGTH = 2000
+
+
+class PlanNote(PersonalDataModel):
+    """A dated note in someone's own words about how things are going, between reviews (ADR-024).
+
+    Not plan content: it is never in a `PlanVersion` snapshot and never moves the revision. Never
+    edited in place. One that asks for a review is a request the coordinator sees while no review
+    has started after it (`plans.notes.open_requests`)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="notes")
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    contributor_kind = models.CharField(max_length=20, choices=ContributorKind.choices)
+    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+    asks_for_review = models.BooleanField(default=False)
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+        indexes = [models.Index(fields=["plan", "-written_at"], name="plannote_plan_written")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingplan.plans.views import agreement, edit, plan, review, sharing
+from livingplan.plans.views import agreement, edit, notes, plan, review, sharing
 
 app_name = "plans"
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("plan/other-plans/add/", edit.add_linked_plan, name="add-linked-plan"),
     path("plan/<slug:kind>/<id:item_pk>/different-view/", edit.record_disagreement, name="disagree"),
     path("plan/statements/<id:statement_pk>/<slug:decision>/", edit.decide_statement, name="decide-statement"),
+    path("plan/notes/", notes.notes_page, name="notes"),
+    path("plan/notes/add/", notes.add_note, name="add-note"),
     path("about-me/", sharing.about_me, name="about-me"),
     path("sharing/", sharing.sharing, name="sharing"),
 ]

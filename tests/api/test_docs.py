@@ -19,6 +19,7 @@ EXPECTED_PATHS = {
     "/api/v1/people/{id}/plan/actions/{action_id}": {"patch"},
     "/api/v1/people/{id}/plan/outcomes/{outcome_id}/progress": {"post"},
     "/api/v1/people/{id}/about-me": {"get", "post"},
+    "/api/v1/people/{id}/plan/notes": {"get", "post"},
 }
 
 

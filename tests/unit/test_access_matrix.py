@@ -121,6 +121,9 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/plan/other-plans/add/": signed_in(404, **WRITES_CARE_TEAM_PART),
     "/people/{alex}/plan/outcome/{outcome}/different-view/": signed_in(404, **WRITES_PLAN),
     "/people/{alex}/plan/statements/{statement}/accept/": POST_ONLY,
+    # Notes between reviews follow the REVIEW group (ADR-024), shared with the circle by default.
+    "/people/{alex}/plan/notes/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/plan/notes/add/": signed_in(404, **WRITES_PLAN),
     "/people/{alex}/about-me/": signed_in(404, **SEES_ALEX),
     # Only Alex chooses who sees which parts of Alex's plan.
     "/people/{alex}/sharing/": signed_in(404, alex=200),
@@ -144,6 +147,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/api/v1/people/{alex}/plan": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/outcomes": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/versions": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/plan/notes": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/versions/1": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/actions/{action}": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/status/start_review": API_WRITE_ONLY,

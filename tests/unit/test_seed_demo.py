@@ -12,7 +12,7 @@ from django.utils import timezone
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
-from livingplan.plans.models import Action, Plan
+from livingplan.plans.models import Action, Plan, PlanNote
 from tests.personas import PERSONAS
 
 DEMO_PASSWORD = "living-plan-demo"  # the documented demo password, not a secret
@@ -136,3 +136,11 @@ def test_the_demo_looks_current_on_the_day_it_is_seeded(seeded: str) -> None:
     assert len(overdue) == 2
     assert all((today - due).days <= 7 for due in overdue)
     assert len(coming_up) > len(overdue)
+
+
+def test_the_demo_has_notes_since_the_plan_was_agreed_one_from_sam(seeded: str) -> None:
+    today = timezone.localdate()
+    notes = list(PlanNote.objects.filter(plan__person__user__username="alex"))
+    assert {n.written_by.username for n in notes} == {"alex", "sam"}
+    assert all(0 < (today - timezone.localtime(n.written_at).date()).days <= 14 for n in notes)
+    assert not any(n.asks_for_review for n in notes)

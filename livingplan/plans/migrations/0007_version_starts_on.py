@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0004_sharing_record_parts'),
+        ('plans', '0005_plan_notes'),
     ]
 
     operations = [

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.numbers import MAX_INT, whole_number
 from livingplan.core.render_cache import cached_text
-from livingplan.plans import lifecycle, rules, services
+from livingplan.plans import lifecycle, notes, rules, services
 from livingplan.plans.forms import AgreeForm, RevisionForm, StartReviewForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
@@ -25,6 +25,8 @@ from livingplan.plans.snapshot import diff, snapshot
 from livingplan.plans.views._load import person_for, plan_for, stale_edit_page, today
 from livingplan.plans.views.agreement import agreed_message, agreement_context
 from livingplan.plans.views.review import render_confirm_review
+
+PLAN_PAGE_NOTES = 5  # the newest few; the notes page has them all
 
 
 @login_required
@@ -37,16 +39,21 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         return render(request, "plans/no_plan.jinja", {"person": person, "can_start": can_start})
     services.record_plan_viewed(plan, by=request.user, request=request)
     groups = groups_visible_to(request.user, person)
+    actors = rules.lifecycle_actors(request.user, person)
     context = {
         "person": person,
         "plan": plan,
         "is_self": rules.is_the_person(request.user, person),
         "can_contribute": rules.can_contribute(request.user, person),
         # Only the steps the table gives this viewer (ADR-021): nobody is offered a button that is refused.
-        "transitions": lifecycle.available(plan.status, rules.lifecycle_actors(request.user, person)),
+        "transitions": lifecycle.available(plan.status, actors),
         **agreement_context(request.user, person, plan),
         # Whether a capacity assessment may be mentioned to this viewer (ADR-023).
         "shows_capacity": SharingGroup.CAPACITY in groups,
+        # Notes sit outside the cached content: they are not plan content and move no revision (ADR-024).
+        "shows_notes": notes.NOTES in groups,
+        "notes": notes.note_rows(plan, request.user, limit=PLAN_PAGE_NOTES) if notes.NOTES in groups else [],
+        "is_coordinator": lifecycle.Actor.COORDINATOR in actors,
     }
     # Our own template's output, autoescaped when it was rendered.
     context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704

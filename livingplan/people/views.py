@@ -18,7 +18,7 @@ from livingplan.accounts.models import Organisation
 from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
-from livingplan.people import services
+from livingplan.people import rules, services
 from livingplan.people.forms import (
     AcceptInvitationForm,
     AdvocacyForm,
@@ -56,7 +56,7 @@ def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | 
     person = _person_for(request, pk)
     if part is not None:
         require_part(request.user, person, part)
-    if not services.can_edit_record(person, request.user):
+    if not rules.can_edit_record(request.user, person):
         raise PermissionDenied
     return person
 
@@ -73,7 +73,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         person=person,
         parts=parts,
         is_self=person.user_id == user.pk,
-        can_edit=services.can_edit_record(person, request.user),
+        can_edit=rules.can_edit_record(request.user, person),
         care_team=list(
             CareTeamMember.objects.visible_to(user)
             .filter(person=person, ended_on__isnull=True)
@@ -95,7 +95,7 @@ def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by"))
         if shows_capacity
         else [],
-        can_manage_care_team=services.can_manage_care_team(person, user),
+        can_manage_care_team=rules.can_manage_care_team(user, person),
         shared_with=[
             consent.organisation
             for consent in SharingConsent.objects.visible_to(user)
@@ -226,7 +226,7 @@ def add_circle_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = CircleMemberForm(_posted(request))
 
     def save(data: dict[str, Any]) -> CircleMember:
-        return services.add_circle_member_to_record(person, by=request.user, **data)
+        return services.add_circle_member(person, by=request.user, **data)
 
     return _record_form(
         request,
@@ -365,7 +365,7 @@ def cancel_invitation(request: AuthenticatedRequest, pk: int, invitation_pk: int
 @login_required
 def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
-    if not services.can_manage_care_team(person, request.user):
+    if not rules.can_manage_care_team(request.user, person):
         raise PermissionDenied
     organisations = services.organisations_to_add_from(person, request.user)
     form = CareTeamMemberForm(_posted(request), organisations=organisations)

@@ -38,10 +38,9 @@ from livingplan.people.models import (
     CommunicationNeeds,
     LegalAuthority,
     Person,
-    SharingConsent,
 )
 from livingplan.people.presenters import InvitationRow, RecordPage, TrailPage
-from livingplan.people.record_parts import RecordPart, parts_visible_to, require_part
+from livingplan.people.record_parts import RecordPart, require_part
 
 
 def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
@@ -65,44 +64,7 @@ def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | 
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
     services.record_person_viewed(person, by=request.user, request=request)
-    user = request.user
-    parts = parts_visible_to(user, person)
-    # What is not shared is not read at all, so it cannot reach the page by mistake.
-    shows_capacity = RecordPart.CAPACITY in parts
-    page = RecordPage(
-        person=person,
-        parts=parts,
-        is_self=person.user_id == user.pk,
-        can_edit=rules.can_edit_record(request.user, person),
-        care_team=list(
-            CareTeamMember.objects.visible_to(user)
-            .filter(person=person, ended_on__isnull=True)
-            .select_related("user", "organisation")
-        ),
-        circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
-        waiting_invitations=[
-            InvitationRow.of(invitation)
-            for invitation in CircleInvitation.objects.visible_to(user)
-            .waiting()
-            .filter(circle_member__person=person)
-            .select_related("circle_member")
-        ],
-        communication=CommunicationNeeds.objects.visible_to(user).filter(person=person).first(),
-        capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by"))
-        if shows_capacity
-        else [],
-        advocacy=Advocacy.objects.visible_to(user).filter(person=person).first() if shows_capacity else None,
-        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by"))
-        if shows_capacity
-        else [],
-        can_manage_care_team=rules.can_manage_care_team(user, person),
-        shared_with=[
-            consent.organisation
-            for consent in SharingConsent.objects.visible_to(user)
-            .filter(person=person, withdrawn_at__isnull=True)
-            .select_related("organisation")
-        ],
-    )
+    page = RecordPage.build(person, request.user)
     return render(request, "people/detail.jinja", {"person": person, "page": page})
 
 

@@ -333,7 +333,9 @@ def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse
     form = CareTeamMemberForm(_posted(request), organisations=organisations)
 
     def save(data: dict[str, Any]) -> CareTeamMember:
-        member = services.add_care_team_member_by_email(person, by=request.user, **data)
+        email = data.pop("email")
+        staff = services.staff_to_add(person, by=request.user, email=email, organisation=data["organisation"])
+        member = services.add_care_team_member(person, by=request.user, user=staff, **data)
         if not services.is_shared_with(person, member.organisation):
             messages.info(
                 request,

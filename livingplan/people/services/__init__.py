@@ -9,8 +9,8 @@ One module per domain (record, care team, consent, circle, invitations); callers
 from livingplan.people.services.acting import acting_organisation_name, organisation_acted_for, record_person_viewed
 from livingplan.people.services.care_team import (
     add_care_team_member,
-    add_care_team_member_by_email,
     organisations_to_add_from,
+    staff_to_add,
 )
 from livingplan.people.services.circle import add_circle_member, set_circle_access
 from livingplan.people.services.consent import is_shared_with, set_sharing_consent
@@ -43,7 +43,6 @@ __all__ = [
     "accept_invitation",
     "acting_organisation_name",
     "add_care_team_member",
-    "add_care_team_member_by_email",
     "add_circle_member",
     "add_legal_authority",
     "cancel_invitation",
@@ -61,5 +60,6 @@ __all__ = [
     "set_circle_access",
     "set_communication_needs",
     "set_sharing_consent",
+    "staff_to_add",
     "update_person_details",
 ]

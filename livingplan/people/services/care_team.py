@@ -20,6 +20,11 @@ def may_manage_care_team(person: Person, by: User) -> bool:
     )
 
 
+def _guard(person: Person, by: User) -> None:
+    if not may_manage_care_team(person, by):
+        raise PermissionDenied("Only the person and their coordinator can change the care team.")
+
+
 @transaction.atomic
 def add_care_team_member(
     person: Person,
@@ -30,8 +35,7 @@ def add_care_team_member(
     role_description: str = "",
     is_coordinator: bool = False,
 ) -> CareTeamMember:
-    if not may_manage_care_team(person, by):
-        raise PermissionDenied("Only the person and their coordinator can change the care team.")
+    _guard(person, by)
     if not user.memberships.filter(organisation=organisation).exists():
         raise ValidationError(f"{user.display_name} does not work for {organisation.name}.")
     if is_coordinator:
@@ -41,7 +45,7 @@ def add_care_team_member(
         person=person,
         user=user,
         organisation=organisation,
-        role_description=role_description,
+        role_description=role_description.strip(),
         is_coordinator=is_coordinator,
     )
     auditor.record(
@@ -62,18 +66,10 @@ def organisations_to_add_from(person: Person, user: User) -> "list[Organisation]
     return list(Organisation.objects.filter(memberships__isnull=False).distinct())
 
 
-@transaction.atomic
-def add_care_team_member_by_email(
-    person: Person,
-    *,
-    by: User,
-    email: str,
-    organisation: Organisation,
-    role_description: str = "",
-    is_coordinator: bool = False,
-) -> CareTeamMember:
-    if not may_manage_care_team(person, by):
-        raise PermissionDenied("Only the person and their coordinator can change the care team.")
+def staff_to_add(person: Person, *, by: User, email: str, organisation: Organisation) -> User:
+    """The member of staff the care team form names by email, checked before `add_care_team_member`:
+    from an organisation `by` may add from, working there, and not on the team already. Reads only."""
+    _guard(person, by)
     if organisation not in organisations_to_add_from(person, by):
         raise ValidationError({"organisation": "Select an organisation from the list"})
     staff = (
@@ -85,11 +81,4 @@ def add_care_team_member_by_email(
         raise ValidationError({"organisation": f"{staff.display_name} does not work for {organisation.name}"})
     if person.care_team.filter(user=staff, ended_on__isnull=True).exists():
         raise ValidationError({"email": f"{staff.display_name} is already on the care team"})
-    return add_care_team_member(
-        person,
-        by=by,
-        user=staff,
-        organisation=organisation,
-        role_description=role_description.strip(),
-        is_coordinator=is_coordinator,
-    )
+    return staff

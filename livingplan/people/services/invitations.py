@@ -2,7 +2,6 @@
 
 import datetime as dt
 import hashlib
-import re
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -10,6 +9,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from livingplan.accounts import services as accounts
 from livingplan.accounts.models import User
 from livingplan.core.services import auditor
 from livingplan.people.models import CircleInvitation, CircleMember
@@ -26,16 +26,6 @@ class InvitationInvalid(Exception):
 
 def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _unique_username(member: CircleMember) -> str:
-    base = member.email.split("@", 1)[0] if member.email else member.name
-    base = re.sub(r"[^a-z0-9._-]+", ".", base.lower()).strip("._-")[:140] or "circle.member"
-    candidate, n = base, 1
-    while User.objects.filter(username__iexact=candidate).exists():
-        n += 1
-        candidate = f"{base}{n}"
-    return candidate
 
 
 @transaction.atomic
@@ -55,9 +45,7 @@ def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest
             raise ValidationError(
                 f"Someone already has an account with {email}. Change {member.name}'s email address, or remove it."
             )
-        user = User(username=_unique_username(member), email=email, first_name=member.name[:150])
-        user.set_unusable_password()
-        user.save()
+        user = accounts.create_invited_user(name=member.name, email=email)
         member.user = user
         member.save(update_fields=["user"])
     now = timezone.now()

@@ -87,8 +87,10 @@ class PersonFactory(factory.Factory[Person]):
 
 
 def give_consent(person: Person, organisation: Organisation) -> None:
-    """The person agrees to share with `organisation`, recorded as done by the person's coordinator."""
-    people.give_sharing_consent(person, by=_someone_at(person.lead_organisation), organisation=organisation)
+    """The person agrees to share with `organisation`, through the service's own verb: given by the
+    person if they sign in, otherwise recorded for them by staff at their lead council (ADR-026)."""
+    by = person.user or _someone_at(person.lead_organisation)
+    people.set_sharing_consent(person, by=by, organisation=organisation, give=True)
 
 
 def put_on_care_team(

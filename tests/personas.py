@@ -95,8 +95,8 @@ def build_world() -> World:
         lead_organisation=council_a,
         user=alex,
     )
-    people.give_sharing_consent(record, by=alex, organisation=council_a)
-    people.give_sharing_consent(record, by=alex, organisation=gp_practice)
+    people.set_sharing_consent(record, by=alex, organisation=council_a, give=True)
+    people.set_sharing_consent(record, by=alex, organisation=gp_practice, give=True)
     people.add_care_team_member(record, by=priya, user=priya, organisation=council_a, is_coordinator=True)
     people.add_care_team_member(record, by=priya, user=dr_jones, organisation=gp_practice, role_description="GP")
     people.add_circle_member(record, by=alex, name="Sam Carter", relationship="Daughter", user=sam, has_access=True)

@@ -169,7 +169,7 @@ def seed_demo(*, password: str) -> SeedResult:
         user=alex_user,
     )
     for org in (orgs[COUNCIL_A], orgs[GP_PRACTICE]):
-        people.give_sharing_consent(alex, by=alex_user, organisation=org)
+        people.set_sharing_consent(alex, by=alex_user, organisation=org, give=True)
     people.add_care_team_member(
         alex, by=priya, user=priya, organisation=orgs[COUNCIL_A], role_description="Social worker", is_coordinator=True
     )
@@ -210,7 +210,7 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
             date_of_birth=dt.date(1930 + rng.randrange(0, 75), rng.randrange(1, 13), rng.randrange(1, 29)),
             lead_organisation=council,
         )
-        people.give_sharing_consent(person, by=coordinator, organisation=council)
+        people.set_sharing_consent(person, by=coordinator, organisation=council, give=True)
         people.add_care_team_member(
             person,
             by=coordinator,
@@ -222,12 +222,12 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
         if index % 2 == 0:
             # Most agree to share with their GP; a few have not, so the GP sees fewer people.
             if index % 10 != 0:
-                people.give_sharing_consent(person, by=coordinator, organisation=orgs[GP_PRACTICE])
+                people.set_sharing_consent(person, by=coordinator, organisation=orgs[GP_PRACTICE], give=True)
             people.add_care_team_member(
                 person, by=coordinator, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE], role_description="GP"
             )
         if index % 3 == 1:
-            people.give_sharing_consent(person, by=coordinator, organisation=orgs[CARE_PROVIDER])
+            people.set_sharing_consent(person, by=coordinator, organisation=orgs[CARE_PROVIDER], give=True)
             people.add_care_team_member(
                 person,
                 by=coordinator,

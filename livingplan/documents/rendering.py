@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from livingplan.documents import presenters
 from livingplan.documents.presenters import DocKind, Document, SubjectAccess
 from livingplan.people.models import Person
+from livingplan.people.rules import is_the_person
 from livingplan.plans.presenters.plan import build_plan_page
 from livingplan.plans.sharing import groups_visible_to
 
@@ -114,7 +115,7 @@ def subject_access_zip(person: Person, *, viewer: Any, today: Any) -> bytes:
     if data.plan is not None:
         page = build_plan_page(data.plan, viewer=viewer, groups=groups, today=today)
         fmt = presenters.recorded_format(person)
-        is_self = person.user_id is not None and person.user_id == viewer.pk
+        is_self = is_the_person(viewer, person)
         for name, kind in (("plan.pdf", DocKind.PLAN), ("about-me.pdf", DocKind.ABOUT_ME)):
             doc = presenters.document(person=person, page=page, fmt=fmt, kind=kind, is_self=is_self, made_on=today)
             files[name] = document_pdf(doc)

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.db import connection
 
+from livingplan.people import rules
 from livingplan.people.models import (
     ACTING_AUTHORITY_SQL,
     CapacityOutcome,
@@ -106,7 +107,7 @@ def standing(user: Any, person: Person, decision: str, *, fresh: bool = False) -
     facts = _facts(user, person, fresh=fresh)
     return Standing(
         decision=decision,
-        is_the_person=person.user_id is not None and person.user_id == user.pk,
+        is_the_person=rules.is_the_person(user, person),
         person_lacks_capacity=facts.outcomes[decision] == CapacityOutcome.LACKS_CAPACITY,
         authority_id=facts.authority_id,
         authority_kind=facts.authority_kind,

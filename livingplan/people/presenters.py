@@ -9,11 +9,11 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from livingplan.accounts.models import Organisation
+from livingplan.accounts.models import Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.core.numbers import whole_number
 from livingplan.core.presenters import date_long, time_short
-from livingplan.people import nhs_number
+from livingplan.people import nhs_number, rules
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
@@ -23,8 +23,9 @@ from livingplan.people.models import (
     CommunicationNeeds,
     LegalAuthority,
     Person,
+    SharingConsent,
 )
-from livingplan.people.record_parts import RecordPart
+from livingplan.people.record_parts import RecordPart, parts_visible_to
 from livingplan.people.trail_words import describe
 
 
@@ -49,13 +50,58 @@ class InvitationRow:
         )
 
 
+@dataclass(frozen=True)
+class CircleRow:
+    """Someone in the circle, and whether they can sign in already (so the person is offered to turn
+    their access back on rather than invite them)."""
+
+    pk: int
+    name: str
+    relationship: str
+    is_carer: bool
+    has_access: bool
+    can_sign_in: bool
+
+    @classmethod
+    def of(cls, member: CircleMember) -> "CircleRow":
+        return cls(
+            pk=member.pk,
+            name=member.name,
+            relationship=member.relationship,
+            is_carer=member.is_carer,
+            has_access=member.has_access,
+            can_sign_in=member.user is not None and member.user.has_usable_password(),
+        )
+
+
+@dataclass(frozen=True)
+class RecordWords:
+    """The page speaks to the person about their own record ("you", "your") and to anyone else
+    about the person by the name they use."""
+
+    title: str  # "Your record" or their full name
+    caption: str  # "Your record" or "Person"
+    plan_link: str  # "Your plan" or "Plan"
+    they_are: str  # "You are" or "Alex is"
+    their: str  # "your" or "Alex's"
+    they_have: str  # "you have" or "Alex has"
+    the_record: str  # "your" or "the"
+
+    @classmethod
+    def for_(cls, person: Person, *, is_self: bool) -> "RecordWords":
+        if is_self:
+            return cls("Your record", "Your record", "Your plan", "You are", "your", "you have", "your")
+        name = person.name_to_use
+        return cls(person.full_name, "Person", "Plan", f"{name} is", f"{name}'s", f"{name} has", "the")
+
+
 @dataclass
 class RecordPage:
     person: Person
     is_self: bool
     can_edit: bool
     care_team: list[CareTeamMember]
-    circle: list[CircleMember]
+    circle: list[CircleRow]
     communication: CommunicationNeeds | None
     capacity: list[CapacityAssessment]
     advocacy: Advocacy | None
@@ -65,6 +111,58 @@ class RecordPage:
     waiting_invitations: list[InvitationRow] = field(default_factory=list)
     # The record parts the reader may see (people/record_parts.py): without them, name and contact only.
     parts: frozenset[str] = frozenset(RecordPart)
+
+    @property
+    def words(self) -> RecordWords:
+        return RecordWords.for_(self.person, is_self=self.is_self)
+
+    @classmethod
+    def build(cls, person: Person, viewer: User) -> "RecordPage":
+        """Everything the record page shows, in the same number of queries however many people are
+        in the circle or on the care team. What is not shared is not read at all, so it cannot
+        reach the page by mistake."""
+        parts = parts_visible_to(viewer, person)
+        shows_capacity = RecordPart.CAPACITY in parts
+        return cls(
+            person=person,
+            parts=parts,
+            is_self=rules.is_the_person(viewer, person),
+            can_edit=rules.can_edit_record(viewer, person),
+            can_manage_care_team=rules.can_manage_care_team(viewer, person),
+            care_team=list(
+                CareTeamMember.objects.visible_to(viewer)
+                .filter(person=person, ended_on__isnull=True)
+                .select_related("user", "organisation")
+            ),
+            # The sign-in comes with each member: "can they sign in" is asked of every row.
+            circle=[
+                CircleRow.of(member)
+                for member in CircleMember.objects.visible_to(viewer).filter(person=person).select_related("user")
+            ],
+            waiting_invitations=[
+                InvitationRow.of(invitation)
+                for invitation in CircleInvitation.objects.visible_to(viewer)
+                .waiting()
+                .filter(circle_member__person=person)
+                .select_related("circle_member")
+            ],
+            communication=CommunicationNeeds.objects.visible_to(viewer).filter(person=person).first(),
+            capacity=list(
+                CapacityAssessment.objects.visible_to(viewer).filter(person=person).select_related("assessed_by")
+            )
+            if shows_capacity
+            else [],
+            advocacy=Advocacy.objects.visible_to(viewer).filter(person=person).first() if shows_capacity else None,
+            legal=list(LegalAuthority.objects.visible_to(viewer).filter(person=person).select_related("held_by"))
+            if shows_capacity
+            else [],
+            shared_with=[
+                consent.organisation
+                for consent in SharingConsent.objects.visible_to(viewer)
+                .filter(person=person, withdrawn_at__isnull=True)
+                .select_related("organisation")
+            ],
+        )
 
     @property
     def shows_personal_details(self) -> bool:

@@ -18,7 +18,7 @@ from livingplan.accounts.models import Organisation
 from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
-from livingplan.people import services
+from livingplan.people import rules, services
 from livingplan.people.forms import (
     AcceptInvitationForm,
     AdvocacyForm,
@@ -38,10 +38,9 @@ from livingplan.people.models import (
     CommunicationNeeds,
     LegalAuthority,
     Person,
-    SharingConsent,
 )
 from livingplan.people.presenters import InvitationRow, RecordPage, TrailPage
-from livingplan.people.record_parts import RecordPart, parts_visible_to, require_part
+from livingplan.people.record_parts import RecordPart, require_part
 
 
 def _person_for(request: AuthenticatedRequest, pk: int) -> Person:
@@ -56,7 +55,7 @@ def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | 
     person = _person_for(request, pk)
     if part is not None:
         require_part(request.user, person, part)
-    if not services.can_edit_record(person, request.user):
+    if not rules.can_edit_record(request.user, person):
         raise PermissionDenied
     return person
 
@@ -65,44 +64,7 @@ def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | 
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
     services.record_person_viewed(person, by=request.user, request=request)
-    user = request.user
-    parts = parts_visible_to(user, person)
-    # What is not shared is not read at all, so it cannot reach the page by mistake.
-    shows_capacity = RecordPart.CAPACITY in parts
-    page = RecordPage(
-        person=person,
-        parts=parts,
-        is_self=person.user_id == user.pk,
-        can_edit=services.can_edit_record(person, request.user),
-        care_team=list(
-            CareTeamMember.objects.visible_to(user)
-            .filter(person=person, ended_on__isnull=True)
-            .select_related("user", "organisation")
-        ),
-        circle=list(CircleMember.objects.visible_to(user).filter(person=person)),
-        waiting_invitations=[
-            InvitationRow.of(invitation)
-            for invitation in CircleInvitation.objects.visible_to(user)
-            .waiting()
-            .filter(circle_member__person=person)
-            .select_related("circle_member")
-        ],
-        communication=CommunicationNeeds.objects.visible_to(user).filter(person=person).first(),
-        capacity=list(CapacityAssessment.objects.visible_to(user).filter(person=person).select_related("assessed_by"))
-        if shows_capacity
-        else [],
-        advocacy=Advocacy.objects.visible_to(user).filter(person=person).first() if shows_capacity else None,
-        legal=list(LegalAuthority.objects.visible_to(user).filter(person=person).select_related("held_by"))
-        if shows_capacity
-        else [],
-        can_manage_care_team=services.can_manage_care_team(person, user),
-        shared_with=[
-            consent.organisation
-            for consent in SharingConsent.objects.visible_to(user)
-            .filter(person=person, withdrawn_at__isnull=True)
-            .select_related("organisation")
-        ],
-    )
+    page = RecordPage.build(person, request.user)
     return render(request, "people/detail.jinja", {"person": person, "page": page})
 
 
@@ -230,7 +192,7 @@ def add_circle_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = CircleMemberForm(_posted(request))
 
     def save(data: dict[str, Any]) -> CircleMember:
-        return services.add_circle_member_to_record(person, by=request.user, **data)
+        return services.add_circle_member(person, by=request.user, **data)
 
     return _record_form(
         request,
@@ -369,13 +331,15 @@ def cancel_invitation(request: AuthenticatedRequest, pk: int, invitation_pk: int
 @login_required
 def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
-    if not services.can_manage_care_team(person, request.user):
+    if not rules.can_manage_care_team(request.user, person):
         raise PermissionDenied
     organisations = services.organisations_to_add_from(person, request.user)
     form = CareTeamMemberForm(_posted(request), organisations=organisations)
 
     def save(data: dict[str, Any]) -> CareTeamMember:
-        member = services.add_care_team_member_by_email(person, by=request.user, **data)
+        email = data.pop("email")
+        staff = services.staff_to_add(person, by=request.user, email=email, organisation=data["organisation"])
+        member = services.add_care_team_member(person, by=request.user, user=staff, **data)
         if not services.is_shared_with(person, member.organisation):
             messages.info(
                 request,

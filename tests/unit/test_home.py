@@ -106,7 +106,7 @@ def test_omar_sees_the_people_he_does_support(world: World, home_of) -> None:
 
 
 def test_a_caseload_leaves_out_people_who_withdrew_consent(world: World, home_of) -> None:
-    people.withdraw_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice)
+    people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice, give=False)
 
     assert "Alex Carter" not in home_of("dr.jones")
 

@@ -76,7 +76,7 @@ def test_a_switched_off_account_sees_no_rows_even_its_own_record(world: World, m
 
 
 def test_withdrawing_consent_for_an_organisation_removes_its_staffs_access_and_only_theirs(world: World) -> None:
-    people.withdraw_sharing_consent(world.alex_record, by=world.alex, organisation=world.council_a)
+    people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.council_a, give=False)
 
     for username in ("priya", "morgan", "quinn"):
         assert not Person.objects.visible_to(world.persona(username)).exists(), username
@@ -86,10 +86,10 @@ def test_withdrawing_consent_for_an_organisation_removes_its_staffs_access_and_o
 
 
 def test_giving_consent_again_after_withdrawing_restores_access(world: World) -> None:
-    people.withdraw_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice)
+    people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice, give=False)
     assert not Person.objects.visible_to(world.dr_jones).exists()
 
-    people.give_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice)
+    people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.gp_practice, give=True)
     assert list(Person.objects.visible_to(world.dr_jones)) == [world.alex_record]
 
 
@@ -108,7 +108,7 @@ def test_being_on_the_care_team_without_consent_for_ones_organisation_gives_no_a
 
 
 def test_consent_for_an_organisation_lets_in_only_its_staff_on_the_care_team(world: World) -> None:
-    people.give_sharing_consent(world.alex_record, by=world.alex, organisation=world.care_provider)
+    people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.care_provider, give=True)
     colleague = StaffFactory.create(membership__organisation=world.care_provider)
     assert not Person.objects.visible_to(world.omar).exists()
 

@@ -1,0 +1,65 @@
+"""Domain verbs about a person's record: the one write path for people, care teams, circles and
+consent. Each verb guards, changes and audits in one transaction; the demo and the test factories
+build state through the same verbs, so nothing is written that the service itself would refuse.
+
+One module per domain (record, care team, consent, circle, invitations); callers keep using
+`from livingplan.people import services` and the names below.
+"""
+
+from livingplan.people.services.acting import acting_organisation_name, organisation_acted_for, record_person_viewed
+from livingplan.people.services.care_team import (
+    add_care_team_member,
+    organisations_to_add_from,
+    staff_to_add,
+)
+from livingplan.people.services.circle import add_circle_member, set_circle_access
+from livingplan.people.services.consent import is_shared_with, set_sharing_consent
+from livingplan.people.services.invitations import (
+    INVITATION_LIFETIME,
+    INVITATION_STEP_LIFETIME,
+    InvitationInvalid,
+    accept_invitation,
+    cancel_invitation,
+    invite_circle_member,
+    open_invitation,
+    opened_invitation,
+)
+from livingplan.people.services.record import (
+    PERSON_DETAIL_FIELDS,
+    add_legal_authority,
+    people_who_may_hold_authority,
+    record_capacity_assessment,
+    register_person,
+    set_advocacy,
+    set_communication_needs,
+    update_person_details,
+)
+
+__all__ = [
+    "INVITATION_LIFETIME",
+    "INVITATION_STEP_LIFETIME",
+    "PERSON_DETAIL_FIELDS",
+    "InvitationInvalid",
+    "accept_invitation",
+    "acting_organisation_name",
+    "add_care_team_member",
+    "add_circle_member",
+    "add_legal_authority",
+    "cancel_invitation",
+    "invite_circle_member",
+    "is_shared_with",
+    "open_invitation",
+    "opened_invitation",
+    "organisation_acted_for",
+    "organisations_to_add_from",
+    "people_who_may_hold_authority",
+    "record_capacity_assessment",
+    "record_person_viewed",
+    "register_person",
+    "set_advocacy",
+    "set_circle_access",
+    "set_communication_needs",
+    "set_sharing_consent",
+    "staff_to_add",
+    "update_person_details",
+]

@@ -95,7 +95,12 @@ def _record_form(
         save=save,
         success_url=reverse("people:detail", args=[person.pk]),
         success_message=f"{title}: saved.",
-        context={"person": person, "title": title, "intro": intro, "is_self": person.user_id == request.user.pk},
+        context={
+            "person": person,
+            "title": title,
+            "intro": intro,
+            "is_self": rules.is_the_person(request.user, person),
+        },
     )
 
 
@@ -153,7 +158,7 @@ def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = LegalAuthorityForm(
         request.POST or None,
         holders=services.people_who_may_hold_authority(person),
-        is_self=person.user_id == request.user.pk,
+        is_self=rules.is_the_person(request.user, person),
     )
 
     def save(data: dict[str, Any]) -> LegalAuthority:
@@ -358,7 +363,7 @@ def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse
             "Adding someone from an organisation the record is not shared with does not let them see it. "
             + (
                 "You decide which organisations your record is shared with."
-                if person.user_id == request.user.pk
+                if rules.is_the_person(request.user, person)
                 else f"{person.full_name} decides which organisations {person.pronoun.their} record is shared with."
             )
         ),

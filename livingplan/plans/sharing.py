@@ -11,6 +11,7 @@ from django.db.models import CharField, QuerySet, Value
 from livingplan.accounts.models import Membership
 from livingplan.people import capacity
 from livingplan.people.models import OVERSIGHT_ROLES, CareTeamMember, CircleMember, DecisionKind, Person
+from livingplan.people.rules import is_the_person
 from livingplan.plans.models import Action, Layer, SharingChoice
 from livingplan.plans.sections import ALL_GROUPS, DEFAULT_FOR_CARE_TEAM, DEFAULT_FOR_CIRCLE, SharingGroup
 
@@ -52,7 +53,7 @@ def _apply(defaults: frozenset[str], choices: list[SharingChoice]) -> set[str]:
 
 def groups_visible_to(user: Any, person: Person) -> frozenset[str]:
     """The sharing groups of `person`'s plan that `user` may read. Assumes `person` is visible."""
-    if person.user_id is not None and person.user_id == user.pk:
+    if is_the_person(user, person):
         return ALL_GROUPS
     if capacity.standing(user, person, DecisionKind.SHARING).on_behalf:
         # They decide who sees each part for the person, so they see every part (ADR-012).

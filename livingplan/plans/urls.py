@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingplan.plans.views import agreement, edit, plan, review, sharing
+from livingplan.plans.views import agreement, edit, plan, review, sharing, voice
 
 app_name = "plans"
 
@@ -22,6 +22,12 @@ urlpatterns = [
     path("plan/other-plans/add/", edit.add_linked_plan, name="add-linked-plan"),
     path("plan/<slug:kind>/<id:item_pk>/different-view/", edit.record_disagreement, name="disagree"),
     path("plan/statements/<id:statement_pk>/<slug:decision>/", edit.decide_statement, name="decide-statement"),
+    path("plan/suggestions/<slug:item>/<id:item_pk>/", voice.suggestion, name="suggestion"),
+    path("plan/words/<slug:item>/<id:item_pk>/change/", voice.change_words, name="change-words"),
+    path("plan/words/<slug:item>/<id:item_pk>/withdraw/", voice.withdraw_words, name="withdraw-words"),
+    path("plan/words/<slug:item>/<id:item_pk>/history/", voice.word_history, name="word-history"),
+    path("plan/writers/", voice.writers, name="writers"),
+    path("plan/writers/<id:grant_pk>/end/", voice.end_writer, name="end-writer"),
     path("about-me/", sharing.about_me, name="about-me"),
     path("sharing/", sharing.sharing, name="sharing"),
 ]

@@ -41,12 +41,13 @@ def is_own_voice(item: Words) -> bool:
     return isinstance(item, Outcome) or item.section in OWN_VOICE_SECTIONS
 
 
-def may_change_words(user: Any, person: Person, item: Words) -> bool:
+def may_change_words(user: Any, person: Person, item: Words, *, writes_direct: bool | None = None) -> bool:
     """Who may change or withdraw an item's words while the plan is open for change.
 
     A suggestion is its author's until it is decided. Once in the plan, words in the person's own
     voice are theirs: the person changes them, or whoever wrote them straight in for the person. In a
-    practitioner's section the author keeps their own words up to date."""
+    practitioner's section the author keeps their own words up to date. A page working this out
+    for many items passes `writes_direct` (`rules.writes_in_own_voice`), found once."""
     if item.status == StatementStatus.PROPOSED:
         return item.contributed_by_id == user.pk
     if item.status != StatementStatus.ACCEPTED:
@@ -54,7 +55,9 @@ def may_change_words(user: Any, person: Person, item: Words) -> bool:
     if is_own_voice(item):
         if rules.is_the_person(user, person):
             return True
-        return item.contributed_by_id == user.pk and rules.writes_in_own_voice(user, person)[0]
+        if item.contributed_by_id != user.pk:
+            return False
+        return rules.writes_in_own_voice(user, person)[0] if writes_direct is None else writes_direct
     return item.contributed_by_id == user.pk
 
 

@@ -202,7 +202,9 @@ def test_the_plan_page_uses_the_same_small_number_of_queries_whatever_its_size(
     # 17th: who provides the service, for the header's NHS logo rule. Both could come from one
     # per-request context (issue 10's audit context).
     # 18th: whether the viewer is the person's coordinator, for the steps they may take (ADR-021).
-    assert large <= 18
+    # 19th-21st: whose words are whose (ADR-025): the care team and circle by role, whether the
+    # viewer decides suggestions (capacity) or writes for the person, and each item's last change.
+    assert large <= 21
 
 
 def test_after_saving_the_person_is_told_what_happened(world: World, plan: Plan, client_for) -> None:

@@ -150,7 +150,7 @@ def writers(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     """Who may write straight into the person's own-voice sections, and choosing someone new."""
     person = _writers_person(request, person_pk)
     current = list(
-        WritesForPerson.objects.filter(person=person, ended_at__isnull=True).select_related("supporter", "granted_by")
+        WritesForPerson.objects.visible_to(request.user).filter(person=person, ended_at__isnull=True).select_related("supporter", "granted_by")
     )
     possible = voice.possible_writers(person)
     named = {g.supporter_id for g in current}
@@ -179,7 +179,7 @@ def writers(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 @require_POST
 def end_writer(request: AuthenticatedRequest, person_pk: int, grant_pk: int) -> HttpResponse:
     person = _writers_person(request, person_pk)
-    grant = get_object_or_404(WritesForPerson.objects.filter(person=person, ended_at__isnull=True), pk=grant_pk)
+    grant = get_object_or_404(WritesForPerson.objects.visible_to(request.user).filter(person=person, ended_at__isnull=True), pk=grant_pk)
     voice.end_writer(grant, by=request.user, request=request)
     messages.success(request, f"{grant.supporter.display_name}'s words will be suggestions from now on.")
     return redirect("plans:writers", person_pk=person.pk)

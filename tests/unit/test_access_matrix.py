@@ -176,7 +176,11 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "priya": lambda r: r.world.priya.pk,
     "priya_role": lambda r: r.world.priya.memberships.get().pk,
     "statement": lambda r: r.statement.pk,
-    "suggestion": lambda r: Statement.objects.get(plan=r.plan, status=StatementStatus.PROPOSED).pk,
+    # The matrix's own `records` add one; elsewhere there may be none, and the page is a 404.
+    "suggestion": lambda r: Statement.objects.filter(plan=r.plan, status=StatementStatus.PROPOSED).values_list(
+        "pk", flat=True
+    ).first()
+    or 0,
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
 }

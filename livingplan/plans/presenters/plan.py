@@ -197,7 +197,7 @@ def build_plan_page(
                 is_proposed=s.status == StatementStatus.PROPOSED,
                 disagreements=disagreements.get(f"statement:{s.pk}", []),
                 voice=voice_line(s, person=person, viewer=who, roles=known),
-                may_decide=s.status == StatementStatus.PROPOSED and who.may_decide,
+                may_decide=s.status == StatementStatus.PROPOSED and who.may_decide and page.is_editable,
                 may_change=page.is_editable and may_change_words(viewer, person, s, writes_direct=who.writes_direct),
                 changed=changes.get(f"statement:{s.pk}"),
             )
@@ -317,7 +317,7 @@ def _suggested_outcomes(plan: Plan, viewer: Any, who: Viewer, waiting: list[Outc
             disagreements=[],
             voice=voice_line(o, person=plan.person, viewer=who, roles=who.roles),
             is_proposed=True,
-            may_decide=who.may_decide,
+            may_decide=who.may_decide and editable,
             may_change=editable and may_change_words(viewer, plan.person, o, writes_direct=who.writes_direct),
         )
         for o in waiting

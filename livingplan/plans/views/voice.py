@@ -154,7 +154,7 @@ def writers(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     )
     possible = voice.possible_writers(person)
     named = {g.supporter_id for g in current}
-    form = WriterForm(request.POST or None)
+    form = WriterForm(request.POST if request.method == "POST" else None)
     supporter = cast(forms.ChoiceField, form.fields["supporter"])
     supporter.choices = [(str(pk), label) for pk, label in possible.items() if pk not in named]
     if request.method == "POST" and form.is_valid():

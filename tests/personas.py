@@ -132,7 +132,7 @@ class AlexPlan:
 
 def build_alex_plan(world: World) -> AlexPlan:
     plan = plans.start_plan(world.alex_record, by=world.priya)
-    statement = plans.add_statement(plan, by=world.priya, section=Section.WHAT_MATTERS, text="My garden")
+    statement = plans.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text="My garden")
     outcome = plans.add_outcome(plan, by=world.alex, text="Walk to the shops on my own")
     action = plans.add_action(
         outcome, by=world.priya, what="Try the route together", owner_name="Sam", layer=Layer.FAMILY_FRIENDS

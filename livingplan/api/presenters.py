@@ -149,6 +149,7 @@ def outcome_out(
         text=outcome.text,
         why_it_matters=outcome.why_it_matters,
         importance=outcome.importance,
+        status=outcome.status,
         latest_progress=latest,
         actions=actions,
         contribution=_contribution(outcome),

@@ -176,7 +176,9 @@ class StatementOut(OutModel):
     id: int
     section: str
     text: str
-    status: str = Field(description="ACCEPTED, or PROPOSED: a suggestion for the profile, for the person to decide.")
+    status: str = Field(
+        description="ACCEPTED, or PROPOSED: a suggestion for a section in the person's own voice, for them to decide."
+    )
     contribution: ContributionOut
 
 
@@ -212,6 +214,11 @@ class OutcomeOut(OutModel):
     text: str
     why_it_matters: str
     importance: int = Field(description="1 (a little) to 5 (very).")
+    status: str = Field(
+        "ACCEPTED",
+        description="ACCEPTED (in the plan), or PROPOSED: suggested by someone other than the person, "
+        "not in the plan until the person accepts it (ADR-025).",
+    )
     latest_progress: ProgressOut | None
     actions: list[ActionOut]
     contribution: ContributionOut

@@ -146,7 +146,15 @@ def seed_alex_plan(
     # Six months on: a review. Alex walks further; a new outcome about the garden.
     review_at = now - dt.timedelta(days=150)
     plans.start_review(plan, by=priya, reason="Six-monthly review")
-    later = [say(Section.GOING_WELL, "I walk to the shop twice a week and I am at bowls most Thursdays.")]
+    later = [
+        say(Section.GOING_WELL, "I walk to the shop twice a week and I am at bowls most Thursdays."),
+        # Words for Alex's own voice from someone else wait for him to accept them (ADR-025).
+        say(
+            Section.WHAT_MATTERS,
+            "Seeing my grandsons grow up, and being well enough to watch them play football.",
+            dr_jones,
+        ),
+    ]
     garden = plans.add_outcome(
         plan,
         by=alex_user,

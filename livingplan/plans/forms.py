@@ -275,3 +275,31 @@ class NoteForm(forms.Form):
             text = self.fields["text"]
             assert isinstance(text, ds.CharField)
             text.hint = "How things are going. Everyone who can see when the plan is reviewed can read it."
+
+
+class WordsForm(RevisionForm):
+    """Change the words of a statement or an outcome; the words before are kept (ADR-025)."""
+
+    text = ds.CharField(
+        label="What should it say?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        required_message="Enter the words you want it to say",
+    )
+
+
+class DecisionForm(RevisionForm):
+    decision = ds.ChoiceField(
+        label="Do you want this in your plan?",
+        choices=[("accept", "Yes, add it to my plan"), ("decline", "No, do not add it")],
+        required_message="Select whether you want this in your plan",
+    )
+
+
+class WriterForm(forms.Form):
+    supporter = ds.ChoiceField(
+        label="Who may write for you?",
+        choices=[],
+        hint="What they write goes straight into your plan, marked as written for you by them.",
+        required_message="Select who may write for you",
+    )

@@ -100,12 +100,27 @@ class StatementStatus(models.TextChoices):
     REMOVED = "REMOVED", "Removed"
 
 
-class Statement(Contribution):
+class OwnVoice(Contribution):
+    """Content that may be in the person's own voice: a suggestion until they accept it (ADR-025)."""
+
+    status = models.CharField(max_length=20, choices=StatementStatus.choices, default=StatementStatus.ACCEPTED)
+    # Written straight in by a supporter the person named to write for them (`WritesForPerson`).
+    written_for = models.BooleanField(default=False)
+    # Who accepted or declined a suggestion: the person, or their attorney or deputy.
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Statement(OwnVoice):
     """A piece of free text in one section of the plan or the one-page profile."""
 
     section = models.CharField(max_length=40, choices=Section.choices)
     text = models.TextField()
-    status = models.CharField(max_length=20, choices=StatementStatus.choices, default=StatementStatus.ACCEPTED)
 
     class Meta:
         default_related_name = "statements"
@@ -120,8 +135,12 @@ class Statement(Contribution):
 IMPORTANCE_WORDS = {5: "Very important", 4: "Important", 3: "Quite important", 2: "A little", 1: "Not very"}
 
 
-class Outcome(Contribution):
-    """Something the person wants to achieve, in their words, with why it matters."""
+class Outcome(OwnVoice):
+    """Something the person wants to achieve, in their words, with why it matters.
+
+    `is_active` is true exactly when `status` is ACCEPTED (a check constraint keeps it so): every
+    count, snapshot, export and API list reads `is_active`, so a suggestion or a withdrawn outcome
+    is not in the plan anywhere."""
 
     text = models.TextField()
     why_it_matters = models.TextField(blank=True)
@@ -137,6 +156,13 @@ class Outcome(Contribution):
     class Meta:
         default_related_name = "outcomes"
         ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_active=True, status=StatementStatus.ACCEPTED)
+                | (models.Q(is_active=False) & ~models.Q(status=StatementStatus.ACCEPTED)),
+                name="outcome_active_when_accepted",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -392,3 +418,53 @@ class PlanNote(PersonalDataModel):
     class Meta:
         ordering = ["-written_at", "-pk"]
         indexes = [models.Index(fields=["plan", "-written_at"], name="plannote_plan_written")]
+
+
+class WritesForPerson(PersonalDataModel):
+    """The person's choice that one supporter's words go straight into their own-voice sections.
+
+    Append-only: a grant is never changed except to record when it ended and who ended it (ADR-025)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    supporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(auto_now_add=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["granted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "supporter"], condition=models.Q(ended_at__isnull=True), name="one_open_grant"
+            )
+        ]
+
+
+class EditKind(models.TextChoices):
+    EDITED = "EDITED", "Changed"
+    WITHDRAWN = "WITHDRAWN", "Withdrawn"
+
+
+class ContentEdit(PersonalDataModel):
+    """Append-only: one row per change to the words of a statement or outcome, with the words before."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="content_edits")
+    # "statement:12" or "outcome:3", as `Disagreement.about`.
+    about = models.CharField(max_length=40)
+    kind = models.CharField(max_length=20, choices=EditKind.choices)
+    old_text = models.TextField()
+    new_text = models.TextField(blank=True)
+    edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ForPlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["edited_at", "pk"]
+        indexes = [models.Index(fields=["plan", "about"], name="content_edit_item")]

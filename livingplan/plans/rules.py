@@ -6,6 +6,7 @@ from livingplan.people import capacity
 from livingplan.people.models import DecisionKind, Person
 from livingplan.people.rules import is_the_person
 from livingplan.plans.lifecycle import Actor
+from livingplan.plans.models import WritesForPerson
 
 __all__ = ["is_the_person"]  # Written once in people.rules; plans code imports it from here too.
 
@@ -59,3 +60,29 @@ def can_agree(user: Any, person: Person) -> bool:
 def can_change_sharing(user: Any, person: Person) -> bool:
     """The same rule as agreeing, for the separate decision about who sees which parts of the plan."""
     return sharing_standing(user, person).may_decide
+
+
+# The person's own voice (ADR-025) ------------------------------------------------------------
+
+
+def may_decide_suggestions(user: Any, person: Person, *, fresh: bool = False) -> bool:
+    """Who accepts words for the person's own-voice sections, and names who may write for them:
+    the same rule as agreeing the plan, so an attorney or deputy decides once the person lacks capacity."""
+    return agreement_standing(user, person, fresh=fresh).may_decide
+
+
+def is_named_writer(user: Any, person: Person) -> bool:
+    """A supporter the person chose, whose words go straight into their own-voice sections."""
+    return WritesForPerson.objects.filter(person=person, supporter=user, ended_at__isnull=True).exists()
+
+
+def writes_in_own_voice(user: Any, person: Person) -> tuple[bool, bool]:
+    """(goes straight in, written for the person by someone else) for words in an own-voice section.
+
+    The person's words are their own. Their attorney or deputy, once deciding for them, and a
+    supporter they named, write for them. Anyone else suggests."""
+    if is_the_person(user, person):
+        return True, False
+    if is_named_writer(user, person) or (agreement_standing(user, person, fresh=True).on_behalf):
+        return True, True
+    return False, False

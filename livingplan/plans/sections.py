@@ -68,6 +68,14 @@ ABOUT_ME_SECTIONS = [s for s in Section if s.startswith("ABOUT_")]
 STRENGTH_SECTIONS = [Section.STRENGTHS_MINE, Section.STRENGTHS_FAMILY, Section.STRENGTHS_COMMUNITY]
 CRISIS_SECTIONS = [s for s in Section if s.startswith("CRISIS_")]
 
+# The person's own voice (ADR-025): first-person sections where what anyone else writes is a
+# suggestion until the person (or, if they lack capacity to agree the plan, their attorney or
+# deputy) accepts it, unless the person named them a supporter who may write for them. Outcomes,
+# in the person's words, follow the same rule. "What my family and friends can do" and "What my
+# community offers" are others' offers of help, and needs and risks are practitioners' records:
+# those stay direct and attributed.
+OWN_VOICE_SECTIONS = frozenset({*ABOUT_ME_SECTIONS, Section.WHAT_MATTERS, Section.STRENGTHS_MINE})
+
 ALL_GROUPS = frozenset(SharingGroup)
 
 # Without a choice from the person: the care team sees everything it needs to support them;

@@ -42,7 +42,7 @@ from livingplan.plans.models import (
     Statement,
     StatementStatus,
 )
-from livingplan.plans.sections import ABOUT_ME_SECTIONS, Section, SharingGroup
+from livingplan.plans.sections import OWN_VOICE_SECTIONS, Section, SharingGroup
 from livingplan.plans.snapshot import snapshot
 
 C = TypeVar("C", Statement, Outcome, Action, Risk)
@@ -170,8 +170,8 @@ def add_statement(
     if not text:
         raise ValidationError({"text": "Enter what you want to add"})
     kind = contributor_kind(by, plan.person)
-    # On the one-page profile, other people suggest; the person decides what it says.
-    proposed = section in ABOUT_ME_SECTIONS and kind != ContributorKind.PERSON
+    # In the person's own voice, other people suggest; the person decides what it says (ADR-025).
+    direct, written_for = rules.writes_in_own_voice(by, plan.person) if section in OWN_VOICE_SECTIONS else (True, False)
     return _add_content(
         Statement,
         plan,
@@ -185,7 +185,8 @@ def add_statement(
         room=("statements_per_section", plan.statements.filter(section=section, status__in=LIVE_STATEMENTS)),
         section=Section(section),
         text=text,
-        status=StatementStatus.PROPOSED if proposed else StatementStatus.ACCEPTED,
+        status=StatementStatus.ACCEPTED if direct else StatementStatus.PROPOSED,
+        written_for=written_for,
         position=_next_position(plan.statements.filter(section=section)),
     )
 
@@ -199,15 +200,10 @@ def decide_statement(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Statement:
-    """The person accepts or declines text someone suggested for their one-page profile."""
+    """The person (or their attorney or deputy, if the person lacks capacity to agree the plan)
+    accepts or declines text someone suggested for their own-voice sections (ADR-025)."""
     plan = statement.plan
-    if not rules.is_the_person(by, plan.person):
-        raise PermissionDenied("Only the person can accept suggestions for their profile.")
-    if statement.status != StatementStatus.PROPOSED:
-        raise ValidationError("This suggestion has already been decided.")
-    _bump(plan, expected=expected_revision)
-    statement.status = StatementStatus.ACCEPTED if accept else StatementStatus.DECLINED
-    statement.save(update_fields=["status"])
+    decide_suggestion(statement, by=by, accept=accept, expected_revision=expected_revision)
     _audit(
         "plans.statement.accepted" if accept else "plans.statement.declined",
         plan,
@@ -216,6 +212,30 @@ def decide_statement(
         request=request,
     )
     return statement
+
+
+def decide_suggestion(item: Statement | Outcome, *, by: User, accept: bool, expected_revision: int | None) -> None:
+    """Accept or decline one suggestion, statement or outcome: guard, bump, save (the caller audits)."""
+    plan = item.plan
+    if not rules.may_decide_suggestions(by, plan.person, fresh=True):
+        raise PermissionDenied("Only the person, or someone with authority to decide for them, can accept suggestions.")
+    if item.status != StatementStatus.PROPOSED:
+        raise ValidationError("This suggestion has already been decided.")
+    if plan.status not in lifecycle.EDITABLE:
+        # Accepting changes the plan's content, so it waits, like any change, for the plan to be open.
+        raise lifecycle.TransitionNotAllowed(
+            "This plan has been agreed. Choose 'Change the plan' to start a review before accepting suggestions."
+        )
+    if accept and isinstance(item, Outcome):
+        limits.check_room("outcomes", plan.outcomes.filter(is_active=True))
+    _bump(plan, expected=expected_revision)
+    item.status = StatementStatus.ACCEPTED if accept else StatementStatus.DECLINED
+    item.decided_by, item.decided_at = by, timezone.now()
+    fields = ["status", "decided_by", "decided_at"]
+    if isinstance(item, Outcome):
+        item.is_active = accept  # in the plan once accepted (Outcome's check constraint)
+        fields.append("is_active")
+    item.save(update_fields=fields)
 
 
 @transaction.atomic
@@ -244,6 +264,9 @@ def add_outcome(
     expected_revision: int | None = None,
     request: HttpRequest | None = None,
 ) -> Outcome:
+    # Outcomes are in the person's words: anyone else's is a suggestion, not yet in the plan (ADR-025).
+    direct, written_for = rules.writes_in_own_voice(by, plan.person)
+    status = StatementStatus.ACCEPTED if direct else StatementStatus.PROPOSED
     return _add_content(
         Outcome,
         plan,
@@ -252,10 +275,13 @@ def add_outcome(
         audit="plans.outcome.added",
         expected_revision=expected_revision,
         request=request,
-        room=("outcomes", plan.outcomes.filter(is_active=True)),
+        room=("outcomes", plan.outcomes.filter(status__in=LIVE_STATEMENTS)),
         text=text.strip(),
         why_it_matters=why_it_matters.strip(),
         importance=importance,
+        status=status,
+        is_active=direct,
+        written_for=written_for,
         position=_next_position(plan.outcomes.all()),
     )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from livingplan.plans.views import agreement, edit, notes, plan, review, sharing
+from livingplan.plans.views import agreement, edit, notes, plan, review, sharing, voice
 
 app_name = "plans"
 
@@ -24,6 +24,12 @@ urlpatterns = [
     path("plan/statements/<id:statement_pk>/<slug:decision>/", edit.decide_statement, name="decide-statement"),
     path("plan/notes/", notes.notes_page, name="notes"),
     path("plan/notes/add/", notes.add_note, name="add-note"),
+    path("plan/suggestions/<slug:item>/<id:item_pk>/", voice.suggestion, name="suggestion"),
+    path("plan/words/<slug:item>/<id:item_pk>/change/", voice.change_words, name="change-words"),
+    path("plan/words/<slug:item>/<id:item_pk>/withdraw/", voice.withdraw_words, name="withdraw-words"),
+    path("plan/words/<slug:item>/<id:item_pk>/history/", voice.word_history, name="word-history"),
+    path("plan/writers/", voice.writers, name="writers"),
+    path("plan/writers/<id:grant_pk>/end/", voice.end_writer, name="end-writer"),
     path("about-me/", sharing.about_me, name="about-me"),
     path("sharing/", sharing.sharing, name="sharing"),
 ]

@@ -46,10 +46,10 @@ def test_reading_an_unchanged_plan_again_costs_fewer_queries_and_shows_the_same(
 def test_each_viewer_gets_their_own_words_about_who_wrote_what(
     world: World, plan: Plan, client_for: Callable[[str], Client]
 ) -> None:
-    assert "Added by you" in page(client_for("alex"), world)
+    assert "In your words" in page(client_for("alex"), world)
     priya_sees = page(client_for("priya"), world)
-    assert "Added by you" not in priya_sees
-    assert "(in their own words)" in priya_sees
+    assert "In your words" not in priya_sees
+    assert "In Alex&#39;s words" in priya_sees
 
 
 CHANGES: dict[str, tuple[Callable[[Plan, World], object], str]] = {

@@ -17,6 +17,7 @@ from livingplan.plans import lifecycle, services
 from livingplan.plans import urls as plan_urls
 from livingplan.plans.models import (
     Action,
+    ContentEdit,
     Disagreement,
     Layer,
     LinkedPlan,
@@ -46,6 +47,9 @@ WRITES: dict[str, dict[str, Any]] = {
     "add-linked-plan": {"kind": LinkedPlan.Kind.ADVANCE_CARE, "description": "End of life wishes"},
     "disagree": {"view": "I see it differently"},
     "decide-statement": {},
+    "suggestion": {"decision": "accept"},
+    "change-words": {"text": "Staying at home, with my garden"},
+    "withdraw-words": {},
     "transition": {},
     "agree-on-behalf": {"best_interests_note": "Alex said the garden matters most; it stays as Alex said it."},
 }
@@ -54,6 +58,16 @@ NOT_PLAN_CONTENT = {
     "start": "makes the plan on first use; there is no revision before it exists, and a second start changes nothing",
     "sharing": "the person's own choices of who sees what, saved whole for each audience by the one who decides",
     "add-note": "a note between reviews is added beside the plan, in any status, and moves no revision (ADR-024)",
+    "writers": "the person's choice of who may write for them from now on: it changes no words already written",
+    "end-writer": "ends that choice; what they wrote stays as it is",
+}
+# The item each own-voice view acts on (ADR-025), by its kind: one Alex may decide, or change.
+ITEM_FOR = {
+    "suggestion": {"statement": "statement", "outcome": "suggested_outcome"},
+    **{
+        key: {"statement": "own_statement", "outcome": "outcome"}
+        for key in ["change-words", "withdraw-words", "word-history"]
+    },
 }
 # API writes that are not plan content either, and so name no revision (ADR-024).
 API_NOT_PLAN_CONTENT = {"/api/v1/people/{id}/plan/notes": "notes between reviews move no revision"}
@@ -85,6 +99,8 @@ def _cases() -> list[Case]:
         slugs: list[dict[str, str]] = [{}]
         if "name" in names:
             slugs = [{"name": t} for t in lifecycle.TRANSITIONS]
+        elif "item" in names:
+            slugs = [{"item": k} for k in ("statement", "outcome")]
         elif "kind" in names:
             slugs = [{"kind": k} for k in DISAGREEMENT_TARGETS]
         elif "decision" in names:
@@ -102,12 +118,14 @@ def _alexs_plan(world: World) -> dict[str, int]:
     """Alex's plan with something of every kind a view acts on; the ids the URLs need."""
     alex = world.alex
     plan = services.start_plan(world.alex_record, by=alex)
-    services.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="Staying in my own home")
+    own = services.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="Staying in my own home")
     suggestion = services.add_statement(plan, by=world.sam, section=Section.ABOUT_WELLNESS, text="Dad loves his garden")
     outcome = services.add_outcome(plan, by=alex, text="Walk to the shop on my own", importance=5)
     action = services.add_action(outcome, by=world.priya, what="Physio", owner_name="Priya", layer=Layer.SPECIALIST)
+    suggested = services.add_outcome(plan, by=world.sam, text="Go to the bowls club again")
     items = {"statement": suggestion.pk, "outcome": outcome.pk, "action": action.pk}
-    return {"outcome_pk": outcome.pk, "action_pk": action.pk, "statement_pk": suggestion.pk, **items}
+    more = {"own_statement": own.pk, "suggested_outcome": suggested.pk}
+    return {"outcome_pk": outcome.pk, "action_pk": action.pk, "statement_pk": suggestion.pk, **items, **more}
 
 
 def _move_to(plan: Plan, status: str, world: World) -> None:
@@ -134,6 +152,7 @@ def fingerprint(person: Person) -> list[Any]:
         ProgressScore,
         PlanVersion,
         PlanStatusChange,
+        ContentEdit,
     ]
     return [list(plan), *(sorted(map(str, m.objects.filter(person=person).values())) for m in models)]
 
@@ -159,6 +178,8 @@ def test_every_plan_write_refuses_a_stale_revision_and_changes_nothing(
             kwargs[key] = ids[key]
     if "kind" in kwargs:
         kwargs["item_pk"] = ids[kwargs["kind"]]
+    if "item" in kwargs:
+        kwargs["item_pk"] = ids[ITEM_FOR[case.name][kwargs["item"]]]
     url = reverse(f"plans:{case.name}", kwargs=kwargs)
     client: Client = client_for(username)
 

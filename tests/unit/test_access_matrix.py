@@ -15,6 +15,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
+from livingplan.plans import services
+from livingplan.plans.models import Statement, StatementStatus
+from livingplan.plans.sections import Section
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 
 ANONYMOUS = "anonymous"
@@ -42,6 +45,8 @@ EDITS_CARE_TEAM_RECORD_PART = {**EDITS_RECORD, "sam": 404}
 WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
 # Parts the circle does not see unless Alex shares them: needs, risks, crisis plan, budget.
 WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
+# Alex's own words in his plan (ADR-025): he changes them; others who see them may not.
+CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -124,6 +129,17 @@ MATRIX: dict[str, dict[str, int]] = {
     # Notes between reviews follow the REVIEW group (ADR-024), shared with the circle by default.
     "/people/{alex}/plan/notes/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/plan/notes/add/": signed_in(404, **WRITES_PLAN),
+    # The person's own voice (ADR-025). Dr Jones's suggestion for "What matters to me" is decided by
+    # Alex; Dr Jones (who wrote it) and Priya (coordinator) see it waiting but may not decide it; for
+    # everyone else it does not exist.
+    "/people/{alex}/plan/suggestions/statement/{suggestion}/": signed_in(404, alex=200, priya=403, **{"dr.jones": 403}),
+    # Alex's own words: Alex changes or withdraws them; others who see them may not.
+    "/people/{alex}/plan/words/statement/{statement}/change/": signed_in(404, **CHANGES_ALEXS_WORDS),
+    "/people/{alex}/plan/words/statement/{statement}/withdraw/": signed_in(404, **CHANGES_ALEXS_WORDS),
+    "/people/{alex}/plan/words/statement/{statement}/history/": signed_in(404, **SEES_ALEX),
+    # Only Alex (or who decides for him) chooses who may write for him.
+    "/people/{alex}/plan/writers/": signed_in(404, alex=200),
+    "/people/{alex}/plan/writers/1/end/": POST_ONLY,
     "/people/{alex}/about-me/": signed_in(404, **SEES_ALEX),
     # Only Alex chooses who sees which parts of Alex's plan.
     "/people/{alex}/sharing/": signed_in(404, alex=200),
@@ -162,6 +178,10 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "priya": lambda r: r.world.priya.pk,
     "priya_role": lambda r: r.world.priya.memberships.get().pk,
     "statement": lambda r: r.statement.pk,
+    # The matrix's own `records` add one; elsewhere there may be none, and the page is a 404.
+    "suggestion": lambda r: (
+        Statement.objects.filter(plan=r.plan, status=StatementStatus.PROPOSED).values_list("pk", flat=True).first() or 0
+    ),
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
 }
@@ -175,7 +195,10 @@ def fill(template: str, records: AlexPlan | None = None) -> str:
 
 @pytest.fixture
 def records(world: World) -> AlexPlan:
-    return build_alex_plan(world)
+    records = build_alex_plan(world)
+    # Waiting for Alex: Dr Jones's words for a section in Alex's own voice (ADR-025).
+    services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
+    return records
 
 
 def test_every_row_of_the_matrix_covers_every_persona_and_anonymous() -> None:

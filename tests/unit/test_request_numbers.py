@@ -37,6 +37,7 @@ WORDS = {
     "section": "WHAT_MATTERS",
     "kind": "outcome",
     "decision": "accept",
+    "item": "outcome",
     "token": "x" * 43,
     "uidb64": "MQ",
 }
@@ -79,6 +80,7 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "item_pk": outcome,
         "statement_pk": statement,
         "number": 1,
+        "grant_pk": 1,
     }
 
 

@@ -36,6 +36,8 @@ def list_outcomes(request: ApiRequest, id: PersonId) -> OutcomesOut:
     auth=auth.WRITE,
     response={201: OutcomeWrittenOut, **WRITE_ERRORS},
     summary="Add an outcome",
+    description="Outcomes are in the person's own words: the person's go straight in (ACCEPTED); anyone else's "
+    "are PROPOSED, not in the plan until the person accepts, unless the person named them to write for them.",
 )
 def create_outcome(request: ApiRequest, id: PersonId, payload: OutcomeIn) -> Status[OutcomeWrittenOut]:
     plan = loaders.editable_plan_for(request.auth, id, OUTCOMES)

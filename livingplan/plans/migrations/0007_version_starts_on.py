@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_plan_notes'),
+        ('plans', '0006_own_voice'),
     ]
 
     operations = [

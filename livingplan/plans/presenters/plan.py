@@ -24,15 +24,18 @@ from livingplan.plans.models import (
     Statement,
     StatementStatus,
 )
+from livingplan.plans.presenters.voice import LastChange, Viewer, last_changes, voice_line
 from livingplan.plans.sections import (
     ABOUT_ME_SECTIONS,
     CRISIS_SECTIONS,
+    OWN_VOICE_SECTIONS,
     SECTION_GROUP,
     STRENGTH_SECTIONS,
     Section,
     SharingGroup,
 )
 from livingplan.plans.sharing import shared_actions
+from livingplan.plans.voice import may_change_words
 
 STATUS_TAG_COLOURS = {
     PlanStatus.DRAFT: "grey",
@@ -60,6 +63,12 @@ class StatementRow:
     in_own_words: bool
     is_proposed: bool
     disagreements: list[Disagreement]
+    # Whose words these are, in a sentence (ADR-025); who may act on them; what changed.
+    voice: str = ""
+    may_decide: bool = False
+    may_change: bool = False
+    changed: LastChange | None = None
+    kind: str = "statement"
 
 
 @dataclass
@@ -96,6 +105,12 @@ class OutcomeBlock:
     scores: list[ProgressScore]
     actions: list[ActionRow]
     disagreements: list[Disagreement]
+    voice: str = ""
+    is_proposed: bool = False
+    may_decide: bool = False
+    may_change: bool = False
+    changed: LastChange | None = None
+    kind: str = "outcome"
 
 
 @dataclass
@@ -119,6 +134,8 @@ class PlanPage:
     # "Who helped me write this and when", derived from who contributed the profile's statements.
     about_me_helpers: list[str] = field(default_factory=list)
     about_me_updated: str = ""
+    # Own-voice sections (and "OUTCOMES") where this viewer's words would be a suggestion (ADR-025).
+    suggest_only: frozenset[str] = frozenset()
 
     def shows(self, group: str) -> bool:
         return group in self.groups
@@ -134,11 +151,20 @@ def content_version(plan: Plan) -> tuple[Any, ...]:
     return (plan.pk, plan.created_at.isoformat(), plan.revision, plan.status)
 
 
-def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: Any) -> PlanPage:
-    """Load everything the viewer may see of `plan` in a fixed number of queries."""
+def build_plan_page(
+    plan: Plan, *, viewer: Any, groups: frozenset[str], today: Any, suggestions: bool = False
+) -> PlanPage:
+    """Load everything the viewer may see of `plan` in a fixed number of queries.
+
+    With `suggestions`, words waiting for the person to accept show too, to whom they may show
+    (`Viewer.sees`); documents leave them out, as they are not yet the plan."""
+    person = plan.person
+    who = Viewer.of(viewer, person)
+    known = who.roles
+    changes = last_changes(plan, who)
     statements = list(
         Statement.objects.filter(plan=plan, status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
-        .select_related("contributed_by")
+        .select_related("contributed_by", "decided_by")
         .order_by("section", "position", "pk")
     )
     disagreements: dict[str, list[Disagreement]] = defaultdict(list)
@@ -154,11 +180,13 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
         is_editable=plan.status in lifecycle.EDITABLE,
         hidden_groups=[g.label for g in SharingGroup if g not in groups],
     )
+    if not who.writes_direct:
+        page.suggest_only = frozenset({*OWN_VOICE_SECTIONS, "OUTCOMES"})
     by_section: dict[str, list[StatementRow]] = defaultdict(list)
     for s in statements:
         if SECTION_GROUP[s.section] not in groups:
             continue
-        if s.status == StatementStatus.PROPOSED and s.section not in ABOUT_ME_SECTIONS:
+        if s.status == StatementStatus.PROPOSED and not (suggestions and who.sees(s)):
             continue
         name = s.contributed_by.display_name
         by_section[s.section].append(
@@ -170,6 +198,10 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
                 in_own_words=s.in_own_words,
                 is_proposed=s.status == StatementStatus.PROPOSED,
                 disagreements=disagreements.get(f"statement:{s.pk}", []),
+                voice=voice_line(s, person=person, viewer=who, roles=known),
+                may_decide=s.status == StatementStatus.PROPOSED and who.may_decide and page.is_editable,
+                may_change=page.is_editable and may_change_words(viewer, person, s, writes_direct=who.writes_direct),
+                changed=changes.get(f"statement:{s.pk}"),
             )
         )
 
@@ -193,7 +225,9 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
         page.crisis = blocks(CRISIS_SECTIONS)
     if SharingGroup.OUTCOMES in groups:
         page.going_well = blocks([Section.GOING_WELL])
-        page.outcomes = _outcomes(plan, viewer, today, disagreements, groups)
+        page.outcomes = _outcomes(plan, viewer, today, disagreements, groups, who, page.is_editable, suggestions)
+        for block in page.outcomes:
+            block.changed = changes.get(f"outcome:{block.id}")
     if SharingGroup.RISKS in groups:
         page.risks = list(plan.risks.select_related("contributed_by"))
     if SharingGroup.LINKED_PLANS in groups:
@@ -204,11 +238,22 @@ def build_plan_page(plan: Plan, *, viewer: Any, groups: frozenset[str], today: A
 
 
 def _outcomes(
-    plan: Plan, viewer: Any, today: Any, disagreements: dict[str, list[Disagreement]], groups: frozenset[str]
+    plan: Plan,
+    viewer: Any,
+    today: Any,
+    disagreements: dict[str, list[Disagreement]],
+    groups: frozenset[str],
+    who: Viewer,
+    editable: bool,
+    suggestions: bool,
 ) -> list[OutcomeBlock]:
     """Active outcomes with their scores and actions: three queries. Actions are read as plain
     rows, not models: a large plan has hundreds, and the page needs only a few of their columns."""
-    outcomes = list(Outcome.objects.filter(plan=plan, is_active=True).select_related("contributed_by"))
+    # Suggestions waiting come in the same query; they have no scores or actions yet.
+    read = Outcome.objects.filter(plan=plan, status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
+    both = list(read.select_related("contributed_by", "decided_by"))
+    outcomes = [o for o in both if o.is_active]
+    waiting = [o for o in both if not o.is_active]
     ids = [o.pk for o in outcomes]
     scores: dict[int, list[ProgressScore]] = defaultdict(list)
     for score in ProgressScore.objects.filter(outcome_id__in=ids).order_by("recorded_on", "pk"):
@@ -249,9 +294,39 @@ def _outcomes(
                 scores=scored,
                 actions=actions.get(o.pk, []),
                 disagreements=disagreements.get(f"outcome:{o.pk}", []),
+                voice=voice_line(o, person=plan.person, viewer=who, roles=who.roles),
+                may_change=editable and may_change_words(viewer, plan.person, o, writes_direct=who.writes_direct),
             )
         )
+    if suggestions:
+        blocks += _suggested_outcomes(plan, viewer, who, [o for o in waiting if who.sees(o)], editable)
     return blocks
+
+
+def _suggested_outcomes(
+    plan: Plan, viewer: Any, who: Viewer, waiting: list[Outcome], editable: bool
+) -> list[OutcomeBlock]:
+    """Outcomes suggested and waiting: shown after the plan's own, marked, with no actions yet."""
+    return [
+        OutcomeBlock(
+            id=o.pk,
+            text=o.text,
+            why=o.why_it_matters,
+            importance=o.importance,
+            importance_words=o.importance_words,
+            by=o.contributed_by.display_name,
+            in_own_words=o.in_own_words,
+            latest_score=None,
+            scores=[],
+            actions=[],
+            disagreements=[],
+            voice=voice_line(o, person=plan.person, viewer=who, roles=who.roles),
+            is_proposed=True,
+            may_decide=who.may_decide and editable,
+            may_change=editable and may_change_words(viewer, plan.person, o, writes_direct=who.writes_direct),
+        )
+        for o in waiting
+    ]
 
 
 @dataclass

@@ -33,7 +33,7 @@ from livingplan.plans.forms import (
 )
 from livingplan.plans.models import Action, Layer, Outcome, Plan, Statement
 from livingplan.plans.presenters.plan import changes_since
-from livingplan.plans.sections import SECTION_GROUP, Section, SharingGroup
+from livingplan.plans.sections import OWN_VOICE_SECTIONS, SECTION_GROUP, Section, SharingGroup
 from livingplan.plans.sharing import action_is_shared, groups_visible_to, shared_actions
 from livingplan.plans.views._load import plan_for, require_group, stale_edit_page
 
@@ -115,6 +115,8 @@ def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -
     if rules.is_the_person(request.user, plan.person):
         del form.fields["in_own_words"]  # the person's words are always their own
     label = Section(section).label
+    suggests = section in OWN_VOICE_SECTIONS and not rules.writes_in_own_voice(request.user, plan.person)[0]
+    name = plan.person.name_to_use
 
     def save(data: dict[str, Any]) -> Statement:
         return services.add_statement(
@@ -127,6 +129,12 @@ def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -
             request=request,
         )
 
+    if suggests:
+        # The person's own voice (ADR-025): say before they write that it waits for the person.
+        lead = f"This is {name}'s own voice. What you write is a suggestion until {name} accepts it."
+        done = f"Your suggestion for '{label}' is waiting for {name} to accept it."
+        title = f"Suggest something for: {label}"
+        return _form_page(request, plan, form, title=title, save=save, done=done, context={"lead": lead})
     return _form_page(request, plan, form, title=f"Add to: {label}", save=save, done=f"Added to '{label}'.")
 
 
@@ -149,6 +157,11 @@ def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             request=request,
         )
 
+    if not rules.writes_in_own_voice(request.user, plan.person)[0]:
+        name = plan.person.name_to_use
+        lead = f"Outcomes are in {name}'s own words. What you write is a suggestion until {name} accepts it."
+        done = f"Your suggested outcome is waiting for {name} to accept it."
+        return _form_page(request, plan, form, title="Suggest an outcome", save=save, done=done, context={"lead": lead})
     return _form_page(request, plan, form, title="Add an outcome", save=save, done="Outcome added.")
 
 

@@ -54,6 +54,8 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         "shows_notes": notes.NOTES in groups,
         "notes": notes.note_rows(plan, request.user, limit=PLAN_PAGE_NOTES) if notes.NOTES in groups else [],
         "is_coordinator": lifecycle.Actor.COORDINATOR in actors,
+        # The person, or who decides for them, chooses who may write for them (ADR-025).
+        "may_name_writers": rules.may_decide_suggestions(request.user, person),
     }
     # Our own template's output, autoescaped when it was rendered.
     context["content"] = Markup(render_plan_content(request, plan, groups, context))  # noqa: S704
@@ -67,7 +69,7 @@ def render_plan_content(request: AuthenticatedRequest, plan: Plan, groups: froze
     needs = getattr(person, "communication_needs", None)
 
     def build() -> str:
-        page = build_plan_page(plan, viewer=request.user, groups=groups, today=on)
+        page = build_plan_page(plan, viewer=request.user, groups=groups, today=on, suggestions=True)
         missing = services.missing_for_agreement(plan) if plan.status in lifecycle.EDITABLE else []
         return render_to_string(
             "plans/_plan_content.jinja", {**context, "page": page, "missing": missing}, request=request
@@ -80,6 +82,8 @@ def render_plan_content(request: AuthenticatedRequest, plan: Plan, groups: froze
         context["is_self"],
         context["can_contribute"],
         context["can_change_sharing"],
+        # Who decides suggestions follows capacity assessments, which do not move the revision.
+        context["may_name_writers"],
         person.full_name,
         person.name_to_use,
         needs.information_format if needs else None,

@@ -59,7 +59,11 @@ def about_me(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     require_group(request, plan, SharingGroup.ABOUT_ME)
     services.record_plan_viewed(plan, by=request.user, request=request, what="about_me")
     page = build_plan_page(
-        plan, viewer=request.user, groups=groups_visible_to(request.user, plan.person), today=today()
+        plan,
+        viewer=request.user,
+        groups=groups_visible_to(request.user, plan.person),
+        today=today(),
+        suggestions=True,
     )
     context = {
         "person": plan.person,

@@ -14,7 +14,9 @@ from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
+
+from tests.system.timeouts import TIMEOUT_MS
 
 CHROMIUM = os.environ.get("LIVINGPLAN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -28,8 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# Local pages answer in milliseconds; fail fast rather than wait Playwright's default 30s.
-TIMEOUT_MS = 5_000
+# expect(...) has its own default (5 s), separate from the context's: scale both.
+expect.set_options(timeout=TIMEOUT_MS)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results" / "system"
 SYSTEM_DIR = Path(__file__).resolve().parent
 FAILED = pytest.StashKey[bool]()

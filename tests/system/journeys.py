@@ -18,6 +18,7 @@ from playwright.sync_api import Locator, Page, Response, expect
 
 from livingplan.accounts.models import User
 from tests.personas import PASSWORD
+from tests.system.timeouts import scaled
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -270,4 +271,4 @@ def then_i_am_told(page: Page, message: str) -> None:
     """
     # Notification banners: role "alert" for what was saved or refused, announced as they appear.
     said = main_content(page).get_by_role("alert").filter(has_text=message)
-    expect(said, f"a message saying {message!r}").to_have_count(1, timeout=1_000)
+    expect(said, f"a message saying {message!r}").to_have_count(1, timeout=scaled(1_000))

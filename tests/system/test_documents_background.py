@@ -15,6 +15,7 @@ from livingplan.plans import services
 from livingplan.plans.models import Plan
 from livingplan.plans.sections import Section
 from tests.personas import World
+from tests.system.timeouts import scaled
 from tests.system.journeys import (
     given_i_am_already_signed_in_as,
     main_content,
@@ -55,7 +56,7 @@ def test_with_javascript_the_page_announces_the_pdf_when_it_is_made(page: Page, 
 
     _the_worker_makes_it()
 
-    expect(status).to_contain_text("Your PDF of the plan is ready.", timeout=10_000)  # htmx asks every 3 s
+    expect(status).to_contain_text("Your PDF of the plan is ready.", timeout=scaled(10_000))  # htmx asks every 3 s
     then_the_accessibility_baseline_is_met(page)
     with page.expect_download() as download:
         status.get_by_role("link", name="Download your PDF of the plan").click()

@@ -241,7 +241,7 @@ def test_the_plan_says_whose_words_are_whose_and_who_may_decide(world: World, pl
 
     alex = _page(client_for("alex"), world)
     assert "In your words" in alex
-    assert "Suggested by Eleri Jones, gp" in alex
+    assert "Suggested by Eleri Jones, GP" in alex
     assert "Written for you by Sam Carter, daughter" in alex
     assert "Accept or decline" in alex
 
@@ -307,3 +307,12 @@ def test_suggested_outcomes_are_marked_and_have_no_actions_yet(world: World, pla
     page = _page(client_for("alex"), world)
     assert "Swim at the leisure centre" in page and "Suggested by Priya Shah, coordinator" in page
     assert Outcome.objects.filter(text="Swim at the leisure centre", is_active=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("GP", "GP"), ("Social worker", "social worker"), ("NHS nurse", "NHS nurse"), ("OT", "OT")]
+)
+def test_a_role_after_a_name_keeps_the_capitals_of_an_abbreviation(role: str, shown: str) -> None:
+    from livingplan.plans.presenters.voice import in_a_sentence
+
+    assert in_a_sentence(role) == shown

@@ -15,13 +15,13 @@ from livingplan.plans import services
 from livingplan.plans.models import Plan
 from livingplan.plans.sections import Section
 from tests.personas import World
-from tests.system.timeouts import scaled
 from tests.system.journeys import (
     given_i_am_already_signed_in_as,
     main_content,
     then_the_accessibility_baseline_is_met,
     visit,
 )
+from tests.system.timeouts import scaled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BEING_MADE = "Your PDF of the plan is being made"

@@ -306,7 +306,7 @@ def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, wo
 
     sign_in_as("sam")
     visit(page, f"/people/{person}/about-me/", heading="About Alex")
-    when_i_follow(page, "Suggest something for 'Please do'", to="Add to: Please do")
+    when_i_follow(page, "Suggest something for 'Please do'", to="Suggest something for: Please do")
     when_i_fill_in(page, STATEMENT_FIELD, suggestion)
     when_i_press(page, "Save", to="Alex's plan")
     when_i_follow(page, "One-page profile", to="About Alex")
@@ -323,7 +323,7 @@ def test_sam_suggests_something_for_please_do_and_alex_accepts_it(page: Page, wo
     when_i_press(page, f"Accept suggestion: {suggestion}", to="About me")
 
     expect(please_do).to_contain_text(suggestion)
-    expect(please_do).to_contain_text("Added by Sam Carter")
+    expect(please_do).to_contain_text("Suggested by Sam Carter, daughter, accepted by you")
     expect(please_do.get_by_text("Suggested for you")).to_have_count(0)
     then_i_see(page, "Written by me with help from Sam Carter.")
 

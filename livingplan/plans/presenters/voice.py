@@ -59,8 +59,13 @@ def _roles(person: Person) -> tuple[dict[int, str], set[int]]:
         if coordinator:
             coordinators.add(user_id)
             role = role or "coordinator"
-        found[user_id] = role.lower() if role else "care team"
+        found[user_id] = in_a_sentence(role) if role else "care team"
     return found, coordinators
+
+
+def in_a_sentence(role: str) -> str:
+    """ "Social worker" -> "social worker" after a name; "GP" and "NHS nurse" keep their capitals."""
+    return role if role[:2].isupper() else role[:1].lower() + role[1:]
 
 
 def roles(person: Person) -> dict[int, str]:

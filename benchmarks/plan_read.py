@@ -104,11 +104,13 @@ def request_floor(plan: Plan, session_key: str) -> None:
                 "SELECT session_data FROM django_session WHERE session_key = %s AND expire_date > %s",
                 [session_key, now()],
             ),
-            ("SELECT * FROM accounts_user WHERE id = %s", [user_id]),
-            ("SELECT * FROM otp_totp_totpdevice WHERE user_id = %s AND confirmed", [user_id]),
+            # The user, whether they have a second factor and whether their organisation requires
+            # one, in one statement (as the service does since issue 10).
             (
-                "SELECT 1 FROM accounts_membership m JOIN accounts_organisation o ON m.organisation_id = o.id"
-                " WHERE m.user_id = %s AND o.requires_two_factor LIMIT 1",
+                "SELECT u.*, EXISTS (SELECT 1 FROM otp_totp_totpdevice d WHERE d.user_id = u.id AND d.confirmed),"
+                " EXISTS (SELECT 1 FROM accounts_membership m JOIN accounts_organisation o"
+                " ON m.organisation_id = o.id WHERE m.user_id = u.id AND o.requires_two_factor)"
+                " FROM accounts_user u WHERE u.id = %s",
                 [user_id],
             ),
             (

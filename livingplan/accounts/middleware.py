@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
+from livingplan.accounts.models import User
 from livingplan.accounts.services import requires_two_factor
 
 # Paths a half-signed-in user must still reach: to finish signing in, or to leave.
@@ -22,8 +23,18 @@ class RequireTwoFactorMiddleware:
         user = request.user
         if user.is_authenticated and not request.path.startswith(EXEMPT_PREFIXES):
             verified = user.is_verified()  # type: ignore[attr-defined]  # added by OTPMiddleware
-            if not verified and user_has_device(user):
+            if not verified and _has_second_factor(user):
                 return redirect(f"{reverse('accounts:verify')}?{urlencode({'next': request.get_full_path()})}")
-            if not verified and requires_two_factor(user):
+            if not verified and _needs_second_factor(user):
                 return redirect("accounts:security")
         return self.get_response(request)
+
+
+# Both are loaded with the user by `UsernameOrEmailBackend.get_user` (no query here); a user loaded
+# any other way is asked the database.
+def _has_second_factor(user: User) -> bool:
+    return user_has_device(user) if user.has_second_factor is None else user.has_second_factor
+
+
+def _needs_second_factor(user: User) -> bool:
+    return requires_two_factor(user) if user.needs_second_factor is None else user.needs_second_factor

@@ -32,6 +32,12 @@ class User(AbstractUser):
 
     objects: ClassVar[UserManager["User"]] = UserManager()  # type: ignore[assignment]
 
+    # Whether the user has a confirmed second factor, and whether an organisation they work for
+    # requires one: loaded with the user for each request by `backends.UsernameOrEmailBackend`,
+    # None on a user loaded any other way (ask `accounts.services` then).
+    has_second_factor: bool | None = None
+    needs_second_factor: bool | None = None
+
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("email"), name="user_email_unique_ci", condition=~models.Q(email=""))

@@ -32,7 +32,7 @@ BASE_URL = "https://livingplan.invalid/"
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}  # implies pdf_tags=True and PDF 1.7
 
 
-class StaticFilesOnly(weasyprint.URLFetcher):
+class StaticFilesOnly(weasyprint.URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """Serves the page's stylesheets from disk and refuses every other URL."""
 
     def fetch(self, url: str, headers: Any = None) -> weasyprint.urls.URLFetcherResponse:

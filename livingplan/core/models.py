@@ -1,6 +1,6 @@
 """The shared kernel's models: the audit trail and the base every personal-data model uses."""
 
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.db import models
@@ -25,7 +25,7 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def about_person(self, person_id: int) -> "AuditEventQuerySet":
         return self.filter(person_id=person_id).order_by("-occurred_at")
 
-    def visible_to(self, viewer: Viewer) -> "AuditEventQuerySet":
+    def visible_to(self, viewer: Viewer) -> Self:
         """A person may read the trail about their own record; nobody else reads it here."""
         # `person_record` is people's link to the user, named by attribute: the kernel imports no app.
         person_id = getattr(getattr(active_user(viewer), "person_record", None), "pk", None)

@@ -9,6 +9,8 @@ The files are personal data kept in the database, with the same protection as th
 were made from. Each viewer keeps at most the newest file of each kind and format per person.
 """
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 
@@ -18,7 +20,7 @@ from livingplan.people.models import Person
 
 
 class MadeDocumentQuerySet(models.QuerySet["MadeDocument"]):
-    def visible_to(self, viewer: Viewer) -> "MadeDocumentQuerySet":
+    def visible_to(self, viewer: Viewer) -> Self:
         """Only the viewer a file was made for sees it (the view checks they may still see the person)."""
         user = active_user(viewer)
         if user is None:

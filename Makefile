@@ -66,6 +66,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Strict on livingplan/ ([tool.mypy] in pyproject.toml); tests are checked a little less strictly.
 typecheck: install
 	$(BIN)/mypy
 

@@ -1,11 +1,11 @@
 """Forms for organisation admins and for choosing a password, in the NHS.UK style."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 
-from livingplan.accounts.models import Organisation, Role, Team
+from livingplan.accounts.models import Organisation, Role, Team, User
 from livingplan.core import forms as ds
 
 # The roles an admin gives colleagues; the admin role itself is among them, so an organisation
@@ -53,8 +53,14 @@ def _nhs_style(message: str) -> str:
 
 FIRST = "new_password1"
 
+# Django's form is generic over the user model only in its type stubs, not at run time.
+if TYPE_CHECKING:
+    _SetPasswordForm = SetPasswordForm[User]
+else:
+    _SetPasswordForm = SetPasswordForm
 
-class ChoosePasswordForm(SetPasswordForm):
+
+class ChoosePasswordForm(_SetPasswordForm):
     """Choosing a password from a link, an invitation or a reset email: the same rules as everyone's."""
 
     new_password1 = ds.CharField(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from livingplan.accounts import staff
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.accounts.models import Membership, Organisation, User
+from livingplan.accounts.models import Membership, Organisation, PasswordLinkKind, User
 from livingplan.accounts.staff_forms import ChangeRoleForm, ChoosePasswordForm, InviteStaffForm
 
 
@@ -37,8 +37,8 @@ def _link_page(
         "colleague": user,
         "link": request.build_absolute_uri(reverse("accounts:password-link", args=[token])),
         "invited": invited,
-        "days": staff.LINK_LIFETIME[staff.PasswordLinkKind.INVITATION].days,
-        "hours": int(staff.LINK_LIFETIME[staff.PasswordLinkKind.RESET].total_seconds() // 3600),
+        "days": staff.LINK_LIFETIME[PasswordLinkKind.INVITATION].days,
+        "hours": int(staff.LINK_LIFETIME[PasswordLinkKind.RESET].total_seconds() // 3600),
     }
     return render(request, "accounts/staff/link.jinja", context)
 

@@ -37,7 +37,7 @@ def lockout_username(request: HttpRequest, credentials: dict[str, Any] | None = 
     return known[entered]
 
 
-class ThrottlingHandler(AxesDatabaseHandler):
+class ThrottlingHandler(AxesDatabaseHandler):  # type: ignore[misc]  # django-axes ships no types
     """Locks an account after AXES_FAILURE_LIMIT failures from anywhere, and an IP address after
     LIVINGPLAN_IP_FAILURE_LIMIT failures against any accounts.
 
@@ -83,8 +83,9 @@ class ThrottlingHandler(AxesDatabaseHandler):
         wipe the IP count by signing in to it between guesses at other people's passwords.
         """
         username = lockout_username(request, credentials)
-        count, _ = AccessAttempt.objects.filter(
+        # Axes ships no types; this is Django's `QuerySet.delete()`: (rows deleted, by model).
+        deleted: tuple[int, dict[str, int]] = AccessAttempt.objects.filter(
             username=username,
             ip_address=request.axes_ip_address,  # type: ignore[attr-defined]
         ).delete()
-        return count
+        return deleted[0]

@@ -1,9 +1,11 @@
 """The shared kernel's models: the audit trail and the base every personal-data model uses."""
 
-from typing import Any, ClassVar
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.db import models
+
+from livingplan.core.viewer import Viewer, active_user
 
 
 class PersonalDataModel(models.Model):
@@ -23,11 +25,10 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def about_person(self, person_id: int) -> "AuditEventQuerySet":
         return self.filter(person_id=person_id).order_by("-occurred_at")
 
-    def visible_to(self, user: Any) -> "AuditEventQuerySet":
+    def visible_to(self, viewer: Viewer) -> Self:
         """A person may read the trail about their own record; nobody else reads it here."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return self.none()
-        person_id = getattr(getattr(user, "person_record", None), "pk", None)
+        # `person_record` is people's link to the user, named by attribute: the kernel imports no app.
+        person_id = getattr(getattr(active_user(viewer), "person_record", None), "pk", None)
         if person_id is None:
             return self.none()
         return self.filter(person_id=person_id)

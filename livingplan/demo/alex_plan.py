@@ -52,7 +52,9 @@ def seed_alex_plan(
         other_needs="Speak slowly and face me; I lip-read a little.",
     )
     plan = plans.start_plan(alex, by=alex_user)
-    say = lambda section, text, by=alex_user: plans.add_statement(plan, by=by, section=section, text=text)  # noqa: E731
+
+    def say(section: str, text: str, by: User = alex_user) -> Statement:
+        return plans.add_statement(plan, by=by, section=section, text=text)
 
     first = [
         say(Section.ABOUT_MATTERS_MOST, "My garden, my daughter Sam and her boys, and getting to the allotment."),

@@ -9,19 +9,21 @@ The files are personal data kept in the database, with the same protection as th
 were made from. Each viewer keeps at most the newest file of each kind and format per person.
 """
 
-from typing import Any
+from typing import Self
 
 from django.conf import settings
 from django.db import models
 
 from livingplan.core.models import PersonalDataModel
+from livingplan.core.viewer import Viewer, active_user
 from livingplan.people.models import Person
 
 
 class MadeDocumentQuerySet(models.QuerySet["MadeDocument"]):
-    def visible_to(self, user: Any) -> "MadeDocumentQuerySet":
+    def visible_to(self, viewer: Viewer) -> Self:
         """Only the viewer a file was made for sees it (the view checks they may still see the person)."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        user = active_user(viewer)
+        if user is None:
             return self.none()
         return self.filter(viewer=user)
 

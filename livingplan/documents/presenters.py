@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
+from livingplan.accounts.models import User
 from livingplan.core.models import AuditEvent
 from livingplan.core.presenters import date_long
 from livingplan.people.models import (
@@ -290,7 +291,7 @@ def iso(value: dt.date | dt.datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _name(user: Any) -> str | None:
+def _name(user: User | None) -> str | None:
     if user is None:
         return None
     return user.display_name

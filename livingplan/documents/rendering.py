@@ -5,6 +5,7 @@ structure tree screen readers follow), with its title shown and its language set
 fetches nothing from the network: only this service's static files (`StaticFilesOnly`).
 """
 
+import datetime as dt
 import io
 import json
 import posixpath
@@ -19,6 +20,7 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 
+from livingplan.accounts.models import User
 from livingplan.documents import presenters
 from livingplan.documents.presenters import DocKind, Document, SubjectAccess
 from livingplan.people.models import Person
@@ -32,7 +34,7 @@ BASE_URL = "https://livingplan.invalid/"
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}  # implies pdf_tags=True and PDF 1.7
 
 
-class StaticFilesOnly(weasyprint.URLFetcher):
+class StaticFilesOnly(weasyprint.URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
     """Serves the page's stylesheets from disk and refuses every other URL."""
 
     def fetch(self, url: str, headers: Any = None) -> weasyprint.urls.URLFetcherResponse:
@@ -100,7 +102,7 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def subject_access_zip(person: Person, *, viewer: Any, today: Any) -> bytes:
+def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes:
     """Everything held about `person`, for the person: JSON of their record, plan, versions and
     audit trail, and their plan and one-page profile as PDFs in their own format."""
     groups = groups_visible_to(viewer, person)

@@ -15,10 +15,10 @@ and choosing who sees it are health and welfare decisions.
 
 import functools
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import connection
 
+from livingplan.core.viewer import Viewer
 from livingplan.people import rules
 from livingplan.people.models import (
     ACTING_AUTHORITY_SQL,
@@ -84,11 +84,13 @@ class _Facts:
     authority_kind: str
 
 
-def _facts(user: Any, person: Person, *, fresh: bool) -> _Facts:
-    """Read once per person object and user; a service deciding a write asks again (`fresh`)."""
-    memo: dict[int, _Facts] = person.__dict__.setdefault("_decision_facts", {})
+def _facts(user: Viewer, person: Person, *, fresh: bool) -> _Facts:
+    """Read once per person object and user; a service deciding a write asks again (`fresh`).
+
+    An anonymous visitor (`pk` None) holds no authority: `held_by_id = NULL` matches no row."""
+    memo: dict[int | None, _Facts] = person.__dict__.setdefault("_decision_facts", {})
     if fresh or user.pk not in memo:
-        params: list[Any] = []
+        params: list[int | str | None] = []
         for decision in DECIDED_HERE:
             params += [person.pk, decision]
         for _ in range(2):
@@ -100,7 +102,7 @@ def _facts(user: Any, person: Person, *, fresh: bool) -> _Facts:
     return memo[user.pk]
 
 
-def standing(user: Any, person: Person, decision: str, *, fresh: bool = False) -> Standing:
+def standing(user: Viewer, person: Person, decision: str, *, fresh: bool = False) -> Standing:
     """Where `user` stands on `decision` about `person`, in at most one query per person and user."""
     if decision not in DECIDED_HERE:
         raise ValueError(f"The service does not act on {decision!r} decisions.")

@@ -231,9 +231,7 @@ class TrailPage:
             return url if n == 1 else f"{url}?page={n}"
 
         items: list[dict[str, Any]] = [
-            {"ellipsis": True}
-            if n == Paginator.ELLIPSIS
-            else {"number": n, "href": href(int(n)), "current": n == page.number}
+            {"number": n, "href": href(n), "current": n == page.number} if isinstance(n, int) else {"ellipsis": True}
             for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         ]
         events_here = list(page.object_list)

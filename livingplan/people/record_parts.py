@@ -8,9 +8,11 @@ page and its sub-pages ask here and never decide for themselves.
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
 
 from django.http import Http404
+
+from livingplan.core.viewer import Viewer
+from livingplan.people.models import Person
 
 
 class RecordPart(StrEnum):
@@ -20,7 +22,7 @@ class RecordPart(StrEnum):
     CAPACITY = "CAPACITY"  # capacity assessments, advocacy, attorneys and deputies
 
 
-PartsFinder = Callable[[Any, Any], frozenset[str]]
+PartsFinder = Callable[[Viewer, Person], frozenset[str]]
 _finder: PartsFinder | None = None
 
 
@@ -29,7 +31,7 @@ def register_parts_finder(finder: PartsFinder) -> None:
     _finder = finder
 
 
-def parts_visible_to(user: Any, person: Any) -> frozenset[str]:
+def parts_visible_to(user: Viewer, person: Person) -> frozenset[str]:
     """The record parts `user` may read about `person` (who must be visible to them)."""
     if _finder is None:
         raise RuntimeError("No sharing rule is registered: is the plans app installed?")
@@ -37,7 +39,7 @@ def parts_visible_to(user: Any, person: Any) -> frozenset[str]:
     return frozenset(part for part in RecordPart if part in groups)
 
 
-def require_part(user: Any, person: Any, part: RecordPart) -> frozenset[str]:
+def require_part(user: Viewer, person: Person, part: RecordPart) -> frozenset[str]:
     """A part not shared with the user does not exist for them (ADR-009): a 404, as for a person they may not see."""
     parts = parts_visible_to(user, person)
     if part not in parts:

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db.models import CharField, QuerySet, Value
 
-from livingplan.accounts.models import Membership
+from livingplan.accounts.models import Membership, User
+from livingplan.core.viewer import Viewer, active_user
 from livingplan.people import capacity
 from livingplan.people.models import OVERSIGHT_ROLES, CareTeamMember, CircleMember, DecisionKind, Person
 from livingplan.people.rules import is_the_person
@@ -51,8 +52,11 @@ def _apply(defaults: frozenset[str], choices: list[SharingChoice]) -> set[str]:
     return groups
 
 
-def groups_visible_to(user: Any, person: Person) -> frozenset[str]:
+def groups_visible_to(user: Viewer, person: Person) -> frozenset[str]:
     """The sharing groups of `person`'s plan that `user` may read. Assumes `person` is visible."""
+    signed_in = active_user(user)
+    if signed_in is None:  # nobody in particular is in no audience
+        return frozenset()
     if is_the_person(user, person):
         return ALL_GROUPS
     if capacity.standing(user, person, DecisionKind.SHARING).on_behalf:
@@ -60,7 +64,7 @@ def groups_visible_to(user: Any, person: Person) -> frozenset[str]:
         return ALL_GROUPS
     choices = list(SharingChoice.objects.filter(person=person))
     groups: set[str] = set()
-    audiences = _audiences(user, person)
+    audiences = _audiences(signed_in, person)
     for kind, audience_id in audiences:
         if kind == CIRCLE:
             groups |= _apply(DEFAULT_FOR_CIRCLE, [c for c in choices if c.circle_member_id == audience_id])
@@ -72,7 +76,7 @@ def groups_visible_to(user: Any, person: Person) -> frozenset[str]:
 CIRCLE, ORGANISATION = "circle", "organisation"
 
 
-def _audiences(user: Any, person: Person) -> set[tuple[str, int]]:
+def _audiences(user: User, person: Person) -> set[tuple[str, int]]:
     """Every audience the user belongs to for this person, in one query: their circle rows with
     access, the organisations they are on the care team for, and the lead organisation if they
     hold an oversight role there."""

@@ -201,7 +201,8 @@ def _outcome_text(outcome: Item) -> str:
     if outcome.get("progress") is not None:
         extras.append(f"progress {_progress(outcome['progress'])}")
     why = f" Why it matters: {outcome['why']}" if outcome.get("why") else ""
-    return outcome["text"] + (f" ({', '.join(extras)})" if extras else "") + why
+    text: str = outcome["text"]
+    return text + (f" ({', '.join(extras)})" if extras else "") + why
 
 
 def _risk_text(risk: Item) -> str:

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import User
 from livingplan.core.services import auditor
+from livingplan.core.viewer import Viewer
 from livingplan.people.models import Person
 from livingplan.plans import limits, rules, services
 from livingplan.plans.models import (
@@ -41,7 +42,7 @@ def is_own_voice(item: Words) -> bool:
     return isinstance(item, Outcome) or item.section in OWN_VOICE_SECTIONS
 
 
-def may_change_words(user: Any, person: Person, item: Words, *, writes_direct: bool | None = None) -> bool:
+def may_change_words(user: Viewer, person: Person, item: Words, *, writes_direct: bool | None = None) -> bool:
     """Who may change or withdraw an item's words while the plan is open for change.
 
     A suggestion is its author's until it is decided. Once in the plan, words in the person's own
@@ -144,11 +145,12 @@ def decide_outcome(
 def possible_writers(person: Person) -> dict[int, str]:
     """Who the person may name: circle members who sign in, and the current care team, by user id."""
     found: dict[int, str] = {}
-    for member in person.circle.filter(user__isnull=False, has_access=True).select_related("user"):
-        found[member.user_id] = f"{member.name} ({member.relationship.lower()})"
-    for member in person.care_team.filter(ended_on__isnull=True).select_related("user", "organisation"):
-        role = member.role_description or ("coordinator" if member.is_coordinator else "care team")
-        found[member.user_id] = f"{member.user.display_name}, {role}, {member.organisation.name}"
+    for member in person.circle.filter(user__isnull=False, has_access=True):
+        if member.user_id is not None:  # always, by the filter
+            found[member.user_id] = f"{member.name} ({member.relationship.lower()})"
+    for colleague in person.care_team.filter(ended_on__isnull=True).select_related("user", "organisation"):
+        role = colleague.role_description or ("coordinator" if colleague.is_coordinator else "care team")
+        found[colleague.user_id] = f"{colleague.user.display_name}, {role}, {colleague.organisation.name}"
     found.pop(person.user_id or 0, None)
     return found
 

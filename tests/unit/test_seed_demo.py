@@ -127,7 +127,7 @@ def test_the_demo_looks_current_on_the_day_it_is_seeded(seeded: str) -> None:
     # more coming up; nothing is months late.
     today = timezone.localdate()
     plan = Plan.objects.get(person__user__username="alex")
-    due_dates = [action.due_on for action in Action.objects.filter(outcome__plan=plan, due_on__isnull=False)]
+    due_dates = [action.due_on for action in Action.objects.filter(outcome__plan=plan) if action.due_on is not None]
     overdue = [due for due in due_dates if due < today]
     coming_up = [due for due in due_dates if due >= today]
 

@@ -3,6 +3,7 @@ plan page (`plans.lifecycle.TRANSITIONS`). A step the caller may not take is a 4
 
 from ninja import Router
 
+from livingplan.accounts.models import User
 from livingplan.api import auth, loaders
 from livingplan.api.auth import ApiRequest
 from livingplan.api.routes import WRITE_ERRORS, PersonId
@@ -14,7 +15,7 @@ router = Router(tags=["plan"])
 MOVES = {"propose": services.propose_plan, "withdraw": services.withdraw_plan, "activate": services.activate_plan}
 
 
-def status_out(plan: Plan, user: object) -> PlanStatusOut:
+def status_out(plan: Plan, user: User) -> PlanStatusOut:
     steps = lifecycle.available(plan.status, rules.lifecycle_actors(user, plan.person))
     return PlanStatusOut(
         status=plan.status,

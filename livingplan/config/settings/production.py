@@ -1,12 +1,14 @@
 """Production: everything from the environment, refuse to start without a key and a host."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY in the environment.")
-if not os.environ.get("ALLOWED_HOSTS"):  # noqa: F405
+if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment.")
 
 DEBUG = False

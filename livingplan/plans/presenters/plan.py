@@ -3,10 +3,12 @@
 Templates receive ready-made sections and rows; they never decide who may see what.
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from livingplan.accounts.models import User
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.plans import lifecycle
 from livingplan.plans.models import (
@@ -152,7 +154,7 @@ def content_version(plan: Plan) -> tuple[Any, ...]:
 
 
 def build_plan_page(
-    plan: Plan, *, viewer: Any, groups: frozenset[str], today: Any, suggestions: bool = False
+    plan: Plan, *, viewer: User, groups: frozenset[str], today: dt.date, suggestions: bool = False
 ) -> PlanPage:
     """Load everything the viewer may see of `plan` in a fixed number of queries.
 
@@ -239,8 +241,8 @@ def build_plan_page(
 
 def _outcomes(
     plan: Plan,
-    viewer: Any,
-    today: Any,
+    viewer: User,
+    today: dt.date,
     disagreements: dict[str, list[Disagreement]],
     groups: frozenset[str],
     who: Viewer,
@@ -304,7 +306,7 @@ def _outcomes(
 
 
 def _suggested_outcomes(
-    plan: Plan, viewer: Any, who: Viewer, waiting: list[Outcome], editable: bool
+    plan: Plan, viewer: User, who: Viewer, waiting: list[Outcome], editable: bool
 ) -> list[OutcomeBlock]:
     """Outcomes suggested and waiting: shown after the plan's own, marked, with no actions yet."""
     return [
@@ -337,9 +339,9 @@ class RecentChange:
     at: str
 
 
-def changes_since(plan: Plan, since: Any, groups: frozenset[str]) -> list[RecentChange]:
+def changes_since(plan: Plan, since: dt.datetime, groups: frozenset[str]) -> list[RecentChange]:
     """Content others added after `since`, for an editor whose page went stale."""
-    found: list[tuple[Any, RecentChange]] = []
+    found: list[tuple[dt.datetime, RecentChange]] = []
     for s in Statement.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
         if SECTION_GROUP[s.section] in groups:
             found.append(

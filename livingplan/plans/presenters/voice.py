@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 
+from livingplan.accounts.models import User
 from livingplan.core.presenters import date_long
 from livingplan.people.models import Person
 from livingplan.plans import rules
@@ -25,7 +26,7 @@ class Viewer:
     roles: dict[int, str]  # each contributor's part in the person's life, by user id
 
     @classmethod
-    def of(cls, user: Any, person: Person) -> "Viewer":
+    def of(cls, user: User, person: Person) -> "Viewer":
         is_person = rules.is_the_person(user, person)
         standing = rules.agreement_standing(user, person)
         found, coordinators = _roles(person)

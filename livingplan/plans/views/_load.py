@@ -1,6 +1,8 @@
 """Loading helpers every plan view uses: through visible_to, or a 404 that says nothing more;
 and the page for a change refused because the plan moved on."""
 
+import datetime as dt
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -30,7 +32,7 @@ def require_group(request: AuthenticatedRequest, plan: Plan, group: str) -> froz
     return groups
 
 
-def today() -> object:
+def today() -> dt.date:
     return timezone.localdate()
 
 

@@ -62,7 +62,9 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     return render(request, "plans/plan.jinja", context)
 
 
-def render_plan_content(request: AuthenticatedRequest, plan: Plan, groups: frozenset[str], context: dict) -> str:
+def render_plan_content(
+    request: AuthenticatedRequest, plan: Plan, groups: frozenset[str], context: dict[str, Any]
+) -> str:
     """The plan's content as HTML, built again only when the plan or what the viewer may see changes."""
     on = today()
     person = plan.person

@@ -72,12 +72,14 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
         },
         "capacity_assessments": [
             {
+                "decision_kind": c.get_decision_kind_display(),
                 "decision": c.decision,
                 "outcome": c.get_outcome_display(),
                 "assessed_by": user_name(c.assessed_by),
                 "assessed_on": iso(c.assessed_on),
                 "notes": c.notes,
                 "best_interests_decision": c.best_interests_decision,
+                "recorded_on": iso(c.recorded_on),
             }
             for c in data.capacity
         ],
@@ -96,6 +98,8 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
                 "name": a.name,
                 "contact": a.contact,
                 "registered_on": iso(a.registered_on),
+                # The account they sign in with to act for the person, if one is linked.
+                "signs_in_as": user_name(a.held_by),
             }
             for a in data.legal
         ],
@@ -117,9 +121,22 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
                 "phone": c.phone,
                 "email": c.email,
                 "is_carer": c.is_carer,
+                "has_a_sign_in": c.user_id is not None,
                 "can_sign_in_and_see_plan": c.has_access,
             }
             for c in data.circle
+        ],
+        "circle_invitations": [
+            {
+                "for": i.circle_member.name,
+                "sent_by": user_name(i.created_by),
+                "sent_at": iso(i.created_at),
+                "expires_at": iso(i.expires_at),
+                "opened_at": iso(i.opened_at),
+                "accepted_at": iso(i.accepted_at),
+                "cancelled_at": iso(i.cancelled_at),
+            }
+            for i in data.invitations
         ],
         "sharing_consents": [
             {"organisation": c.organisation.name, "given_at": iso(c.given_at), "withdrawn_at": iso(c.withdrawn_at)}
@@ -137,6 +154,7 @@ def version_json(version: PlanVersion) -> dict[str, Any]:
         "acting_authority": str(version.acting_authority) if version.acting_authority else None,
         "best_interests_note": version.best_interests_note,
         "summary_of_changes": version.summary_of_changes,
+        "in_force_from": iso(version.starts_on),
         "signatures": [
             {"name": user_name(s.signed_by), "role": s.role, "signed_at": iso(s.signed_at)}
             for s in version.signatures.all()
@@ -162,8 +180,9 @@ def audit_json(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
 
 EXPORT_FILES = {
     "record.json": "Your details, how you like information, capacity assessments, advocacy,\n"
-    "attorneys and deputies, your care team and your circle of support.",
-    "plan.json": "Your plan as it is now, with who added each part and when.",
+    "attorneys and deputies, your care team, your circle of support and invitations to it.",
+    "plan.json": "Your plan as it is now, with who added each part and when, changes to its words,\n"
+    "notes written between reviews, and who may write in it for you.",
     "versions/": "Each version of your plan you agreed, with who agreed and signed it.",
     "audit.json": "Everyone who looked at or changed your record, and when.",
     "plan.pdf": "Your plan, ready to read or print.",

@@ -1,6 +1,10 @@
-"""Every row held about one person, for their subject access export, read through `visible_to(viewer)`."""
+"""Every row held about one person, for their subject access export, read through `visible_to(viewer)`.
 
-from dataclasses import dataclass
+Only the person downloads this today, and they see every part; the export still follows the
+record's sharing groups, so it can never hold more than the record page shows the reader.
+"""
+
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch
@@ -10,26 +14,34 @@ from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
     CareTeamMember,
+    CircleInvitation,
     CircleMember,
     CommunicationNeeds,
     LegalAuthority,
     Person,
     SharingConsent,
 )
+from livingplan.plans import rules
 from livingplan.plans.models import (
     Action,
+    ContentEdit,
     Disagreement,
     LinkedPlan,
     Outcome,
     Plan,
+    PlanNote,
     PlanStatusChange,
     PlanVersion,
     Risk,
     SharingChoice,
     Statement,
+    WritesForPerson,
 )
+from livingplan.plans.notes import NOTES
 from livingplan.plans.sections import SECTION_GROUP, SharingGroup
 from livingplan.plans.sharing import shared_actions
+
+OWN_VOICE = ("contributed_by", "decided_by")
 
 
 @dataclass
@@ -38,80 +50,48 @@ class SubjectAccess:
 
     person: Person
     communication: CommunicationNeeds | None
-    capacity: list[CapacityAssessment]
-    advocacy: Advocacy | None
-    legal: list[LegalAuthority]
     care_team: list[CareTeamMember]
     circle: list[CircleMember]
     consents: list[SharingConsent]
     plan: Plan | None
-    statements: list[Statement]
-    outcomes: list[Outcome]
-    risks: list[Risk]
-    disagreements: list[Disagreement]
-    linked_plans: list[LinkedPlan]
-    status_changes: list[PlanStatusChange]
     sharing_choices: list[SharingChoice]
     versions: list[PlanVersion]
     audit: list[AuditEvent]
     personal_details: bool = True  # date of birth, NHS number, address, GP: only if shared (ADR-023)
+    invitations: list[CircleInvitation] = field(default_factory=list)
+    capacity: list[CapacityAssessment] = field(default_factory=list)
+    advocacy: Advocacy | None = None
+    legal: list[LegalAuthority] = field(default_factory=list)
+    writers: list[WritesForPerson] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    risks: list[Risk] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    content_edits: list[ContentEdit] = field(default_factory=list)
+    linked_plans: list[LinkedPlan] = field(default_factory=list)
+    status_changes: list[PlanStatusChange] = field(default_factory=list)
+    notes: list[PlanNote] = field(default_factory=list)
 
 
 def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
     """Read everything about `person` that `viewer` may see, in a fixed number of queries."""
     plan = Plan.objects.visible_to(viewer).filter(person=person).select_related("review_lead").first()
-
-    def for_plan(model: Any, *related: str) -> list[Any]:
-        if plan is None:
-            return []
-        return list(model.objects.visible_to(viewer).filter(plan=plan).select_related(*related))
-
-    statements = [s for s in for_plan(Statement, "contributed_by") if SECTION_GROUP[s.section] in groups]
-    outcomes: list[Outcome] = []
-    if plan is not None and SharingGroup.OUTCOMES in groups:
-        outcomes = list(
-            Outcome.objects.visible_to(viewer)
-            .filter(plan=plan)
-            .select_related("contributed_by")
-            .prefetch_related(
-                Prefetch("actions", shared_actions(Action.objects.select_related("contributed_by"), groups)),
-                "scores__recorded_by",
-            )
-        )
-    risks = for_plan(Risk, "contributed_by") if SharingGroup.RISKS in groups else []
-    # A different view sits beside one item; it is shown only where that item is.
-    shown = {f"statement:{s.pk}" for s in statements} | {f"risk:{r.pk}" for r in risks}
-    for o in outcomes:
-        shown |= {f"outcome:{o.pk}"} | {f"action:{a.pk}" for a in o.actions.all()}
-    # Only the person downloads this today, and they see every part; the export still follows the
-    # record's sharing groups, so it can never hold more than the record page shows the reader.
-    capacity = SharingGroup.CAPACITY in groups
-    return SubjectAccess(
+    mine = {"viewer": viewer, "person": person}
+    data = SubjectAccess(
         person=person,
         personal_details=SharingGroup.PERSONAL_DETAILS in groups,
         communication=CommunicationNeeds.objects.visible_to(viewer).filter(person=person).first(),
-        capacity=list(CapacityAssessment.objects.visible_to(viewer).filter(person=person).select_related("assessed_by"))
-        if capacity
-        else [],
-        advocacy=Advocacy.objects.visible_to(viewer).filter(person=person).first() if capacity else None,
-        legal=list(LegalAuthority.objects.visible_to(viewer).filter(person=person)) if capacity else [],
-        care_team=list(
-            CareTeamMember.objects.visible_to(viewer).filter(person=person).select_related("user", "organisation")
+        care_team=_rows(CareTeamMember, **mine, related=("user", "organisation")),
+        circle=_rows(CircleMember, **mine),
+        # The fact of an invitation, to whom and when, is the person's; its token hash never leaves.
+        invitations=list(
+            CircleInvitation.objects.visible_to(viewer)
+            .filter(circle_member__person=person)
+            .select_related("circle_member", "created_by")
         ),
-        circle=list(CircleMember.objects.visible_to(viewer).filter(person=person)),
-        consents=list(SharingConsent.objects.visible_to(viewer).filter(person=person).select_related("organisation")),
+        consents=_rows(SharingConsent, **mine, related=("organisation",)),
         plan=plan,
-        statements=statements,
-        outcomes=outcomes,
-        risks=risks,
-        disagreements=[d for d in for_plan(Disagreement, "raised_by") if d.about in shown],
-        linked_plans=for_plan(LinkedPlan) if SharingGroup.LINKED_PLANS in groups else [],
-        status_changes=for_plan(PlanStatusChange, "changed_by"),
-        sharing_choices=list(
-            SharingChoice.objects.visible_to(viewer)
-            .filter(person=person)
-            .select_related("circle_member", "organisation")
-        ),
+        sharing_choices=_rows(SharingChoice, **mine, related=("circle_member", "organisation")),
         versions=list(
             PlanVersion.objects.visible_to(viewer)
             .filter(person=person)
@@ -121,3 +101,45 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
         ),
         audit=list(AuditEvent.objects.visible_to(viewer).about_person(person.pk).select_related("actor")),
     )
+    if SharingGroup.CAPACITY in groups:
+        data.capacity = _rows(CapacityAssessment, **mine, related=("assessed_by",))
+        data.advocacy = Advocacy.objects.visible_to(viewer).filter(person=person).first()
+        data.legal = _rows(LegalAuthority, **mine, related=("held_by",))
+    # Who may write for the person shows only to whoever decides on their words (the writers page).
+    if rules.may_decide_suggestions(viewer, person):
+        data.writers = _rows(WritesForPerson, **mine, related=("supporter", "granted_by", "ended_by"))
+    if plan is not None:
+        _load_plan(data, plan, viewer=viewer, groups=groups)
+    return data
+
+
+def _rows(model: Any, *, viewer: Any, person: Person, related: tuple[str, ...] = ()) -> list[Any]:
+    return list(model.objects.visible_to(viewer).filter(person=person).select_related(*related))
+
+
+def _load_plan(data: SubjectAccess, plan: Plan, *, viewer: Any, groups: frozenset[str]) -> None:
+    def for_plan(model: Any, *related: str) -> list[Any]:
+        return list(model.objects.visible_to(viewer).filter(plan=plan).select_related(*related))
+
+    data.statements = [s for s in for_plan(Statement, *OWN_VOICE) if SECTION_GROUP[s.section] in groups]
+    if SharingGroup.OUTCOMES in groups:
+        actions = Action.objects.visible_to(viewer).select_related("contributed_by", "owner")
+        data.outcomes = list(
+            Outcome.objects.visible_to(viewer)
+            .filter(plan=plan)
+            .select_related(*OWN_VOICE)
+            .prefetch_related(Prefetch("actions", shared_actions(actions, groups)), "scores__recorded_by")
+        )
+    if SharingGroup.RISKS in groups:
+        data.risks = for_plan(Risk, "contributed_by")
+    # A different view, or a change to the words, sits beside one item; it is shown only where that item is.
+    shown = {f"statement:{s.pk}" for s in data.statements} | {f"risk:{r.pk}" for r in data.risks}
+    for o in data.outcomes:
+        shown |= {f"outcome:{o.pk}"} | {f"action:{a.pk}" for a in o.actions.all()}
+    data.disagreements = [d for d in for_plan(Disagreement, "raised_by") if d.about in shown]
+    data.content_edits = [e for e in for_plan(ContentEdit, "edited_by") if e.about in shown]
+    if SharingGroup.LINKED_PLANS in groups:
+        data.linked_plans = for_plan(LinkedPlan)
+    data.status_changes = for_plan(PlanStatusChange, "changed_by")
+    if NOTES in groups:
+        data.notes = for_plan(PlanNote, "written_by")

@@ -10,17 +10,9 @@ from typing import Any
 from django.db.models import Prefetch
 
 from livingplan.core.models import AuditEvent
-from livingplan.people.models import (
-    Advocacy,
-    CapacityAssessment,
-    CareTeamMember,
-    CircleInvitation,
-    CircleMember,
-    CommunicationNeeds,
-    LegalAuthority,
-    Person,
-    SharingConsent,
-)
+
+# The record's own rows, as `record.Advocacy`: the names say which part of the record they are.
+from livingplan.people import models as record
 from livingplan.plans import rules
 from livingplan.plans.models import (
     Action,
@@ -48,20 +40,20 @@ OWN_VOICE = ("contributed_by", "decided_by")
 class SubjectAccess:
     """Every row held about one person, read through `visible_to(viewer)`."""
 
-    person: Person
-    communication: CommunicationNeeds | None
-    care_team: list[CareTeamMember]
-    circle: list[CircleMember]
-    consents: list[SharingConsent]
+    person: record.Person
+    communication: record.CommunicationNeeds | None
+    care_team: list[record.CareTeamMember]
+    circle: list[record.CircleMember]
+    consents: list[record.SharingConsent]
     plan: Plan | None
     sharing_choices: list[SharingChoice]
     versions: list[PlanVersion]
     audit: list[AuditEvent]
     personal_details: bool = True  # date of birth, NHS number, address, GP: only if shared (ADR-023)
-    invitations: list[CircleInvitation] = field(default_factory=list)
-    capacity: list[CapacityAssessment] = field(default_factory=list)
-    advocacy: Advocacy | None = None
-    legal: list[LegalAuthority] = field(default_factory=list)
+    invitations: list[record.CircleInvitation] = field(default_factory=list)
+    capacity: list[record.CapacityAssessment] = field(default_factory=list)
+    advocacy: record.Advocacy | None = None
+    legal: list[record.LegalAuthority] = field(default_factory=list)
     writers: list[WritesForPerson] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
@@ -73,23 +65,23 @@ class SubjectAccess:
     notes: list[PlanNote] = field(default_factory=list)
 
 
-def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
+def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
     """Read everything about `person` that `viewer` may see, in a fixed number of queries."""
     plan = Plan.objects.visible_to(viewer).filter(person=person).select_related("review_lead").first()
     mine = {"viewer": viewer, "person": person}
     data = SubjectAccess(
         person=person,
         personal_details=SharingGroup.PERSONAL_DETAILS in groups,
-        communication=CommunicationNeeds.objects.visible_to(viewer).filter(person=person).first(),
-        care_team=_rows(CareTeamMember, **mine, related=("user", "organisation")),
-        circle=_rows(CircleMember, **mine),
+        communication=record.CommunicationNeeds.objects.visible_to(viewer).filter(person=person).first(),
+        care_team=_rows(record.CareTeamMember, **mine, related=("user", "organisation")),
+        circle=_rows(record.CircleMember, **mine),
         # The fact of an invitation, to whom and when, is the person's; its token hash never leaves.
         invitations=list(
-            CircleInvitation.objects.visible_to(viewer)
+            record.CircleInvitation.objects.visible_to(viewer)
             .filter(circle_member__person=person)
             .select_related("circle_member", "created_by")
         ),
-        consents=_rows(SharingConsent, **mine, related=("organisation",)),
+        consents=_rows(record.SharingConsent, **mine, related=("organisation",)),
         plan=plan,
         sharing_choices=_rows(SharingChoice, **mine, related=("circle_member", "organisation")),
         versions=list(
@@ -102,9 +94,9 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
         audit=list(AuditEvent.objects.visible_to(viewer).about_person(person.pk).select_related("actor")),
     )
     if SharingGroup.CAPACITY in groups:
-        data.capacity = _rows(CapacityAssessment, **mine, related=("assessed_by",))
-        data.advocacy = Advocacy.objects.visible_to(viewer).filter(person=person).first()
-        data.legal = _rows(LegalAuthority, **mine, related=("held_by",))
+        data.capacity = _rows(record.CapacityAssessment, **mine, related=("assessed_by",))
+        data.advocacy = record.Advocacy.objects.visible_to(viewer).filter(person=person).first()
+        data.legal = _rows(record.LegalAuthority, **mine, related=("held_by",))
     # Who may write for the person shows only to whoever decides on their words (the writers page).
     if rules.may_decide_suggestions(viewer, person):
         data.writers = _rows(WritesForPerson, **mine, related=("supporter", "granted_by", "ended_by"))
@@ -113,7 +105,7 @@ def load_subject_access(person: Person, *, viewer: Any, groups: frozenset[str]) 
     return data
 
 
-def _rows(model: Any, *, viewer: Any, person: Person, related: tuple[str, ...] = ()) -> list[Any]:
+def _rows(model: Any, *, viewer: Any, person: record.Person, related: tuple[str, ...] = ()) -> list[Any]:
     return list(model.objects.visible_to(viewer).filter(person=person).select_related(*related))
 
 

@@ -187,7 +187,8 @@ class ForPersonQuerySet(models.QuerySet[Any]):
 
 
 class CurrentConsentManager(models.Manager["SharingConsent"]):
-    """Consents not withdrawn. Used only inside `visible_to`, never to list rows for a user."""
+    """Consents not withdrawn, for services asking whether an organisation may see a person
+    (`services.consent`); never to list rows for a user (the visible_to lint refuses it in views)."""
 
     def get_queryset(self) -> models.QuerySet["SharingConsent"]:
         return super().get_queryset().filter(withdrawn_at__isnull=True)

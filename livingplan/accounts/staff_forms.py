@@ -46,9 +46,31 @@ class ChangeRoleForm(forms.Form):
     role = ds.ChoiceField(label="New role", choices=ROLE_CHOICES, required_message="Select a role")
 
 
-def _nhs_style(message: str) -> str:
+def nhs_style(message: str) -> str:
     """Django's validator messages, said the NHS way: no "This password", no full stop."""
     return message.replace("This password is", "Your password is").rstrip(".")
+
+
+def new_password_field() -> ds.CharField:
+    """The box where someone chooses a password: every way of choosing one words it the same."""
+    return ds.CharField(
+        label="Create a password",
+        hint="Use at least 10 characters. Avoid common words and your name",
+        required_message="Enter a password",
+        autocomplete="new-password",
+        strip=False,
+        widget=forms.PasswordInput,
+    )
+
+
+def password_again_field() -> ds.CharField:
+    return ds.CharField(
+        label="Enter the password again",
+        required_message="Enter the password again",
+        autocomplete="new-password",
+        strip=False,
+        widget=forms.PasswordInput,
+    )
 
 
 FIRST = "new_password1"
@@ -63,28 +85,15 @@ else:
 class ChoosePasswordForm(_SetPasswordForm):
     """Choosing a password from a link, an invitation or a reset email: the same rules as everyone's."""
 
-    new_password1 = ds.CharField(
-        label="Create a password",
-        hint="Use at least 10 characters. Avoid common words and your name",
-        required_message="Enter a password",
-        autocomplete="new-password",
-        strip=False,
-        widget=forms.PasswordInput,
-    )
-    new_password2 = ds.CharField(
-        label="Enter the password again",
-        required_message="Enter the password again",
-        autocomplete="new-password",
-        strip=False,
-        widget=forms.PasswordInput,
-    )
+    new_password1 = new_password_field()
+    new_password2 = password_again_field()
     error_messages = {"password_mismatch": "The passwords do not match. Enter the same password twice"}
 
     def validate_password_for_user(self, user: Any, password_field_name: str = FIRST) -> None:
         # The errors belong on the first box, where the password is chosen, not on "enter it again".
         super().validate_password_for_user(user, FIRST)
         if FIRST in self.errors:
-            self.errors[FIRST] = self.error_class([_nhs_style(str(m)) for m in self.errors[FIRST]])
+            self.errors[FIRST] = self.error_class([nhs_style(str(m)) for m in self.errors[FIRST]])
 
 
 class ResetByEmailForm(PasswordResetForm):

@@ -58,9 +58,11 @@ def plan_key(plan: Plan, *, viewer: User, groups: frozenset[str], fmt: DocFormat
     )
 
 
-def last_change_about(person: Person) -> int:
-    """The newest audited change about the person: every write to their record or plan is audited."""
-    writes = AuditEvent.objects.filter(person_id=person.pk).exclude(action__endswith=".viewed")
+def last_change_about(person: Person, *, viewer: User) -> int:
+    """The newest audited change about the person: every write to their record or plan is audited.
+
+    Read through the viewer's trail: only the person exports, and they may read every event about them."""
+    writes = AuditEvent.objects.visible_to(viewer).filter(person_id=person.pk).exclude(action__endswith=".viewed")
     return writes.exclude(action__endswith=".exported").order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
@@ -73,7 +75,7 @@ def export_key(person: Person, *, viewer: User, groups: frozenset[str]) -> str:
             viewer.pk,
             sorted(groups),
             content_version(plan) if plan else None,
-            last_change_about(person),
+            last_change_about(person, viewer=viewer),
             timezone.localdate(),
         )
     )
@@ -102,7 +104,7 @@ def _ask(
     if made is None:
         try:
             with transaction.atomic():
-                made = MadeDocument.objects.create(
+                made = mine.create(
                     person=person, viewer=viewer, kind=kind, fmt=fmt, key=key, filename=filename, requested_at=now
                 )
         except IntegrityError:  # the same viewer asked twice at once: one row, one task

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 
 from livingplan.accounts.models import Organisation, User
+from livingplan.accounts.staff_forms import new_password_field, nhs_style, password_again_field
 from livingplan.core import dates
 from livingplan.core import forms as ds
 from livingplan.people import contact_details, nhs_number
@@ -232,21 +233,8 @@ class CareTeamMemberForm(forms.Form):
 class AcceptInvitationForm(forms.Form):
     """The invitee chooses their password, checked by the same rules as everyone's."""
 
-    password1 = ds.CharField(
-        label="Create a password",
-        hint="Use at least 10 characters. Avoid common words and your name",
-        required_message="Enter a password",
-        autocomplete="new-password",
-        strip=False,
-        widget=forms.PasswordInput,
-    )
-    password2 = ds.CharField(
-        label="Enter the password again",
-        required_message="Enter the password again",
-        autocomplete="new-password",
-        strip=False,
-        widget=forms.PasswordInput,
-    )
+    password1 = new_password_field()
+    password2 = password_again_field()
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -257,7 +245,7 @@ class AcceptInvitationForm(forms.Form):
         try:
             password_validation.validate_password(password, self.user)
         except forms.ValidationError as error:
-            raise forms.ValidationError([_nhs_style(message) for message in error.messages]) from error
+            raise forms.ValidationError([nhs_style(message) for message in error.messages]) from error
         return password
 
     def clean(self) -> dict[str, Any]:
@@ -266,8 +254,3 @@ class AcceptInvitationForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", "The passwords do not match. Enter the same password twice")
         return data
-
-
-def _nhs_style(message: str) -> str:
-    """Django's validator messages, said the NHS way: no "This password", no full stop."""
-    return message.replace("This password is", "Your password is").rstrip(".")

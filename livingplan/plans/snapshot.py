@@ -1,9 +1,11 @@
 """Freeze a plan into plain data, and compare two frozen plans as a readable list of changes.
 
-Pure functions over dicts (no ORM in `diff`), so versions compare the same way forever. A
-snapshot holds every field the plan page shows. Fields added later (a linked plan's holder, the
-review lead, different views) are missing from older snapshots: `diff` compares a field only
-when both sides recorded it, so an old version never seems to have changed in a way nobody made.
+Pure functions over dicts (no ORM in `diff`). A snapshot holds the agreed content the plan page
+shows: the words, who added them and the settings of each part, not who accepted a suggestion or
+the history of the words (those have their own rows). Snapshots carry no schema version: fields
+added later (a linked plan's holder, the review lead, different views) are simply missing from
+older snapshots, and `diff` compares a field only when both sides recorded it, so an old version
+never seems to have changed in a way nobody made.
 """
 
 import datetime as dt
@@ -328,6 +330,15 @@ VIEWS = Kind(
 )
 
 
+def _compare_section(section: Section, old: dict[str, Any], new: dict[str, Any], changes: list[Change]) -> None:
+    kind = Kind(section.label, lambda s: s["text"], lambda s: s["text"], STATEMENT_DETAILS)
+
+    def in_section(snap: dict[str, Any]) -> dict[int, Item]:
+        return _by_id([s for s in snap.get("statements", []) if s["section"] == section])
+
+    _compare(kind, in_section(old), in_section(new), changes)
+
+
 def diff(old: dict[str, Any], new: dict[str, Any], groups: frozenset[str] | None = None) -> Diff:
     """What changed from `old` to `new`, limited to the sharing `groups` the reader may see."""
     changes: list[Change] = []
@@ -336,14 +347,8 @@ def diff(old: dict[str, Any], new: dict[str, Any], groups: frozenset[str] | None
         return groups is None or group in groups
 
     for section in Section:
-        if not shown(SECTION_GROUP[section]):
-            continue
-        kind = Kind(section.label, lambda s: s["text"], lambda s: s["text"], STATEMENT_DETAILS)
-
-        def in_section(snap: dict[str, Any], section: str = section) -> dict[int, Item]:
-            return _by_id([s for s in snap.get("statements", []) if s["section"] == section])
-
-        _compare(kind, in_section(old), in_section(new), changes)
+        if shown(SECTION_GROUP[section]):
+            _compare_section(section, old, new, changes)
     if shown(SharingGroup.OUTCOMES):
         _compare(OUTCOMES, _by_id(old.get("outcomes", [])), _by_id(new.get("outcomes", [])), changes)
 

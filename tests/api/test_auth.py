@@ -74,10 +74,13 @@ def test_a_deactivated_users_token_is_401(world: World, plan: Plan) -> None:
 
 def test_only_a_hash_of_the_token_is_stored_and_its_use_is_recorded(world: World, plan: Plan) -> None:
     token, raw = tokens.issue(world.priya, name="care record link")
-    assert raw.startswith("lp_") and len(raw) > 40
+    assert raw.startswith("lp_")
+    assert len(raw) > 40
     stored = ApiToken.objects.get(pk=token.pk)
-    assert raw not in {stored.token_hash, stored.name} and stored.token_hash == tokens.hash_token(raw)
-    assert stored.last_used_at is None and stored.scope == TokenScope.READ
+    assert raw not in {stored.token_hash, stored.name}
+    assert stored.token_hash == tokens.hash_token(raw)
+    assert stored.last_used_at is None
+    assert stored.scope == TokenScope.READ
     Api(Client(), raw).get(url(world, "/plan"))
     stored.refresh_from_db()
     assert stored.last_used_at is not None

@@ -22,7 +22,9 @@ def create_token(*args: str) -> str:
 def test_it_prints_only_the_token_which_works_and_is_stored_hashed(world: World, plan: Plan) -> None:
     output = create_token("dr.jones")
     raw = output.strip()
-    assert output == raw + "\n" and raw.startswith("lp_") and " " not in raw
+    assert output == raw + "\n"
+    assert raw.startswith("lp_")
+    assert " " not in raw
     token = ApiToken.objects.get(user=world.dr_jones)
     assert token.scope == TokenScope.READ  # least privilege unless asked
     assert token.token_hash == tokens.hash_token(raw)

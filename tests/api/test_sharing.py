@@ -23,7 +23,8 @@ def test_sam_sees_only_the_groups_the_circle_sees_by_default(world: World, plan:
     assert body["shared_groups"] == ["ABOUT_ME", "WHAT_MATTERS", "OUTCOMES", "REVIEW"]
     assert sections_in(body) == {"ABOUT_ME", "WHAT_MATTERS", "OUTCOMES"}
     assert PLAN_PARTS & body.keys() == {"outcomes", "review"}
-    assert "risks" not in body and "linked_plans" not in body
+    assert "risks" not in body
+    assert "linked_plans" not in body
     assert "Help with the stairs" not in texts_in(body)  # needs
     assert "Do not send me to hospital at night" not in texts_in(body)  # crisis
     assert "Staying in my own home" in texts_in(body)
@@ -49,7 +50,8 @@ def test_the_plan_carries_outcomes_actions_and_the_latest_progress(world: World,
     [outcome] = body["outcomes"]
     assert outcome["text"] == "Walk to the shop on my own"
     assert outcome["latest_progress"] == {"score": 5, "recorded_on": "2026-02-05", "note": "To the corner and back"}
-    assert outcome["contribution"]["kind"] == "PERSON" and outcome["contribution"]["in_own_words"] is True
+    assert outcome["contribution"]["kind"] == "PERSON"
+    assert outcome["contribution"]["in_own_words"] is True
     [action] = outcome["actions"]
     assert (action["what"], action["layer"], action["status"]) == ("Physio twice a week", "5_SPECIALIST", "NOT_STARTED")
 
@@ -63,7 +65,8 @@ def test_when_alex_hides_outcomes_from_sam_they_vanish_and_their_routes_are_404(
     )
     sam = api_as("sam")
     body = sam.get(url(world, "/plan")).json()
-    assert "outcomes" not in body and "OUTCOMES" not in body["shared_groups"]
+    assert "outcomes" not in body
+    assert "OUTCOMES" not in body["shared_groups"]
     outcome, action = plan.outcomes.get(), plan.actions.get()
     assert sam.get(url(world, "/plan/outcomes")).status_code == 404
     assert sam.post(url(world, "/plan/outcomes"), {"expected_revision": plan.revision, "text": "x"}).status_code == 404
@@ -109,7 +112,8 @@ def test_versions_are_listed_and_each_is_filtered_to_what_the_caller_may_see(
 
     sams = api_as("sam").get(url(world, "/plan/versions/1")).json()
     gps = api_as("dr.jones").get(url(world, "/plan/versions/1")).json()
-    assert "risks" not in sams and "linked_plans" not in sams
+    assert "risks" not in sams
+    assert "linked_plans" not in sams
     assert {s["section"] for s in sams["statements"]} == {"WHAT_MATTERS", "ABOUT_PLEASE_DO"}
     assert gps["risks"][0]["risk"] == "A fall"
     assert {"NEEDS", "CRISIS_AVOID"} <= {s["section"] for s in gps["statements"]}

@@ -26,7 +26,8 @@ def test_adding_an_outcome_returns_it_with_the_new_revision(world: World, plan: 
         "by": "Priya Shah",
         "kind": "PRACTITIONER",
     }
-    assert body["outcome"]["actions"] == [] and body["outcome"]["latest_progress"] is None
+    assert body["outcome"]["actions"] == []
+    assert body["outcome"]["latest_progress"] is None
     assert AuditEvent.objects.filter(action="plans.outcome.added", actor=world.priya).exists()
 
 

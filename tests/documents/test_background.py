@@ -95,7 +95,8 @@ def test_a_pdf_not_yet_made_answers_at_once_with_a_being_made_page_then_the_file
     assert download["Cache-Control"] == "private, no-store"
     assert OUTCOME in pdf_text(download.content)
     exported = AuditEvent.objects.get(action="plans.plan.exported")
-    assert exported.actor == alex_plan.world.priya and exported.detail["document"] == "plan"
+    assert exported.actor == alex_plan.world.priya
+    assert exported.detail["document"] == "plan"
 
 
 def test_the_being_made_page_keeps_the_chosen_format_in_its_check_link(
@@ -180,7 +181,8 @@ def test_someone_who_can_no_longer_see_the_plan_gets_nothing_from_a_queued_task(
     worker_busy()
 
     made = MadeDocument.objects.get(viewer=world.sam)
-    assert made.status == MadeDocument.Status.FAILED and made.content is None
+    assert made.status == MadeDocument.Status.FAILED
+    assert made.content is None
     assert client_for("sam").get(alex_plan.url("plan.pdf")).status_code == 404
 
 

@@ -24,7 +24,7 @@ def test_static_urls_resolve_to_our_own_files() -> None:
     ],
 )
 def test_every_other_url_is_refused(url: str) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Documents fetch only this service's static files"):
         StaticFilesOnly().fetch(url)
 
 

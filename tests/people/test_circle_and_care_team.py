@@ -47,7 +47,9 @@ def test_alex_adds_someone_to_the_circle(world: World, client_for: ClientFor) ->
     )
     assert response.status_code == 302
     bev = world.alex_record.circle.get(name="Bev Okoro")
-    assert bev.is_carer and not bev.has_access and bev.user is None
+    assert bev.is_carer
+    assert not bev.has_access
+    assert bev.user is None
     assert AuditEvent.objects.filter(action="people.circle.member_added", object_id=str(bev.pk)).exists()
 
 
@@ -85,7 +87,8 @@ def test_alex_invites_bev_who_sets_a_password_and_sees_the_record(world: World, 
     token = _invite(client_for("alex"), world, bev)
 
     bev.refresh_from_db()
-    assert bev.user is not None and not bev.user.has_usable_password()
+    assert bev.user is not None
+    assert not bev.user.has_usable_password()
     assert bev.user.username == "bev"
     assert not bev.has_access
     invitation = CircleInvitation.objects.get(circle_member=bev)
@@ -308,13 +311,15 @@ def test_usernames_are_unique_and_emails_already_in_use_are_refused(world: World
     first = services.add_circle_member(world.alex_record, by=world.alex, name="Sam Carter", relationship="Cousin")
     services.invite_circle_member(first, by=world.alex)
     first.refresh_from_db()
-    assert first.user is not None and first.user.username == "sam.carter"
+    assert first.user is not None
+    assert first.user.username == "sam.carter"
     clash = services.add_circle_member(
         world.alex_record, by=world.alex, name="Also Sam", relationship="Friend", email="Sam@example.com"
     )
     services.invite_circle_member(clash, by=world.alex)
     clash.refresh_from_db()
-    assert clash.user is not None and clash.user.username == "sam2"
+    assert clash.user is not None
+    assert clash.user.username == "sam2"
 
     world.priya.email = "priya@example.com"
     world.priya.save()

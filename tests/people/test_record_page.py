@@ -26,7 +26,8 @@ def test_every_change_link_names_its_row_and_lands_on_that_field(world: World, c
 
     named = [name for _href, _field, name in links]
     assert named[:4] == ["preferred name", "pronouns", "date of birth", "NHS number"]
-    assert "information format" in named and "times to avoid" in named
+    assert "information format" in named
+    assert "times to avoid" in named
     for href, field_id, name in links:
         assert f'id="{field_id}"' in alex.get(href).content.decode(), f"Change {name} leads nowhere on {href}"
 

@@ -84,15 +84,12 @@ def test_removed_outcomes_and_statements_make_room_again(world: World, plan: Pla
     first = services.add_statement(plan, by=world.alex, section=Section.NEEDS, text="One")
     services.add_statement(plan, by=world.alex, section=Section.NEEDS, text="Two")
     services.add_statement(plan, by=world.alex, section=Section.GOING_WELL, text="Another section has its own room")
-    try:
+    with pytest.raises(limits.PlanLimitReached) as refused:
         services.add_statement(plan, by=world.alex, section=Section.NEEDS, text="Three")
-    except limits.PlanLimitReached as error:
-        assert error.messages == [
-            "This plan already has 2 entries in this section, the most it can hold. "
-            "Remove or combine some before adding more."
-        ]
-    else:
-        raise AssertionError("a third statement in a full section was accepted")
+    assert refused.value.messages == [
+        "This plan already has 2 entries in this section, the most it can hold. "
+        "Remove or combine some before adding more."
+    ]
     services.remove_statement(first, by=world.alex)
     services.add_statement(plan, by=world.alex, section=Section.NEEDS, text="Three")
 
@@ -116,12 +113,9 @@ def test_every_growing_part_has_a_cap(world: World, plan: Plan, settings) -> Non
         ),
     }
     for part, add in refused.items():
-        try:
+        with pytest.raises(limits.PlanLimitReached) as capped:
             add()
-        except limits.PlanLimitReached as error:
-            assert error.part == part
-        else:
-            raise AssertionError(f"{part} has no cap")
+        assert capped.value.part == part
 
 
 def test_the_minutes_allowance_of_changes_is_refused_on_the_page_with_429_then_allowed_again(

@@ -78,7 +78,8 @@ def test_a_review_can_say_why_and_everyone_sees_the_reason(world: World, plan: P
     plan.refresh_from_db()
     assert plan.status == PlanStatus.UNDER_REVIEW
     change = PlanStatusChange.objects.filter(plan=plan).last()
-    assert change is not None and change.note == "My knee is worse and I cannot do the stairs"
+    assert change is not None
+    assert change.note == "My knee is worse and I cannot do the stairs"
 
 
 def test_a_reason_too_long_is_shown_on_the_review_page_and_nothing_starts(world: World, plan: Plan) -> None:

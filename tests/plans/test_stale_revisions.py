@@ -94,7 +94,8 @@ def _cases() -> list[Case]:
     """One case per plans URL, and one per value of a slug it takes (each step, kind, decision)."""
     cases = []
     for pattern in plan_urls.urlpatterns:
-        assert isinstance(pattern, URLPattern) and pattern.name
+        assert isinstance(pattern, URLPattern)
+        assert pattern.name
         names = set(pattern.pattern.converters)
         slugs: list[dict[str, str]] = [{}]
         if "name" in names:

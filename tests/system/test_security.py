@@ -1,7 +1,6 @@
 """The strict Content Security Policy in a real browser, and setting up an authenticator app."""
 
 import base64
-from collections.abc import Iterator
 
 import pytest
 from django_otp.oath import TOTP
@@ -43,8 +42,8 @@ class BrowserConsole:
 
 
 @pytest.fixture
-def console(page: Page) -> Iterator[BrowserConsole]:
-    yield BrowserConsole(page)
+def console(page: Page) -> BrowserConsole:
+    return BrowserConsole(page)
 
 
 def then_the_nhs_frontend_javascript_has_started(page: Page) -> None:

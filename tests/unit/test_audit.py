@@ -113,10 +113,13 @@ def test_a_change_made_without_a_signed_in_actor_is_refused_and_nothing_saved(wo
 def test_a_rolled_back_transaction_leaves_no_audit_event(world: World) -> None:
     before = AuditEvent.objects.count()
 
-    with pytest.raises(RuntimeError), transaction.atomic():
+    def view_then_fail() -> None:
         people.record_person_viewed(world.alex_record, by=world.priya)
         assert AuditEvent.objects.count() == before + 1
         raise RuntimeError("the request failed after the audit was written")
+
+    with pytest.raises(RuntimeError, match="the request failed"), transaction.atomic():
+        view_then_fail()
 
     assert AuditEvent.objects.count() == before
 

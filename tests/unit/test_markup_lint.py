@@ -15,8 +15,10 @@ nor made by one of them: escaping happens only when `format_html` fills in its p
 """
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from django.template import engines
 from jinja2 import nodes
@@ -70,28 +72,46 @@ def _html_value_problem(value: nodes.Node, escaped_names: set[str]) -> str | Non
 
 def lint_template(source: str, filename: str) -> list[Violation]:
     tree = engines["jinja2"].env.parse(source)  # type: ignore[attr-defined]
+    violations = [
+        *_unescaped_html_parameters(tree, filename),
+        *_safe_filters(tree, filename),
+        *_autoescape_off(tree, filename),
+    ]
+    return sorted(violations, key=lambda v: v.line)
+
+
+def _unescaped_html_parameters(tree: nodes.Template, filename: str) -> list[Violation]:
     escaped = _block_set_names(tree)
     violations = []
-    for node in tree.find_all((nodes.Pair, nodes.Keyword)):
+    pairs = cast("Iterator[nodes.Pair | nodes.Keyword]", tree.find_all((nodes.Pair, nodes.Keyword)))
+    for node in pairs:
         if isinstance(node, nodes.Pair):
             key = node.key.value if isinstance(node.key, nodes.Const) and isinstance(node.key.value, str) else ""
         else:
             key = node.key
-        if not _is_html_key(key):
-            continue
-        problem = _html_value_problem(node.value, escaped)
+        problem = _html_value_problem(node.value, escaped) if _is_html_key(key) else None
         if problem:
             violations.append(Violation(filename, node.lineno, f"'{key}' {problem}"))
+    return violations
+
+
+def _safe_filters(tree: nodes.Template, filename: str) -> list[Violation]:
+    violations = []
     for node in tree.find_all(nodes.Filter):
         if node.name == "safe" and node.node is not None:
             target = _expression(node.node)
             if (filename, target) not in SAFE_ALLOWED:
                 violations.append(Violation(filename, node.lineno, f"'{target} | safe' prints it unescaped"))
-    for node in tree.find_all(nodes.ScopedEvalContextModifier):
-        for option in node.options:
-            if option.key == "autoescape" and not (isinstance(option.value, nodes.Const) and option.value.value):
-                violations.append(Violation(filename, node.lineno, "autoescape turned off"))
-    return sorted(violations, key=lambda v: v.line)
+    return violations
+
+
+def _autoescape_off(tree: nodes.Template, filename: str) -> list[Violation]:
+    return [
+        Violation(filename, node.lineno, "autoescape turned off")
+        for node in tree.find_all(nodes.ScopedEvalContextModifier)
+        for option in node.options
+        if option.key == "autoescape" and not (isinstance(option.value, nodes.Const) and option.value.value)
+    ]
 
 
 def _expression(node: nodes.Node) -> str:

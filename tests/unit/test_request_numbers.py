@@ -220,7 +220,7 @@ def test_the_id_converter_refuses_zero_and_numbers_beyond_a_64_bit_integer() -> 
     converter = IdConverter()
     assert converter.to_python("7") == 7
     assert converter.to_python("9" * 18) == 10**18 - 1
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^0$"):
         converter.to_python("0")
     assert re.fullmatch(converter.regex, "9" * 19) is None
     assert re.fullmatch(converter.regex, "١") is None

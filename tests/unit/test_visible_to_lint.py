@@ -1,6 +1,15 @@
-"""Views and the API reach personal data only through `visible_to(user)`.
+"""Views, the API, presenters and documents reach personal data only through `visible_to(user)`.
 
-Walks every view and API module's syntax tree and fails on:
+The rule, the same everywhere: a person's rows are read through `Model.objects.visible_to(viewer)`,
+or through a related manager of an object that was itself read that way (`plan.statements`,
+`person.care_team`). The lint enforces the first half and trusts the second: the syntax tree
+names a model's manager (`Statement.objects`) but cannot tell, without types, where the receiver
+of a related manager came from; review checks that. Presenters take the plan or person their
+view loaded through `visible_to`, so reading its rows through its related managers reads exactly
+the rows the API reads through `visible_to`, with no second access check in every query and the
+same number of queries (the page and API tests assert the counts).
+
+Walks every view, API, presenter and documents module's syntax tree and fails on:
 
 - `<Model>.<manager>` not followed by `.visible_to(...)`, for any manager of a model whose
   class sets `holds_personal_data = True` (`Person.objects.get(...)`, `Person.objects.all()`,
@@ -45,13 +54,23 @@ def personal_data_models() -> dict[str, set[str]]:
     }
 
 
-def view_and_api_modules() -> list[Path]:
+# The document worker reads its own job row by id before it knows whose it is, then loads
+# everything else through `visible_to(made.viewer)`: no user is in front of it to narrow by.
+NOT_LINTED = {"livingplan/documents/tasks.py"}
+
+
+def linted_modules() -> list[Path]:
     found: set[Path] = set()
     found.update(PACKAGE.glob("**/views.py"))
     found.update(PACKAGE.glob("**/views/*.py"))
     found.update(PACKAGE.glob("**/api*.py"))
     found.update(PACKAGE.glob("api/**/*.py"))
-    return sorted(path for path in found if "migrations" not in path.parts)
+    found.update(PACKAGE.glob("**/presenters.py"))
+    found.update(PACKAGE.glob("**/presenters/*.py"))
+    found.update(PACKAGE.glob("documents/**/*.py"))
+    return sorted(
+        path for path in found if "migrations" not in path.parts and str(path.relative_to(ROOT)) not in NOT_LINTED
+    )
 
 
 @dataclass(frozen=True)
@@ -67,56 +86,65 @@ class Violation:
 def lint(source: str, filename: str, models: dict[str, set[str]], others: Set[str] = frozenset()) -> list[Violation]:
     """`models`: personal-data model name -> its manager names; `others`: names of models without personal data."""
     tree = ast.parse(source, filename=filename)
-    aliases = _model_aliases(tree, models)
-
-    def model_named(node: ast.AST) -> str | None:
-        if isinstance(node, ast.Name):
-            return aliases.get(node.id, node.id if node.id in models else None)
-        if isinstance(node, ast.Attribute) and node.attr in models:  # people.models.Person
-            return node.attr
-        return None
-
-    def unknown_model(node: ast.AST) -> str | None:
-        """A receiver of `.objects` that names no model at all: a dict lookup, a call, a variable."""
-        if isinstance(node, ast.Name | ast.Attribute):
-            name = node.id if isinstance(node, ast.Name) else node.attr
-            if name in others or name in models or name in aliases:
-                return None
-        return ast.unparse(node)
-
+    check = _Checker(filename, models, others, _model_aliases(tree, models))
     # `X.objects` nodes that are immediately followed by `.visible_to`.
     narrowed = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == ALLOWED}
     violations = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute):
-            model = model_named(node.value)
-            if model is None and (node.attr == "objects" or node.attr in ALWAYS_BYPASS):
-                model = unknown_model(node.value)
-                if model is not None and node.attr == "objects" and id(node) not in narrowed:
-                    violations.append(
-                        Violation(filename, node.lineno, f"{model}.objects used without .visible_to(user)")
-                    )
-                    continue
-            if model is None:
-                continue
-            if node.attr in ALWAYS_BYPASS:
-                violations.append(Violation(filename, node.lineno, f"{model}.{node.attr} bypasses visible_to(user)"))
-            elif node.attr in models.get(model, ()) and id(node) not in narrowed:
-                violations.append(
-                    Violation(filename, node.lineno, f"{model}.{node.attr} used without .visible_to(user)")
-                )
+            violations += check.attribute(node, narrowed=id(node) in narrowed)
         elif isinstance(node, ast.Call) and node.args:
-            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
-            model = model_named(node.args[0])
-            if name in SHORTCUTS and model is not None:
-                violations.append(
-                    Violation(
-                        filename,
-                        node.lineno,
-                        f"{name}({model}, ...) uses the default manager; pass a visible_to queryset",
-                    )
-                )
+            violations += check.shortcut(node)
     return sorted(violations, key=lambda v: v.line)
+
+
+@dataclass(frozen=True)
+class _Checker:
+    filename: str
+    models: dict[str, set[str]]
+    others: Set[str]
+    aliases: dict[str, str]
+
+    def model_named(self, node: ast.AST) -> str | None:
+        if isinstance(node, ast.Name):
+            return self.aliases.get(node.id, node.id if node.id in self.models else None)
+        if isinstance(node, ast.Attribute) and node.attr in self.models:  # people.models.Person
+            return node.attr
+        return None
+
+    def unknown_model(self, node: ast.AST) -> str | None:
+        """A receiver of `.objects` that names no model at all: a dict lookup, a call, a variable."""
+        if isinstance(node, ast.Name | ast.Attribute):
+            name = node.id if isinstance(node, ast.Name) else node.attr
+            if name in self.others or name in self.models or name in self.aliases:
+                return None
+        return ast.unparse(node)
+
+    def attribute(self, node: ast.Attribute, *, narrowed: bool) -> list[Violation]:
+        """`<Model>.<manager>` not narrowed by `.visible_to`, or a manager that bypasses it."""
+        model = self.model_named(node.value)
+        if model is None and (node.attr == "objects" or node.attr in ALWAYS_BYPASS):
+            model = self.unknown_model(node.value)
+            if model is not None and node.attr == "objects":
+                return [] if narrowed else [self.violation(node, f"{model}.objects used without .visible_to(user)")]
+        if model is None:
+            return []
+        if node.attr in ALWAYS_BYPASS:
+            return [self.violation(node, f"{model}.{node.attr} bypasses visible_to(user)")]
+        if node.attr in self.models.get(model, ()) and not narrowed:
+            return [self.violation(node, f"{model}.{node.attr} used without .visible_to(user)")]
+        return []
+
+    def shortcut(self, node: ast.Call) -> list[Violation]:
+        """`get_object_or_404(<Model>, ...)`, which reads through the default manager."""
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        model = self.model_named(node.args[0])
+        if name in SHORTCUTS and model is not None:
+            return [self.violation(node, f"{name}({model}, ...) uses the default manager; pass a visible_to queryset")]
+        return []
+
+    def violation(self, node: ast.expr, message: str) -> Violation:
+        return Violation(self.filename, node.lineno, message)
 
 
 def _model_aliases(tree: ast.AST, models: dict[str, set[str]]) -> dict[str, str]:
@@ -132,7 +160,7 @@ def _model_aliases(tree: ast.AST, models: dict[str, set[str]]) -> dict[str, str]
 def lint_project() -> list[Violation]:
     models, others = personal_data_models(), other_model_names()
     violations = []
-    for path in view_and_api_modules():
+    for path in linted_modules():
         violations.extend(lint(path.read_text(), str(path.relative_to(ROOT)), models, others))
     return violations
 
@@ -140,7 +168,7 @@ def lint_project() -> list[Violation]:
 # --- The lint, run over the project ----------------------------------------------------------
 
 
-def test_views_and_api_read_personal_data_only_through_visible_to() -> None:
+def test_views_api_presenters_and_documents_read_personal_data_only_through_visible_to() -> None:
     violations = lint_project()
     assert violations == [], "\n".join(str(v) for v in violations)
 
@@ -150,9 +178,17 @@ def test_the_lint_knows_every_model_that_holds_personal_data() -> None:
     assert "User" not in personal_data_models()
 
 
-def test_the_lint_reads_the_view_modules_that_exist() -> None:
-    modules = {str(path.relative_to(ROOT)) for path in view_and_api_modules()}
+def test_the_lint_reads_the_view_presenter_and_document_modules_that_exist() -> None:
+    modules = {str(path.relative_to(ROOT)) for path in linted_modules()}
     assert {"livingplan/people/views.py", "livingplan/home/views.py", "livingplan/accounts/views.py"} <= modules
+    assert {
+        "livingplan/people/presenters.py",
+        "livingplan/plans/presenters/plan.py",
+        "livingplan/documents/presenters/subject_access.py",
+        "livingplan/documents/background.py",
+        "livingplan/documents/rendering.py",
+    } <= modules
+    assert not modules & NOT_LINTED
 
 
 # --- The lint itself: it must catch what it claims to ----------------------------------------
@@ -215,6 +251,21 @@ first = model.objects.first()
         "self.model.objects used without .visible_to(user)",
         "model.objects used without .visible_to(user)",
     ]
+
+
+def test_the_lint_catches_a_model_it_cannot_name_read_through_a_bypassing_manager() -> None:
+    assert lint_snippet("rows = self.model._default_manager.all()") == [
+        "self.model._default_manager bypasses visible_to(user)"
+    ]
+
+
+def test_the_lint_allows_related_managers_of_an_object_read_through_visible_to() -> None:
+    good = """
+plan = get_object_or_404(Plan.objects.visible_to(request.user), person_id=pk)
+statements = plan.statements.filter(section=section)
+scores = plan.outcomes.prefetch_related("scores")
+"""
+    assert lint_snippet(good) == []
 
 
 def test_the_lint_allows_a_model_it_cannot_name_read_through_visible_to() -> None:

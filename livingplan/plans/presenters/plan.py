@@ -10,10 +10,10 @@ from typing import Any
 
 from livingplan.accounts.models import User
 from livingplan.core.presenters import date_long, datetime_short
+from livingplan.people.models import Person
 from livingplan.plans import lifecycle
 from livingplan.plans.models import (
     FINISHED_ACTION_STATUSES,
-    Action,
     ActionStatus,
     ContributorKind,
     Disagreement,
@@ -56,20 +56,26 @@ def contributor_label(kind: str, name: str, viewer_id: int | None, author_id: in
     return name
 
 
-@dataclass
-class StatementRow:
+@dataclass(kw_only=True)
+class Words:
+    """What a statement's row and an outcome's block both show of someone's words."""
+
     id: int
     text: str
     by: str
-    on: str
     in_own_words: bool
-    is_proposed: bool
     disagreements: list[Disagreement]
     # Whose words these are, in a sentence (ADR-025); who may act on them; what changed.
     voice: str = ""
+    is_proposed: bool = False
     may_decide: bool = False
     may_change: bool = False
     changed: LastChange | None = None
+
+
+@dataclass(kw_only=True)
+class StatementRow(Words):
+    on: str
     kind: str = "statement"
 
 
@@ -94,24 +100,14 @@ class ActionRow:
     owner_id: int | None = None
 
 
-@dataclass
-class OutcomeBlock:
-    id: int
-    text: str
+@dataclass(kw_only=True)
+class OutcomeBlock(Words):
     why: str
     importance: int
     importance_words: str
-    by: str
-    in_own_words: bool
     latest_score: int | None
     scores: list[ProgressScore]
     actions: list[ActionRow]
-    disagreements: list[Disagreement]
-    voice: str = ""
-    is_proposed: bool = False
-    may_decide: bool = False
-    may_change: bool = False
-    changed: LastChange | None = None
     kind: str = "outcome"
 
 
@@ -160,17 +156,15 @@ def build_plan_page(
 
     With `suggestions`, words waiting for the person to accept show too, to whom they may show
     (`Viewer.sees`); documents leave them out, as they are not yet the plan."""
-    person = plan.person
-    who = Viewer.of(viewer, person)
-    known = who.roles
+    who = Viewer.of(viewer, plan.person)
     changes = last_changes(plan, who)
     statements = list(
-        Statement.objects.filter(plan=plan, status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
+        plan.statements.filter(status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
         .select_related("contributed_by", "decided_by")
         .order_by("section", "position", "pk")
     )
     disagreements: dict[str, list[Disagreement]] = defaultdict(list)
-    for d in Disagreement.objects.filter(plan=plan).select_related("raised_by"):
+    for d in plan.disagreements.select_related("raised_by"):
         disagreements[d.about].append(d)
 
     page = PlanPage(
@@ -184,49 +178,15 @@ def build_plan_page(
     )
     if not who.writes_direct:
         page.suggest_only = frozenset({*OWN_VOICE_SECTIONS, "OUTCOMES"})
-    by_section: dict[str, list[StatementRow]] = defaultdict(list)
-    for s in statements:
-        if SECTION_GROUP[s.section] not in groups:
-            continue
-        if s.status == StatementStatus.PROPOSED and not (suggestions and who.sees(s)):
-            continue
-        name = s.contributed_by.display_name
-        by_section[s.section].append(
-            StatementRow(
-                id=s.pk,
-                text=s.text,
-                by=contributor_label(s.contributor_kind, name, viewer.pk, s.contributed_by_id),
-                on=date_long(s.contributed_at),
-                in_own_words=s.in_own_words,
-                is_proposed=s.status == StatementStatus.PROPOSED,
-                disagreements=disagreements.get(f"statement:{s.pk}", []),
-                voice=voice_line(s, person=person, viewer=who, roles=known),
-                may_decide=s.status == StatementStatus.PROPOSED and who.may_decide and page.is_editable,
-                may_change=page.is_editable and may_change_words(viewer, person, s, writes_direct=who.writes_direct),
-                changed=changes.get(f"statement:{s.pk}"),
-            )
-        )
-
-    def blocks(sections: list[Section]) -> list[SectionBlock]:
-        return [SectionBlock(str(sec), sec.label, by_section.get(sec, [])) for sec in sections]
-
-    if SharingGroup.ABOUT_ME in groups:
-        page.about_me = blocks(ABOUT_ME_SECTIONS)
-        profile = [s for s in statements if s.section in ABOUT_ME_SECTIONS and s.status == StatementStatus.ACCEPTED]
-        owner_id = plan.person.user_id
-        page.about_me_helpers = sorted(
-            {s.contributed_by.display_name for s in profile if s.contributed_by_id != owner_id}
-        )
-        if profile:
-            page.about_me_updated = date_long(max(s.contributed_at for s in profile))
-    if SharingGroup.WHAT_MATTERS in groups:
-        page.what_matters = blocks([Section.WHAT_MATTERS, *STRENGTH_SECTIONS])
-    if SharingGroup.NEEDS in groups:
-        page.needs = blocks([Section.NEEDS, Section.ELIGIBLE_NEEDS])
-    if SharingGroup.CRISIS in groups:
-        page.crisis = blocks(CRISIS_SECTIONS)
+    shown = [
+        s
+        for s in statements
+        if SECTION_GROUP[s.section] in groups
+        and (s.status != StatementStatus.PROPOSED or (suggestions and who.sees(s)))
+    ]
+    rows = _statement_rows(shown, page, viewer=viewer, who=who, disagreements=disagreements, changes=changes)
+    _fill_sections(page, rows, statements)
     if SharingGroup.OUTCOMES in groups:
-        page.going_well = blocks([Section.GOING_WELL])
         page.outcomes = _outcomes(plan, viewer, today, disagreements, groups, who, page.is_editable, suggestions)
         for block in page.outcomes:
             block.changed = changes.get(f"outcome:{block.id}")
@@ -237,6 +197,63 @@ def build_plan_page(
     # The snapshot can be large; the list of versions needs only the headline columns.
     page.versions = list(plan.versions.select_related("agreed_by").defer("snapshot"))
     return page
+
+
+def _statement_rows(
+    statements: list[Statement],
+    page: PlanPage,
+    *,
+    viewer: User,
+    who: Viewer,
+    disagreements: dict[str, list[Disagreement]],
+    changes: dict[str, LastChange],
+) -> dict[str, list[StatementRow]]:
+    """The rows of each section, from the statements this viewer is shown."""
+    person = page.plan.person
+    by_section: dict[str, list[StatementRow]] = defaultdict(list)
+    for s in statements:
+        proposed = s.status == StatementStatus.PROPOSED
+        by_section[s.section].append(
+            StatementRow(
+                id=s.pk,
+                text=s.text,
+                by=contributor_label(s.contributor_kind, s.contributed_by.display_name, viewer.pk, s.contributed_by_id),
+                on=date_long(s.contributed_at),
+                in_own_words=s.in_own_words,
+                is_proposed=proposed,
+                disagreements=disagreements.get(f"statement:{s.pk}", []),
+                voice=voice_line(s, person=person, viewer=who, roles=who.roles),
+                may_decide=proposed and who.may_decide and page.is_editable,
+                may_change=page.is_editable and may_change_words(viewer, person, s, writes_direct=who.writes_direct),
+                changed=changes.get(f"statement:{s.pk}"),
+            )
+        )
+    return by_section
+
+
+def _fill_sections(page: PlanPage, rows: dict[str, list[StatementRow]], statements: list[Statement]) -> None:
+    """Each part's section blocks, for the parts the viewer may see, and who helped write the profile."""
+
+    def blocks(sections: list[Section]) -> list[SectionBlock]:
+        return [SectionBlock(str(sec), sec.label, rows.get(sec, [])) for sec in sections]
+
+    if page.shows(SharingGroup.ABOUT_ME):
+        page.about_me = blocks(ABOUT_ME_SECTIONS)
+        profile = [s for s in statements if s.section in ABOUT_ME_SECTIONS and s.status == StatementStatus.ACCEPTED]
+        owner_id = page.plan.person.user_id
+        page.about_me_helpers = sorted(
+            {s.contributed_by.display_name for s in profile if s.contributed_by_id != owner_id}
+        )
+        if profile:
+            page.about_me_updated = date_long(max(s.contributed_at for s in profile))
+    if page.shows(SharingGroup.WHAT_MATTERS):
+        page.what_matters = blocks([Section.WHAT_MATTERS, *STRENGTH_SECTIONS])
+    if page.shows(SharingGroup.NEEDS):
+        page.needs = blocks([Section.NEEDS, Section.ELIGIBLE_NEEDS])
+    if page.shows(SharingGroup.CRISIS):
+        page.crisis = blocks(CRISIS_SECTIONS)
+    if page.shows(SharingGroup.OUTCOMES):
+        page.going_well = blocks([Section.GOING_WELL])
 
 
 def _outcomes(
@@ -252,17 +269,15 @@ def _outcomes(
     """Active outcomes with their scores and actions: three queries. Actions are read as plain
     rows, not models: a large plan has hundreds, and the page needs only a few of their columns."""
     # Suggestions waiting come in the same query; they have no scores or actions yet.
-    read = Outcome.objects.filter(plan=plan, status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
-    both = list(read.select_related("contributed_by", "decided_by"))
+    read = plan.outcomes.filter(status__in=[StatementStatus.ACCEPTED, StatementStatus.PROPOSED])
+    # Scores in their own order (ProgressScore.Meta: oldest first), the latest last.
+    both = list(read.select_related("contributed_by", "decided_by").prefetch_related("scores"))
     outcomes = [o for o in both if o.is_active]
     waiting = [o for o in both if not o.is_active]
     ids = [o.pk for o in outcomes]
-    scores: dict[int, list[ProgressScore]] = defaultdict(list)
-    for score in ProgressScore.objects.filter(outcome_id__in=ids).order_by("recorded_on", "pk"):
-        scores[score.outcome_id].append(score)
     actions: dict[int, list[ActionRow]] = defaultdict(list)
     rows = (
-        shared_actions(Action.objects.filter(outcome_id__in=ids), groups)
+        shared_actions(plan.actions.filter(outcome_id__in=ids), groups)
         .order_by("layer", "due_on", "pk")
         .values_list("outcome_id", "pk", "what", "owner_name", "due_on", "status", "layer", "owner_id")
     )
@@ -282,22 +297,19 @@ def _outcomes(
         )
     blocks = []
     for o in outcomes:
-        scored = scores.get(o.pk, [])
+        scored = list(o.scores.all())
         blocks.append(
-            OutcomeBlock(
-                id=o.pk,
-                text=o.text,
-                why=o.why_it_matters,
-                importance=o.importance,
-                importance_words=o.importance_words,
+            _outcome_block(
+                o,
+                person=plan.person,
+                viewer=viewer,
+                who=who,
+                editable=editable,
                 by=contributor_label(o.contributor_kind, o.contributed_by.display_name, viewer.pk, o.contributed_by_id),
-                in_own_words=o.in_own_words,
                 latest_score=scored[-1].score if scored else None,
                 scores=scored,
                 actions=actions.get(o.pk, []),
                 disagreements=disagreements.get(f"outcome:{o.pk}", []),
-                voice=voice_line(o, person=plan.person, viewer=who, roles=who.roles),
-                may_change=editable and may_change_words(viewer, plan.person, o, writes_direct=who.writes_direct),
             )
         )
     if suggestions:
@@ -310,25 +322,39 @@ def _suggested_outcomes(
 ) -> list[OutcomeBlock]:
     """Outcomes suggested and waiting: shown after the plan's own, marked, with no actions yet."""
     return [
-        OutcomeBlock(
-            id=o.pk,
-            text=o.text,
-            why=o.why_it_matters,
-            importance=o.importance,
-            importance_words=o.importance_words,
+        _outcome_block(
+            o,
+            person=plan.person,
+            viewer=viewer,
+            who=who,
+            editable=editable,
             by=o.contributed_by.display_name,
-            in_own_words=o.in_own_words,
             latest_score=None,
             scores=[],
             actions=[],
             disagreements=[],
-            voice=voice_line(o, person=plan.person, viewer=who, roles=who.roles),
             is_proposed=True,
             may_decide=who.may_decide and editable,
-            may_change=editable and may_change_words(viewer, plan.person, o, writes_direct=who.writes_direct),
         )
         for o in waiting
     ]
+
+
+def _outcome_block(
+    o: Outcome, *, person: Person, viewer: User, who: Viewer, editable: bool, **shown: Any
+) -> OutcomeBlock:
+    """An outcome's block: its words and whose they are; `shown` is what differs for a suggestion."""
+    return OutcomeBlock(
+        id=o.pk,
+        text=o.text,
+        why=o.why_it_matters,
+        importance=o.importance,
+        importance_words=o.importance_words,
+        in_own_words=o.in_own_words,
+        voice=voice_line(o, person=person, viewer=who, roles=who.roles),
+        may_change=editable and may_change_words(viewer, person, o, writes_direct=who.writes_direct),
+        **shown,
+    )
 
 
 @dataclass
@@ -342,7 +368,7 @@ class RecentChange:
 def changes_since(plan: Plan, since: dt.datetime, groups: frozenset[str]) -> list[RecentChange]:
     """Content others added after `since`, for an editor whose page went stale."""
     found: list[tuple[dt.datetime, RecentChange]] = []
-    for s in Statement.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+    for s in plan.statements.filter(contributed_at__gt=since).select_related("contributed_by"):
         if SECTION_GROUP[s.section] in groups:
             found.append(
                 (
@@ -356,14 +382,14 @@ def changes_since(plan: Plan, since: dt.datetime, groups: frozenset[str]) -> lis
                 )
             )
     if SharingGroup.OUTCOMES in groups:
-        for o in Outcome.objects.filter(plan=plan, contributed_at__gt=since).select_related("contributed_by"):
+        for o in plan.outcomes.filter(contributed_at__gt=since).select_related("contributed_by"):
             found.append(
                 (
                     o.contributed_at,
                     RecentChange("Outcome", o.text, o.contributed_by.display_name, datetime_short(o.contributed_at)),
                 )
             )
-        recent = shared_actions(Action.objects.filter(plan=plan, contributed_at__gt=since), groups)
+        recent = shared_actions(plan.actions.filter(contributed_at__gt=since), groups)
         for a in recent.select_related("contributed_by"):
             found.append(
                 (

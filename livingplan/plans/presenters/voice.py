@@ -103,7 +103,7 @@ class LastChange:
 def last_changes(plan: Plan, viewer: Viewer) -> dict[str, LastChange]:
     """The latest change to each item's words, by `about` ("statement:12"): one query."""
     latest: dict[str, Any] = {}
-    edits = ContentEdit.objects.filter(plan=plan, kind=EditKind.EDITED).select_related("edited_by")
+    edits = plan.content_edits.filter(kind=EditKind.EDITED).select_related("edited_by")
     for edit in edits.order_by("edited_at", "pk"):
         latest[edit.about] = edit
     return {
@@ -117,5 +117,5 @@ def last_changes(plan: Plan, viewer: Viewer) -> dict[str, LastChange]:
 
 
 def history(plan: Plan, about: str) -> list[ContentEdit]:
-    edits = ContentEdit.objects.filter(plan=plan, about=about).select_related("edited_by")
+    edits = plan.content_edits.filter(about=about).select_related("edited_by")
     return list(edits.order_by("edited_at", "pk"))

@@ -1,0 +1,340 @@
+"""Everything held about the person is in their download, or left out on purpose and said why.
+
+Every model that holds personal data (`holds_personal_data = True`) is listed below with, for
+each of its columns, the key the export gives it, or the reason it is left out. A column added
+to one of these models and not to this list fails `test_every_column_is_exported_or_left_out_on_purpose`;
+a key listed here that the export does not write fails `test_every_key_listed_is_in_the_download`.
+So a new field cannot be quietly missed from the person's subject access download again.
+"""
+
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.test import Client
+
+from livingplan.people import services as people
+from livingplan.people.models import CircleInvitation, CircleMember, DecisionKind, InformationFormat
+from livingplan.plans import notes, voice
+from livingplan.plans import services as plans
+from livingplan.plans.models import Layer, LinkedPlan
+from livingplan.plans.sections import Section, SharingGroup
+from tests.capacity import alex_is_assessed, give_authority
+from tests.documents.conftest import OUTCOME, record_format
+from tests.personas import World
+
+Files = dict[str, Any]
+
+# Reasons, said once: a column left out is one of these.
+ID = "an internal row id: means nothing outside the service"
+WHOSE = "whose row it is: every row in the download is the person's own"
+NESTED = "shown by where the row sits in the download (under its plan, outcome or version)"
+ORDER = "the order of the list in the download shows it"
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Where one model's rows are in the download, and each column's key there (`a.b`: `b` inside `a`)."""
+
+    find: Callable[[Files], dict[str, Any]]
+    keys: dict[str, str]
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def _contribution(**more: str) -> dict[str, str]:
+    keys = {
+        "contributed_by": "added_by",
+        "contributor_kind": "added_as",
+        "contributed_at": "added_at",
+        "in_own_words": "in_own_words",
+    }
+    return keys | more
+
+
+def _own_voice(**more: str) -> dict[str, str]:
+    return _contribution(
+        status="status", written_for="written_for_me", decided_by="decided_by", decided_at="decided_at", **more
+    )
+
+
+def _same(*names: str) -> dict[str, str]:
+    return {name: name for name in names}
+
+
+PLAN_ROW = {"id": ID, "person": WHOSE, "plan": NESTED}
+CONTRIBUTION = PLAN_ROW | {"position": ORDER}
+
+EXPORTED: dict[str, Exported] = {
+    "people.Person": Exported(
+        lambda f: f["record.json"]["person"],
+        _same("given_name", "family_name", "preferred_name", "date_of_birth", "pronouns", "nhs_number", "address")
+        | _same("postcode", "phone", "email", "gp_practice", "lead_organisation")
+        | {"created_at": "record_created_at"},
+        # Their own sign-in: an account id; the download is made for that account.
+        {"id": ID, "user": "the person's own account id: the download is made for that account"},
+    ),
+    "people.CommunicationNeeds": Exported(
+        lambda f: f["record.json"]["communication_needs"],
+        _same("information_format", "preferred_channel", "language", "needs_interpreter", "times_to_avoid")
+        | _same("other_needs", "updated_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CapacityAssessment": Exported(
+        lambda f: f["record.json"]["capacity_assessments"][0],
+        _same("decision_kind", "decision", "outcome", "assessed_by", "assessed_on", "recorded_on", "notes")
+        | _same("best_interests_decision"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.Advocacy": Exported(
+        lambda f: f["record.json"]["advocacy"],
+        _same("is_needed", "reason", "advocate_name", "advocate_organisation", "advocate_contact"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.LegalAuthority": Exported(
+        lambda f: f["record.json"]["legal_authorities"][0],
+        _same("kind", "name", "contact", "registered_on") | {"held_by": "signs_in_as"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CareTeamMember": Exported(
+        lambda f: f["record.json"]["care_team"][0],
+        _same("organisation", "is_coordinator", "started_on", "ended_on")
+        | {"user": "name", "role_description": "role"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CircleMember": Exported(
+        lambda f: f["record.json"]["circle"][0],
+        _same("name", "relationship", "phone", "email", "is_carer")
+        | {"user": "has_a_sign_in", "has_access": "can_sign_in_and_see_plan"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CircleInvitation": Exported(
+        lambda f: f["record.json"]["circle_invitations"][0],
+        _same("expires_at", "accepted_at", "opened_at", "cancelled_at")
+        | {"circle_member": "for", "created_by": "sent_by", "created_at": "sent_at"},
+        # The hash would let nobody in, but it is a credential's fingerprint: it never leaves the service.
+        {"id": ID, "token_hash": "a secret: the fingerprint of the link that was sent"},
+    ),
+    "people.SharingConsent": Exported(
+        lambda f: f["record.json"]["sharing_consents"][0],
+        _same("organisation", "given_at", "withdrawn_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "plans.Plan": Exported(
+        lambda f: f["plan.json"],
+        _same("status", "revision")
+        | {
+            "created_at": "started_at",
+            "updated_at": "last_changed_at",
+            "next_review_on": "review.next_review_on",
+            "review_lead": "review.review_lead",
+            "early_review_triggers": "review.review_early_if",
+        },
+        {"id": ID, "person": WHOSE},
+    ),
+    "plans.PlanStatusChange": Exported(
+        lambda f: f["plan.json"]["status_history"][0],
+        _same("changed_by", "changed_at", "note") | {"from_status": "from", "to_status": "to"},
+        PLAN_ROW,
+    ),
+    "plans.Statement": Exported(
+        lambda f: f["plan.json"]["statements"][0], _own_voice(section="section", text="text"), CONTRIBUTION
+    ),
+    "plans.Outcome": Exported(
+        lambda f: f["plan.json"]["outcomes"][0],
+        _own_voice(text="text", why_it_matters="why_it_matters", importance="importance", is_active="is_current"),
+        CONTRIBUTION,
+    ),
+    "plans.ProgressScore": Exported(
+        lambda f: f["plan.json"]["outcomes"][0]["progress"][0],
+        _same("score", "recorded_on", "recorded_by", "note"),
+        {"id": ID, "person": WHOSE, "outcome": NESTED},
+    ),
+    "plans.Action": Exported(
+        lambda f: f["plan.json"]["outcomes"][0]["actions"][0],
+        _contribution(what="what", owner_name="who", owner="who_signs_in_as", due_on="due_on", status="status")
+        | {"layer": "support_from"},
+        CONTRIBUTION | {"outcome": NESTED},
+    ),
+    "plans.Risk": Exported(
+        lambda f: f["plan.json"]["risks"][0],
+        _contribution(
+            what_could_go_wrong="what_could_go_wrong",
+            what_we_agree="what_we_agreed",
+            decided_by="who_decided",
+            persons_view="my_view",
+        ),
+        CONTRIBUTION,
+    ),
+    "plans.Disagreement": Exported(
+        lambda f: f["plan.json"]["different_views"][0],
+        _same("about", "view", "raised_by", "raised_at", "how_handled"),
+        PLAN_ROW,
+    ),
+    "plans.LinkedPlan": Exported(
+        lambda f: f["plan.json"]["other_plans"][0], _same("kind", "description", "held_by"), PLAN_ROW
+    ),
+    "plans.PlanVersion": Exported(
+        lambda f: f["versions/version-1.json"],
+        _same("number", "agreed_at", "agreed_by", "agreed_as", "acting_authority", "best_interests_note")
+        | _same("summary_of_changes")
+        | {"starts_on": "in_force_from", "snapshot": "plan_as_agreed"},
+        PLAN_ROW,
+    ),
+    "plans.Signature": Exported(
+        lambda f: f["versions/version-1.json"]["signatures"][0],
+        _same("role", "signed_at") | {"signed_by": "name"},
+        {"id": ID, "person": WHOSE, "version": NESTED},
+    ),
+    "plans.SharingChoice": Exported(
+        lambda f: f["plan.json"]["sharing_choices"][0],
+        _same("chosen_at")
+        | {"group": "part_of_plan", "circle_member": "with", "organisation": "with", "is_shared": "shared"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "plans.PlanNote": Exported(
+        lambda f: f["plan.json"]["notes"][0],
+        _same("text", "written_by", "written_at", "asks_for_review") | {"contributor_kind": "written_as"},
+        PLAN_ROW,
+    ),
+    "plans.WritesForPerson": Exported(
+        lambda f: f["plan.json"]["who_may_write_for_me"][0],
+        _same("ended_by", "ended_at") | {"supporter": "who", "granted_by": "chosen_by", "granted_at": "chosen_at"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "plans.ContentEdit": Exported(
+        lambda f: f["plan.json"]["changes_to_words"][0],
+        _same("about")
+        | {
+            "kind": "change",
+            "old_text": "words_before",
+            "new_text": "words_after",
+            "edited_by": "changed_by",
+            "edited_at": "changed_at",
+        },
+        PLAN_ROW,
+    ),
+    "core.AuditEvent": Exported(
+        lambda f: f["audit.json"][0],
+        _same("action")
+        | {"occurred_at": "when", "actor": "who", "actor_organisation": "organisation"}
+        # `object_type` is what was looked at or changed: "about" in the download.
+        | {"object_type": "about"},
+        {
+            "id": ID,
+            "person_id": WHOSE,
+            "object_id": ID,
+            # The address and browser of whoever looked are theirs, not the person's.
+            "ip_address": "the looker's own personal data, not the person's",
+            "user_agent": "the looker's own personal data, not the person's",
+            # Internal ids and codes; what they stand for is in record.json and plan.json in words.
+            "detail": "internal ids and codes; record.json and plan.json say the same in words",
+        },
+    ),
+}
+
+# Whole models left out, and why.
+NOT_EXPORTED = {
+    # The files this download, and the plan's PDFs, were made into: copies, kept a short while.
+    "documents.MadeDocument": "a made copy of this download or a PDF of the plan, kept a short while",
+}
+
+
+def personal_data_models() -> dict[str, type[models.Model]]:
+    return {model._meta.label: model for model in apps.get_models() if getattr(model, "holds_personal_data", False)}
+
+
+def test_every_model_holding_personal_data_is_exported_or_left_out_on_purpose() -> None:
+    assert set(personal_data_models()) == set(EXPORTED) | set(NOT_EXPORTED)
+    assert not set(EXPORTED) & set(NOT_EXPORTED)
+
+
+@pytest.mark.parametrize("label", sorted(EXPORTED))
+def test_every_column_is_exported_or_left_out_on_purpose(label: str) -> None:
+    model = personal_data_models()[label]
+    columns = {f.name for f in model._meta.concrete_fields}
+    listed = EXPORTED[label]
+    assert not set(listed.keys) & set(listed.left_out), "a column is either exported or left out, not both"
+    assert set(listed.keys) | set(listed.left_out) == columns, (
+        f"{label}: add each new column to the export (documents/presenters/) and to EXPORTED here, "
+        "or to its left_out with the reason"
+    )
+
+
+@pytest.fixture
+def everything(world: World, client_for: Callable[[str], Client]) -> Files:
+    """Alex's record with a row of every kind, then his download, file by file."""
+    alex, record = world.alex, world.alex_record
+    record_format(world, InformationFormat.LARGE_PRINT)
+    alex_is_assessed(world, DecisionKind.OTHER, lacks=False)
+    people.set_advocacy(record, by=world.priya, is_needed=True, reason="To speak up at reviews", advocate_name="Bo")
+    give_authority(world)
+    jo = people.add_circle_member(record, by=alex, name="Jo Carter", relationship="Son", email="jo@example.org")
+    people.invite_circle_member(jo, by=alex)
+    sam = CircleMember.objects.get(person=record, user=world.sam)
+    plans.set_sharing(record, by=alex, group=SharingGroup.RISKS, is_shared=False, circle_member=sam)
+    voice.name_writer(record, by=alex, supporter=world.sam)
+
+    plan = plans.start_plan(record, by=alex)
+    statement = plans.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="My garden")
+    outcome = plans.add_outcome(plan, by=alex, text=OUTCOME, why_it_matters="Milk and a paper", importance=5)
+    voice.edit_words(statement, by=alex, text="My garden and my shed")
+    plans.add_action(
+        outcome, by=world.priya, what="Walk together", owner_name="Sam", owner=world.sam, layer=Layer.FAMILY_FRIENDS
+    )
+    plans.record_progress(outcome, by=alex, score=4, on=dt.date(2026, 1, 5), note="Halfway")
+    plans.add_risk(plan, by=world.priya, what_could_go_wrong="A fall", what_we_agree="A phone", decided_by="Alex")
+    plans.record_disagreement(plan, by=world.sam, about=f"outcome:{outcome.pk}", view="Too far for now")
+    plans.add_linked_plan(plan, by=world.priya, kind=LinkedPlan.Kind.ADVANCE_CARE, description="Advance care plan")
+    plans.propose_plan(plan, by=world.priya)
+    version = plans.agree_plan(plan, by=alex, summary="First plan")
+    plans.sign_version(version, by=world.priya, role="Coordinator")
+    notes.add_note(plan, by=alex, text="The walks are going well.", asks_for_review=False)
+    response = client_for("alex").get(f"/people/{world.alex_record.pk}/export.zip")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    return {name: json.loads(archive.read(name)) for name in archive.namelist() if name.endswith(".json")}
+
+
+def _has(row: dict[str, Any], key: str) -> bool:
+    outer, _, inner = key.partition(".")
+    if inner:
+        return isinstance(row.get(outer), dict) and inner in row[outer]
+    return key in row
+
+
+def test_every_key_listed_is_in_the_download(everything: Files) -> None:
+    missing = {
+        label: sorted(key for key in listed.keys.values() if not _has(listed.find(everything), key))
+        for label, listed in EXPORTED.items()
+    }
+    assert {label: keys for label, keys in missing.items() if keys} == {}
+
+
+def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files) -> None:
+    record, plan = everything["record.json"], everything["plan.json"]
+    [authority] = record["legal_authorities"]
+    assert authority["signs_in_as"] == "Sam Carter"
+    assert record["capacity_assessments"][0]["decision_kind"] == "Another decision"
+    [invitation] = record["circle_invitations"]
+    assert invitation["for"] == "Jo Carter"
+    assert invitation["sent_by"] == "Alex Carter"
+    assert "token" not in json.dumps(invitation)
+    [action] = plan["outcomes"][0]["actions"]
+    assert action["who_signs_in_as"] == "Sam Carter"
+    assert plan["outcomes"][0]["progress"][0]["recorded_by"] == "Alex Carter"
+    assert plan["notes"][0]["text"] == "The walks are going well."
+    assert plan["who_may_write_for_me"][0]["who"] == "Sam Carter"
+    [edit] = plan["changes_to_words"]
+    assert (edit["words_before"], edit["words_after"]) == ("My garden", "My garden and my shed")
+
+
+def test_no_invitation_secret_is_in_the_download(everything: Files) -> None:
+    [invitation] = CircleInvitation.objects.all()
+    assert invitation.token_hash not in json.dumps(everything)

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from livingplan.core.models import AuditEvent
-from livingplan.plans import services, voice
+from livingplan.plans import lifecycle, services, voice
 from livingplan.plans.models import Outcome, Plan, Statement, StatementStatus, WritesForPerson
 from livingplan.plans.sections import Section
 from livingplan.plans.snapshot import snapshot
@@ -227,7 +227,7 @@ def test_a_stale_edit_changes_nothing(world: World, plan: Plan) -> None:
 def test_an_agreed_plan_is_not_edited_without_a_review(world: World, plan: Plan) -> None:
     services.propose_plan(plan, by=world.alex)
     services.agree_plan(plan, by=world.alex)
-    with pytest.raises(services.lifecycle.TransitionNotAllowed):
+    with pytest.raises(lifecycle.TransitionNotAllowed):
         voice.edit_words(_alexs_words(plan), by=world.alex, text="Changed")
 
 

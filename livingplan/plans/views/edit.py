@@ -126,7 +126,7 @@ def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -
             text=data["text"],
             in_own_words=data.get("in_own_words", False),
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     if suggests:
@@ -154,7 +154,7 @@ def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             importance=int(data["importance"]),
             in_own_words=data.get("in_own_words", False),
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     if not rules.writes_in_own_voice(request.user, plan.person)[0]:
@@ -195,7 +195,7 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
             layer=data["layer"],
             due_on=data["due_on"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(
@@ -213,7 +213,7 @@ def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int)
 
     def save(data: dict[str, Any]) -> Action:
         return services.set_action_status(
-            action, by=request.user, status=data["status"], expected_revision=data["revision"], request=request
+            action, by=request.user, status=data["status"], expected_revision=data["revision"], audit=request.audit
         )
 
     return _form_page(
@@ -241,7 +241,7 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
             on=timezone.localdate(),
             note=data["note"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(
@@ -269,7 +269,7 @@ def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             decided_by=data["decided_by"],
             persons_view=data["persons_view"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(request, plan, form, title="Add a risk and what we agree", save=save, done="Risk added.")
@@ -295,7 +295,7 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
             review_lead=plan.review_lead,
             early_review_triggers=data["early_review_triggers"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(request, plan, form, title="Review arrangements", save=save, done="Review arrangements saved.")
@@ -314,7 +314,7 @@ def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
             description=data["description"],
             held_by=data["held_by"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(request, plan, form, title="Link another plan", save=save, done="Plan linked.")
@@ -346,7 +346,7 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
             view=data["view"],
             how_handled=data.get("how_handled", ""),
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(
@@ -377,7 +377,7 @@ def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk
             by=request.user,
             accept=decision == "accept",
             expected_revision=form.cleaned_data["revision"],
-            request=request,
+            audit=request.audit,
         )
     except services.StaleEdit as stale:
         return stale_edit_page(request, stale.plan, back=reverse("plans:about-me", args=[person_pk]))

@@ -6,7 +6,7 @@ plan moved on meanwhile, `StaleEdit` is raised and nothing is written, so no one
 silently lost.
 
 One module per domain: `content` (what the plan says), `actions` (how it is going),
-`agreement` (its lifecycle), `sharing` (who sees which part); `common` holds what they share.
+`agreement` (its lifecycle, from its start), `sharing` (who sees which part); `common` holds what they share.
 Callers keep using `from livingplan.plans import services` and the names below.
 """
 
@@ -20,6 +20,7 @@ from livingplan.plans.services.agreement import (
     missing_for_agreement,
     propose_plan,
     sign_version,
+    start_plan,
     start_review,
     withdraw_plan,
 )
@@ -35,7 +36,6 @@ from livingplan.plans.services.content import (
     record_plan_viewed,
     remove_statement,
     set_review_arrangements,
-    start_plan,
 )
 from livingplan.plans.services.sharing import choose_sharing, set_sharing
 

@@ -1,4 +1,4 @@
-"""The plan's lifecycle: proposing, agreeing (by the person, or on their behalf under
+"""The plan's lifecycle: starting it, proposing, agreeing (by the person, or on their behalf under
 `people.capacity`), bringing a version into force, co-signing and reopening for review."""
 
 import datetime as dt
@@ -10,13 +10,14 @@ from django.utils import timezone
 from livingplan.accounts.models import User
 from livingplan.core import dates
 from livingplan.core.audit_context import AuditContext
-from livingplan.people.models import LegalAuthority
+from livingplan.people.models import LegalAuthority, Person
 from livingplan.plans import lifecycle, rules
 from livingplan.plans.models import (
     START_DATE,
     AgreedAs,
     Plan,
     PlanStatus,
+    PlanStatusChange,
     PlanVersion,
     Signature,
     StatementStatus,
@@ -28,6 +29,16 @@ from livingplan.plans.services.common import (
     set_status,
 )
 from livingplan.plans.snapshot import snapshot
+
+
+@transaction.atomic
+def start_plan(person: Person, *, by: User, audit: AuditContext | None = None) -> Plan:
+    """The person's one plan, made on first use."""
+    plan, created = Plan.objects.get_or_create(person=person)
+    if created:
+        PlanStatusChange.objects.create(person=person, plan=plan, to_status=PlanStatus.DRAFT, changed_by=by)
+        audit_plan("plans.plan.created", plan, by=by, audit=audit)
+    return plan
 
 
 def missing_for_agreement(plan: Plan) -> list[str]:

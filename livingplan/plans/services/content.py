@@ -10,7 +10,6 @@ from django.utils import timezone
 from livingplan.accounts.models import User
 from livingplan.core import dates
 from livingplan.core.audit_context import AuditContext
-from livingplan.people.models import Person
 from livingplan.plans import lifecycle, limits, rules
 from livingplan.plans.models import (
     NEXT_REVIEW_DATE,
@@ -18,8 +17,6 @@ from livingplan.plans.models import (
     LinkedPlan,
     Outcome,
     Plan,
-    PlanStatus,
-    PlanStatusChange,
     Risk,
     Statement,
     StatementStatus,
@@ -34,16 +31,6 @@ from livingplan.plans.services.common import (
     guard_edit,
     next_position,
 )
-
-
-@transaction.atomic
-def start_plan(person: Person, *, by: User, audit: AuditContext | None = None) -> Plan:
-    """The person's one plan, made on first use."""
-    plan, created = Plan.objects.get_or_create(person=person)
-    if created:
-        PlanStatusChange.objects.create(person=person, plan=plan, to_status=PlanStatus.DRAFT, changed_by=by)
-        audit_plan("plans.plan.created", plan, by=by, audit=audit)
-    return plan
 
 
 @transaction.atomic

@@ -255,24 +255,40 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
     )
 
 
-@login_required
-def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    plan = _editable_plan(request, person_pk, SharingGroup.RISKS)
-    form = RiskForm(request.POST or None, initial={"revision": plan.revision})
+def _add_page(
+    request: AuthenticatedRequest,
+    person_pk: int,
+    *,
+    group: str,
+    form_class: type[forms.Form],
+    add: Callable[..., Any],
+    fields: tuple[str, ...],
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """A page that adds one thing to a part of the plan from the form's `fields`, named as the service names them."""
+    plan = _editable_plan(request, person_pk, group)
+    form = form_class(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
-        return services.add_risk(
-            plan,
-            by=request.user,
-            what_could_go_wrong=data["what_could_go_wrong"],
-            what_we_agree=data["what_we_agree"],
-            decided_by=data["decided_by"],
-            persons_view=data["persons_view"],
-            expected_revision=data["revision"],
-            audit=request.audit,
-        )
+        values = {name: data[name] for name in fields}
+        return add(plan, by=request.user, expected_revision=data["revision"], audit=request.audit, **values)
 
-    return _form_page(request, plan, form, title="Add a risk and what we agree", save=save, done="Risk added.")
+    return _form_page(request, plan, form, title=title, save=save, done=done)
+
+
+@login_required
+def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _add_page(
+        request,
+        person_pk,
+        group=SharingGroup.RISKS,
+        form_class=RiskForm,
+        add=services.add_risk,
+        fields=("what_could_go_wrong", "what_we_agree", "decided_by", "persons_view"),
+        title="Add a risk and what we agree",
+        done="Risk added.",
+    )
 
 
 @login_required
@@ -303,21 +319,16 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
 
 @login_required
 def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    plan = _editable_plan(request, person_pk, SharingGroup.LINKED_PLANS)
-    form = LinkedPlanForm(request.POST or None, initial={"revision": plan.revision})
-
-    def save(data: dict[str, Any]) -> Any:
-        return services.add_linked_plan(
-            plan,
-            by=request.user,
-            kind=data["kind"],
-            description=data["description"],
-            held_by=data["held_by"],
-            expected_revision=data["revision"],
-            audit=request.audit,
-        )
-
-    return _form_page(request, plan, form, title="Link another plan", save=save, done="Plan linked.")
+    return _add_page(
+        request,
+        person_pk,
+        group=SharingGroup.LINKED_PLANS,
+        form_class=LinkedPlanForm,
+        add=services.add_linked_plan,
+        fields=("kind", "description", "held_by"),
+        title="Link another plan",
+        done="Plan linked.",
+    )
 
 
 DISAGREEMENT_TARGETS = {"statement": Statement, "outcome": Outcome, "action": Action}
@@ -342,11 +353,11 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
         return services.record_disagreement(
             plan,
             by=request.user,
+            audit=request.audit,
+            expected_revision=data["revision"],
             about=f"{kind}:{item.pk}",
             view=data["view"],
             how_handled=data.get("how_handled", ""),
-            expected_revision=data["revision"],
-            audit=request.audit,
         )
 
     return _form_page(

@@ -37,6 +37,7 @@ from django.test import Client  # noqa: E402
 from django.utils.timezone import now  # noqa: E402
 
 from benchmarks.measure import QueryCounter, create_database, median_ms  # noqa: E402
+from livingplan.core.audit_context import AuditContext  # noqa: E402
 from livingplan.core.render_cache import ALIAS  # noqa: E402
 from livingplan.core.services import auditor  # noqa: E402
 from livingplan.people.models import visible_person_ids  # noqa: E402
@@ -71,8 +72,9 @@ def build() -> Plan:
             services.add_statement(plan, by=world.alex, section=Section.GOING_WELL, text=f"Review {n} went well")
         services.propose_plan(plan, by=world.alex)
         services.agree_plan(plan, by=world.alex)
+    looking = AuditContext.for_actor(world.priya)
     for _ in range(AUDIT_ROWS):
-        auditor.record("people.person.viewed", actor=world.priya, person_id=world.alex_record.pk)
+        auditor.record("people.person.viewed", audit=looking, person_id=world.alex_record.pk)
     return plan
 
 

@@ -9,6 +9,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 
 
@@ -19,12 +20,14 @@ def pending_totp_device(*, user: User) -> TOTPDevice:
 
 
 @transaction.atomic
-def confirm_totp_device(device: TOTPDevice, *, by: User, request: HttpRequest) -> TOTPDevice:
+def confirm_totp_device(
+    device: TOTPDevice, *, by: User, request: HttpRequest, audit: AuditContext | None = None
+) -> TOTPDevice:
     TOTPDevice.objects.filter(user=by, confirmed=True).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    otp_login(request, device)
-    auditor.record("accounts.two_factor.enrolled", actor=by, obj=device, request=request)
+    otp_login(request, device)  # marks the request's session verified: this verb needs the request itself
+    auditor.record("accounts.two_factor.enrolled", audit=context_for(by, audit), obj=device)
     return device
 
 

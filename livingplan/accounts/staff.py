@@ -10,7 +10,7 @@ import secrets
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.utils import timezone
 
 from livingplan.accounts.models import (
@@ -22,6 +22,7 @@ from livingplan.accounts.models import (
     Team,
     User,
 )
+from livingplan.core.audit_context import AuditContext, as_link_holder, context_for
 from livingplan.core.services import auditor
 
 LINK_LIFETIME = {PasswordLinkKind.INVITATION: dt.timedelta(days=7), PasswordLinkKind.RESET: dt.timedelta(days=1)}
@@ -102,7 +103,7 @@ def invite_staff(
     role: str,
     team: Team | None = None,
     job_title: str = "",
-    request: HttpRequest | None = None,
+    audit: AuditContext | None = None,
 ) -> tuple[User, str]:
     """Make an account and membership for a new colleague. Returns the user and a one-time token."""
     _guard_admin(organisation, by)
@@ -118,9 +119,8 @@ def invite_staff(
     token = _new_link(user, organisation, PasswordLinkKind.INVITATION, by)
     auditor.record(
         "accounts.staff.invited",
-        actor=by,
+        audit=context_for(by, audit),
         obj=user,
-        request=request,
         organisation=organisation.name,
         detail={"role": role},
     )
@@ -128,7 +128,7 @@ def invite_staff(
 
 
 @transaction.atomic
-def change_role(membership: Membership, *, by: User, role: str, request: HttpRequest | None = None) -> Membership:
+def change_role(membership: Membership, *, by: User, role: str, audit: AuditContext | None = None) -> Membership:
     membership = Membership.objects.select_for_update().select_related("organisation").get(pk=membership.pk)
     _guard_admin(membership.organisation, by)
     if membership.role == Role.ORGANISATION_ADMIN:
@@ -142,9 +142,8 @@ def change_role(membership: Membership, *, by: User, role: str, request: HttpReq
     membership.save(update_fields=["role"])
     auditor.record(
         "accounts.staff.role_changed",
-        actor=by,
+        audit=context_for(by, audit),
         obj=membership.user,
-        request=request,
         organisation=membership.organisation.name,
         detail={"from": before, "to": role},
     )
@@ -165,7 +164,7 @@ def _end_sessions(user: User) -> int:
 
 
 @transaction.atomic
-def deactivate_account(organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None) -> User:
+def deactivate_account(organisation: Organisation, user: User, *, by: User, audit: AuditContext | None = None) -> User:
     """The colleague can no longer sign in; their sessions end and their links stop working."""
     _guard_admin(organisation, by)
     _guard_not_self(user, by, "You cannot deactivate your own account. Ask another admin to do it")
@@ -179,12 +178,12 @@ def deactivate_account(organisation: Organisation, user: User, *, by: User, requ
     user.save(update_fields=["is_active"])
     PasswordLink.objects.filter(user=user, used_at__isnull=True).update(expires_at=timezone.now())
     _end_sessions(user)
-    auditor.record("accounts.staff.deactivated", actor=by, obj=user, request=request, organisation=organisation.name)
+    auditor.record("accounts.staff.deactivated", audit=context_for(by, audit), obj=user, organisation=organisation.name)
     return user
 
 
 @transaction.atomic
-def send_password_reset(organisation: Organisation, user: User, *, by: User, request: HttpRequest | None = None) -> str:
+def send_password_reset(organisation: Organisation, user: User, *, by: User, audit: AuditContext | None = None) -> str:
     """A one-time link for the colleague to choose a new password; the admin passes it on."""
     _guard_admin(organisation, by)
     user = colleague(organisation, user.pk)
@@ -192,7 +191,7 @@ def send_password_reset(organisation: Organisation, user: User, *, by: User, req
         raise ValidationError("This account is deactivated. It cannot be given a new password")
     kind = PasswordLinkKind.RESET if user.has_usable_password() else PasswordLinkKind.INVITATION
     token = _new_link(user, organisation, kind, by)
-    auditor.record("accounts.staff.reset_sent", actor=by, obj=user, request=request, organisation=organisation.name)
+    auditor.record("accounts.staff.reset_sent", audit=context_for(by, audit), obj=user, organisation=organisation.name)
     return token
 
 
@@ -220,7 +219,7 @@ def opened_link(link_id: object) -> PasswordLink | None:
 
 
 @transaction.atomic
-def use_link(link_id: int, *, password: str, request: HttpRequest | None = None) -> User:
+def use_link(link_id: int, *, password: str, audit: AuditContext | None = None) -> User:
     since = timezone.now() - LINK_STEP_LIFETIME
     link = _usable_links().select_for_update(of=("self",)).filter(pk=link_id, opened_at__gt=since).first()
     if link is None:
@@ -232,9 +231,8 @@ def use_link(link_id: int, *, password: str, request: HttpRequest | None = None)
     link.save(update_fields=["used_at"])
     auditor.record(
         "accounts.password.set_from_link",
-        actor=user,
+        audit=as_link_holder(user, audit),
         obj=link,
-        request=request,
         organisation=link.organisation.name,
         detail={"kind": link.kind},
     )

@@ -15,6 +15,7 @@ from livingplan.accounts import staff
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.accounts.models import Membership, Organisation, PasswordLinkKind, User
 from livingplan.accounts.staff_forms import ChangeRoleForm, ChoosePasswordForm, InviteStaffForm
+from livingplan.core.audit_context import of_request
 
 
 def _posted(request: HttpRequest) -> QueryDict | None:
@@ -51,7 +52,7 @@ def invite(request: AuthenticatedRequest, org_pk: int) -> HttpResponse:
     form = InviteStaffForm(_posted(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         try:
-            user, token = staff.invite_staff(organisation, by=request.user, request=request, **form.cleaned_data)
+            user, token = staff.invite_staff(organisation, by=request.user, audit=request.audit, **form.cleaned_data)
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -101,7 +102,9 @@ def change_role(request: AuthenticatedRequest, org_pk: int, membership_pk: int) 
     form = _role_form(membership.pk, request.POST)
     if form.is_valid():
         try:
-            changed = staff.change_role(membership, by=request.user, role=form.cleaned_data["role"], request=request)
+            changed = staff.change_role(
+                membership, by=request.user, role=form.cleaned_data["role"], audit=request.audit
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -120,7 +123,7 @@ def deactivate(request: AuthenticatedRequest, org_pk: int, user_pk: int) -> Http
     error = ""
     if request.method == "POST":
         try:
-            staff.deactivate_account(organisation, user, by=request.user, request=request)
+            staff.deactivate_account(organisation, user, by=request.user, audit=request.audit)
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
@@ -137,7 +140,7 @@ def send_reset(request: AuthenticatedRequest, org_pk: int, user_pk: int) -> Http
     organisation = staff.administered_organisation(request.user, org_pk)
     user = staff.colleague(organisation, user_pk)
     try:
-        token = staff.send_password_reset(organisation, user, by=request.user, request=request)
+        token = staff.send_password_reset(organisation, user, by=request.user, audit=request.audit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("accounts:staff-member", organisation.pk, user.pk)
@@ -173,7 +176,7 @@ def choose_password(request: HttpRequest) -> HttpResponse:
     form = ChoosePasswordForm(link.user, _posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            user = staff.use_link(link.pk, password=form.cleaned_data["new_password1"], request=request)
+            user = staff.use_link(link.pk, password=form.cleaned_data["new_password1"], audit=of_request(request))
         except staff.LinkInvalid:
             return _link_not_valid(request)
         login(request, user, backend="livingplan.accounts.backends.UsernameOrEmailBackend")

@@ -39,7 +39,7 @@ def security(request: AuthenticatedRequest) -> HttpResponse:
     device = services.pending_totp_device(user=request.user)
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
-        services.confirm_totp_device(device, by=request.user, request=request)
+        services.confirm_totp_device(device, by=request.user, request=request, audit=request.audit)
         return redirect("home:home")
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
     context = {

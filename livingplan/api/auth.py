@@ -16,6 +16,7 @@ from livingplan.accounts.models import User
 from livingplan.api import tokens
 from livingplan.api.errors import CsrfFailed, InsufficientScope
 from livingplan.api.models import TokenScope
+from livingplan.core.audit_context import AuditContext
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -24,6 +25,7 @@ class ApiRequest(HttpRequest):
     """For route functions: `request.auth` is the signed-in `User`, for the type checker."""
 
     auth: User
+    audit: AuditContext
 
 
 class BearerToken(HttpBearer):
@@ -40,6 +42,8 @@ class BearerToken(HttpBearer):
         if not api_token.allows(self.scope):
             raise InsufficientScope
         request.user = api_token.user
+        # The middleware built the context before the token was read: it is this user's now (ADR-029).
+        request.audit = AuditContext.from_request(request)  # type: ignore[attr-defined]
         return api_token.user
 
 

@@ -3,10 +3,13 @@
 import hashlib
 import secrets
 
+from django.db import transaction
 from django.utils import timezone
 
 from livingplan.accounts.models import User
 from livingplan.api.models import ApiToken, TokenScope
+from livingplan.core.audit_context import AuditContext, context_for
+from livingplan.core.services import auditor
 
 PREFIX = "lp_"
 
@@ -15,10 +18,18 @@ def hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def issue(user: User, *, name: str, scope: str = TokenScope.READ) -> tuple[ApiToken, str]:
-    """A new token for `user`: the row, and the token itself, which is never stored and cannot be shown again."""
+@transaction.atomic
+def issue(
+    user: User, *, name: str, scope: str = TokenScope.READ, audit: AuditContext | None = None
+) -> tuple[ApiToken, str]:
+    """A new token for `user`: the row, and the token itself, which is never stored and cannot be shown again.
+
+    Audited in `user`'s name (the token acts as them); `audit` says what made it (ADR-029)."""
     raw = PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(user=user, name=name, scope=TokenScope(scope), token_hash=hash_token(raw))
+    auditor.record(
+        "api.token.created", audit=context_for(user, audit), obj=token, detail={"name": name, "scope": token.scope}
+    )
     return token, raw
 
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
+from livingplan.core.audit_context import AuditContext
 from livingplan.core.services import auditor
 
 V = TypeVar("V", bound=Callable[..., Any])
@@ -48,21 +49,20 @@ class AuditRecordReadsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         person_id = getattr(request, PERSON, None)
-        user = getattr(request, "user", None)
+        audit: AuditContext | None = getattr(request, "audit", None)
         if (
             person_id is not None
             and response.status_code == 200
-            and user is not None
-            and user.is_authenticated
-            and person_id not in getattr(request, auditor.AUDITED_PEOPLE, set())
+            and audit is not None
+            and audit.actor.is_authenticated
+            and person_id not in audit.audited_people
         ):
             match = request.resolver_match
             assert match is not None  # set with PERSON above
             auditor.record(
                 f"{match.app_name}.page.viewed",
-                actor=user,
+                audit=audit,
                 person_id=person_id,
-                request=request,
                 detail={"page": match.url_name},
             )
         return response

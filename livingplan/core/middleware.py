@@ -9,6 +9,8 @@ Signed-out requests for public pages, and the static files WhiteNoise answers be
 runs, are left as they are.
 
 Losing a race for the database is a 409 or a 503 with Retry-After, never a 500 (ADR-018).
+
+Every request carries one `AuditContext` as `request.audit` (ADR-029).
 """
 
 import logging
@@ -19,6 +21,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 
+from livingplan.core.audit_context import AuditContext
 from livingplan.core.conflicts import RETRY_AFTER_SECONDS, Conflict, is_lock_contention
 
 logger = logging.getLogger(__name__)
@@ -46,6 +49,19 @@ class NoStoreForSignedInMiddleware:
         if "Cache-Control" not in response and _carries_personal_data(request):
             response["Cache-Control"] = NO_STORE
         return response
+
+
+class AuditContextMiddleware:
+    """Builds `request.audit` once: who (still unloaded), from which address and browser.
+
+    Below the two-factor middleware, which replaces `request.user` with its own wrapper."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        request.audit = AuditContext.from_request(request)  # type: ignore[attr-defined]
+        return self.get_response(request)
 
 
 class ContentionMiddleware:

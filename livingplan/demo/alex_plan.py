@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.models import AuditEvent
+from livingplan.demo.audit import seeding
 from livingplan.people import services as people
 from livingplan.people.models import ContactChannel, InformationFormat, Person
 from livingplan.plans import notes
@@ -36,6 +37,7 @@ def seed_alex_plan(
     people.update_person_details(
         alex,
         by=priya,
+        audit=seeding(priya),
         nhs_number=ALEX_NHS_NUMBER,
         pronouns="he/him",
         address="14 Mill Lane, Northbridge",
@@ -46,15 +48,16 @@ def seed_alex_plan(
     people.set_communication_needs(
         alex,
         by=alex_user,
+        audit=seeding(alex_user),
         information_format=InformationFormat.LARGE_PRINT,
         preferred_channel=ContactChannel.PHONE,
         times_to_avoid="Before 10am, when the carers are in",
         other_needs="Speak slowly and face me; I lip-read a little.",
     )
-    plan = plans.start_plan(alex, by=alex_user)
+    plan = plans.start_plan(alex, by=alex_user, audit=seeding(alex_user))
 
     def say(section: str, text: str, by: User = alex_user) -> Statement:
-        return plans.add_statement(plan, by=by, section=section, text=text)
+        return plans.add_statement(plan, by=by, audit=seeding(by), section=section, text=text)
 
     first = [
         say(Section.ABOUT_MATTERS_MOST, "My garden, my daughter Sam and her boys, and getting to the allotment."),
@@ -78,6 +81,7 @@ def seed_alex_plan(
     walk = plans.add_outcome(
         plan,
         by=alex_user,
+        audit=seeding(alex_user),
         text="I want to walk to the corner shop on my own again.",
         why_it_matters="So I am not waiting on anyone for milk and a paper.",
         importance=5,
@@ -85,6 +89,7 @@ def seed_alex_plan(
     bowls = plans.add_outcome(
         plan,
         by=alex_user,
+        audit=seeding(alex_user),
         text="I want to be back at bowls on Thursdays by the summer.",
         why_it_matters="That is where my friends are.",
         importance=4,
@@ -92,6 +97,7 @@ def seed_alex_plan(
     plans.add_action(
         walk,
         by=alex_user,
+        audit=seeding(alex_user),
         what="Do my leg exercises every afternoon",
         owner=alex_user,
         owner_name="",
@@ -100,6 +106,7 @@ def seed_alex_plan(
     plans.add_action(
         walk,
         by=priya,
+        audit=seeding(priya),
         what="Walk to the shop together on Sundays",
         owner=sam,
         owner_name="",
@@ -109,6 +116,7 @@ def seed_alex_plan(
     plans.add_action(
         walk,
         by=dr_jones,
+        audit=seeding(dr_jones),
         what="Refer to community physiotherapy",
         owner=dr_jones,
         owner_name="",
@@ -118,6 +126,7 @@ def seed_alex_plan(
     plans.add_action(
         bowls,
         by=priya,
+        audit=seeding(priya),
         what="Ask the club about the minibus pick-up",
         owner=priya,
         owner_name="",
@@ -127,6 +136,7 @@ def seed_alex_plan(
     plans.add_risk(
         plan,
         by=priya,
+        audit=seeding(priya),
         what_could_go_wrong="A fall walking to the shop alone.",
         what_we_agree="Alex carries a phone and walks in the afternoon when steadier.",
         decided_by="Alex, with Priya and Dr Jones",
@@ -135,19 +145,20 @@ def seed_alex_plan(
     plans.set_review_arrangements(
         plan,
         by=priya,
+        audit=seeding(priya),
         next_review_on=(now + dt.timedelta(days=24)).date(),
         review_lead=priya,
         early_review_triggers="A fall, a hospital stay, or Sam no longer able to visit on Sundays.",
     )
-    plans.record_progress(walk, by=alex_user, score=2, on=a_year_ago.date())
-    plans.record_progress(bowls, by=alex_user, score=1, on=a_year_ago.date())
-    plans.propose_plan(plan, by=priya)
-    v1 = plans.agree_plan(plan, by=alex_user, summary="Alex's first plan after the stroke")
-    plans.sign_version(v1, by=priya, role="Coordinator")
+    plans.record_progress(walk, by=alex_user, audit=seeding(alex_user), score=2, on=a_year_ago.date())
+    plans.record_progress(bowls, by=alex_user, audit=seeding(alex_user), score=1, on=a_year_ago.date())
+    plans.propose_plan(plan, by=priya, audit=seeding(priya))
+    v1 = plans.agree_plan(plan, by=alex_user, audit=seeding(alex_user), summary="Alex's first plan after the stroke")
+    plans.sign_version(v1, by=priya, audit=seeding(priya), role="Coordinator")
 
     # Six months on: a review. Alex walks further; a new outcome about the garden.
     review_at = now - dt.timedelta(days=150)
-    plans.start_review(plan, by=priya, reason="Six-monthly review")
+    plans.start_review(plan, by=priya, audit=seeding(priya), reason="Six-monthly review")
     later = [
         say(Section.GOING_WELL, "I walk to the shop twice a week and I am at bowls most Thursdays."),
         # Words for Alex's own voice from someone else wait for him to accept them (ADR-025).
@@ -160,6 +171,7 @@ def seed_alex_plan(
     garden = plans.add_outcome(
         plan,
         by=alex_user,
+        audit=seeding(alex_user),
         text="I want to grow my own tomatoes again this year.",
         why_it_matters="The garden is who I am.",
         importance=4,
@@ -167,6 +179,7 @@ def seed_alex_plan(
     plans.add_action(
         garden,
         by=sam,
+        audit=seeding(sam),
         what="Put in raised beds so I can garden sitting down",
         owner=sam,
         owner_name="",
@@ -176,22 +189,29 @@ def seed_alex_plan(
     plans.add_action(
         garden,
         by=alex_user,
+        audit=seeding(alex_user),
         what="Order tomato plants from the garden centre",
         owner=alex_user,
         owner_name="",
         layer=Layer.SELF_CARE,
         due_on=(now + dt.timedelta(days=9)).date(),
     )
-    plans.record_progress(walk, by=alex_user, score=6, on=review_at.date())
-    plans.record_progress(bowls, by=alex_user, score=8, on=review_at.date())
-    plans.propose_plan(plan, by=priya)
-    v2 = plans.agree_plan(plan, by=alex_user, summary="Six-monthly review: garden outcome added")
-    plans.sign_version(v2, by=priya, role="Coordinator")
+    plans.record_progress(walk, by=alex_user, audit=seeding(alex_user), score=6, on=review_at.date())
+    plans.record_progress(bowls, by=alex_user, audit=seeding(alex_user), score=8, on=review_at.date())
+    plans.propose_plan(plan, by=priya, audit=seeding(priya))
+    v2 = plans.agree_plan(
+        plan, by=alex_user, audit=seeding(alex_user), summary="Six-monthly review: garden outcome added"
+    )
+    plans.sign_version(v2, by=priya, audit=seeding(priya), role="Coordinator")
 
     # Alex shares the crisis plan with Sam, but not the personal budget.
     sam_row = alex.circle.get(user=sam)
-    plans.set_sharing(alex, by=alex_user, group=SharingGroup.CRISIS, is_shared=True, circle_member=sam_row)
-    plans.set_sharing(alex, by=alex_user, group=SharingGroup.BUDGET, is_shared=False, circle_member=sam_row)
+    plans.set_sharing(
+        alex, by=alex_user, audit=seeding(alex_user), group=SharingGroup.CRISIS, is_shared=True, circle_member=sam_row
+    )
+    plans.set_sharing(
+        alex, by=alex_user, audit=seeding(alex_user), group=SharingGroup.BUDGET, is_shared=False, circle_member=sam_row
+    )
 
     _backdate(Statement, "contributed_at", [s.pk for s in first], a_year_ago)
     _backdate(Statement, "contributed_at", [s.pk for s in later], review_at)
@@ -214,7 +234,7 @@ def _seed_notes(plan: Plan, *, now: dt.datetime, alex_user: User, sam: User) -> 
         (sam, 12, "Dad has been to bowls every Thursday this month and is sleeping better."),
         (alex_user, 4, "The new carer is kind but comes at 9, and I am not ready then. Later would suit me."),
     ):
-        note = notes.add_note(plan, by=by, text=text)
+        note = notes.add_note(plan, by=by, audit=seeding(by), text=text)
         when = now - dt.timedelta(days=days_ago)
         _backdate(PlanNote, "written_at", [note.pk], when)
         events = AuditEvent.objects.filter(action=notes.ADDED, object_id=str(note.pk))

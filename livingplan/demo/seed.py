@@ -12,6 +12,7 @@ from django.db import transaction
 
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from livingplan.demo.alex_plan import seed_alex_plan
+from livingplan.demo.audit import seeding
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -161,6 +162,7 @@ def seed_demo(*, password: str) -> SeedResult:
     priya = staff["priya"]
     alex = people.register_person(
         by=priya,
+        audit=seeding(priya),
         given_name="Alex",
         family_name="Carter",
         preferred_name="Alex",
@@ -169,16 +171,28 @@ def seed_demo(*, password: str) -> SeedResult:
         user=alex_user,
     )
     for org in (orgs[COUNCIL_A], orgs[GP_PRACTICE]):
-        people.set_sharing_consent(alex, by=alex_user, organisation=org, give=True)
+        people.set_sharing_consent(alex, by=alex_user, audit=seeding(alex_user), organisation=org, give=True)
     people.add_care_team_member(
-        alex, by=priya, user=priya, organisation=orgs[COUNCIL_A], role_description="Social worker", is_coordinator=True
+        alex,
+        by=priya,
+        audit=seeding(priya),
+        user=priya,
+        organisation=orgs[COUNCIL_A],
+        role_description="Social worker",
+        is_coordinator=True,
     )
     people.add_care_team_member(
-        alex, by=priya, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE], role_description="GP"
+        alex,
+        by=priya,
+        audit=seeding(priya),
+        user=staff["dr.jones"],
+        organisation=orgs[GP_PRACTICE],
+        role_description="GP",
     )
     people.add_circle_member(
         alex,
         by=alex_user,
+        audit=seeding(alex_user),
         name="Sam Carter",
         relationship="Daughter",
         user=sam_user,
@@ -186,7 +200,9 @@ def seed_demo(*, password: str) -> SeedResult:
         is_carer=True,
         email="sam@example.org",
     )
-    people.add_circle_member(alex, by=alex_user, name="Bev Okoro", relationship="Neighbour", phone="07700 900123")
+    people.add_circle_member(
+        alex, by=alex_user, audit=seeding(alex_user), name="Bev Okoro", relationship="Neighbour", phone="07700 900123"
+    )
     seed_alex_plan(
         alex, alex_user=alex_user, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user, gp_practice=orgs[GP_PRACTICE]
     )
@@ -204,16 +220,18 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
         coordinator = staff["priya" if index % 3 == 0 else "robin"] if in_council_a else staff["jordan"]
         person = people.register_person(
             by=coordinator,
+            audit=seeding(coordinator),
             given_name=GIVEN_NAMES[index % 20],
             # The second twenty shift by one family name, so no two demo people share a name.
             family_name=FAMILY_NAMES[(index * 7 + index // 20) % 20],
             date_of_birth=dt.date(1930 + rng.randrange(0, 75), rng.randrange(1, 13), rng.randrange(1, 29)),
             lead_organisation=council,
         )
-        people.set_sharing_consent(person, by=coordinator, organisation=council, give=True)
+        people.set_sharing_consent(person, by=coordinator, audit=seeding(coordinator), organisation=council, give=True)
         people.add_care_team_member(
             person,
             by=coordinator,
+            audit=seeding(coordinator),
             user=coordinator,
             organisation=council,
             role_description="Coordinator",
@@ -222,15 +240,25 @@ def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> 
         if index % 2 == 0:
             # Most agree to share with their GP; a few have not, so the GP sees fewer people.
             if index % 10 != 0:
-                people.set_sharing_consent(person, by=coordinator, organisation=orgs[GP_PRACTICE], give=True)
-            people.add_care_team_member(
-                person, by=coordinator, user=staff["dr.jones"], organisation=orgs[GP_PRACTICE], role_description="GP"
-            )
-        if index % 3 == 1:
-            people.set_sharing_consent(person, by=coordinator, organisation=orgs[CARE_PROVIDER], give=True)
+                people.set_sharing_consent(
+                    person, by=coordinator, audit=seeding(coordinator), organisation=orgs[GP_PRACTICE], give=True
+                )
             people.add_care_team_member(
                 person,
                 by=coordinator,
+                audit=seeding(coordinator),
+                user=staff["dr.jones"],
+                organisation=orgs[GP_PRACTICE],
+                role_description="GP",
+            )
+        if index % 3 == 1:
+            people.set_sharing_consent(
+                person, by=coordinator, audit=seeding(coordinator), organisation=orgs[CARE_PROVIDER], give=True
+            )
+            people.add_care_team_member(
+                person,
+                by=coordinator,
+                audit=seeding(coordinator),
                 user=staff["omar"],
                 organisation=orgs[CARE_PROVIDER],
                 role_description=CARE_ROLES[index % len(CARE_ROLES)],

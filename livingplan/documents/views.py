@@ -66,7 +66,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 def _format_page(request: AuthenticatedRequest, person_pk: int, fmt: DocFormat) -> HttpResponse:
     plan, groups = _plan_for(request, person_pk, DocKind.PLAN)
-    services.record_plan_viewed(plan, by=request.user, request=request, rendering=fmt.value)
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit, rendering=fmt.value)
     doc = _document(request, plan, groups, fmt, DocKind.PLAN)
     return render(request, "documents/page.jinja", {"doc": doc})
 
@@ -86,7 +86,7 @@ def print_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     """Plain HTML for the browser's print button: the same page the PDF is made from."""
     plan, groups = _plan_for(request, person_pk, DocKind.PLAN)
     fmt = _format(request, plan)
-    services.record_plan_viewed(plan, by=request.user, request=request, rendering=f"print:{fmt.value}")
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit, rendering=f"print:{fmt.value}")
     return HttpResponse(rendering.document_html(_document(request, plan, groups, fmt, DocKind.PLAN)))
 
 
@@ -105,7 +105,7 @@ def _pdf(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> HttpRe
     pdf = made.file
     if pdf is not None:
         services.record_plan_exported(
-            plan, by=request.user, request=request, document=kind.value, fmt=fmt.value, filename=made.filename
+            plan, by=request.user, audit=request.audit, document=kind.value, fmt=fmt.value, filename=made.filename
         )
         return _download(pdf, "application/pdf", made.filename)
     return _waiting(request, plan.person, made, what=what)
@@ -113,7 +113,7 @@ def _pdf(request: AuthenticatedRequest, person_pk: int, kind: DocKind) -> HttpRe
 
 def _waiting(request: AuthenticatedRequest, person: Person, made: MadeDocument, *, what: str) -> HttpResponse:
     """202 Accepted: the page says it is being made, with a plain link to check (no refresh: WCAG 2.2.1)."""
-    services.record_document_waiting(person, by=request.user, request=request, document=made.kind, fmt=made.fmt)
+    services.record_document_waiting(person, by=request.user, audit=request.audit, document=made.kind, fmt=made.fmt)
     context = {"person": person, "what": what, "check_url": request.get_full_path()}
     return render(request, "documents/being_made.jinja", context, status=202)
 
@@ -161,6 +161,6 @@ def export(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         return _poll(request, made, what=what)
     archive = made.file
     if archive is not None:
-        services.record_record_exported(person, by=request.user, request=request, filename=made.filename)
+        services.record_record_exported(person, by=request.user, audit=request.audit, filename=made.filename)
         return _download(archive, "application/zip", made.filename)
     return _waiting(request, person, made, what=what)

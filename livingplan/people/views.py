@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.accounts.models import Organisation
+from livingplan.core.audit_context import of_request
 from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
@@ -63,7 +64,7 @@ def _editable_person(request: AuthenticatedRequest, pk: int, part: RecordPart | 
 @login_required
 def detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _person_for(request, pk)
-    services.record_person_viewed(person, by=request.user, request=request)
+    services.record_person_viewed(person, by=request.user, audit=request.audit)
     page = RecordPage.build(person, request.user)
     return render(request, "people/detail.jinja", {"person": person, "page": page})
 
@@ -111,7 +112,7 @@ def edit_details(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = PersonDetailsForm(request.POST or None, initial=initial)
 
     def save(data: dict[str, Any]) -> Person:
-        return services.update_person_details(person, by=request.user, request=request, **data)
+        return services.update_person_details(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(request, person, form, title="Personal details", save=save)
 
@@ -124,7 +125,7 @@ def edit_communication(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = CommunicationNeedsForm(request.POST or None, initial=initial)
 
     def save(data: dict[str, Any]) -> CommunicationNeeds:
-        return services.set_communication_needs(person, by=request.user, request=request, **data)
+        return services.set_communication_needs(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(request, person, form, title="Communication and information needs", save=save)
 
@@ -135,7 +136,7 @@ def add_capacity(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = CapacityForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> CapacityAssessment:
-        return services.record_capacity_assessment(person, by=request.user, request=request, **data)
+        return services.record_capacity_assessment(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(request, person, form, title="Record a capacity assessment", save=save)
 
@@ -147,7 +148,7 @@ def edit_advocacy(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = AdvocacyForm(request.POST or None, initial={f: getattr(current, f) for f in AdvocacyForm.base_fields})
 
     def save(data: dict[str, Any]) -> Advocacy:
-        return services.set_advocacy(person, by=request.user, request=request, **data)
+        return services.set_advocacy(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(request, person, form, title="Advocacy", save=save)
 
@@ -162,7 +163,7 @@ def add_legal_authority(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
     def save(data: dict[str, Any]) -> LegalAuthority:
-        return services.add_legal_authority(person, by=request.user, request=request, **data)
+        return services.add_legal_authority(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(request, person, form, title="Add an attorney or deputy", save=save)
 
@@ -197,7 +198,7 @@ def add_circle_member(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = CircleMemberForm(_posted(request))
 
     def save(data: dict[str, Any]) -> CircleMember:
-        return services.add_circle_member(person, by=request.user, **data)
+        return services.add_circle_member(person, by=request.user, audit=request.audit, **data)
 
     return _record_form(
         request,
@@ -216,7 +217,7 @@ def invite_circle_member(request: AuthenticatedRequest, pk: int, member_pk: int)
     person = _own_person(request, pk)
     member = _circle_member_for(request, person, member_pk)
     try:
-        token = services.invite_circle_member(member, by=request.user, request=request)
+        token = services.invite_circle_member(member, by=request.user, audit=request.audit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _back_to_record(person)
@@ -240,7 +241,7 @@ def set_circle_access(request: AuthenticatedRequest, pk: int, member_pk: int) ->
     if choice not in ("on", "off"):
         return HttpResponseBadRequest("Choose whether to turn access on or off.")
     try:
-        services.set_circle_access(member, by=request.user, has_access=choice == "on", request=request)
+        services.set_circle_access(member, by=request.user, has_access=choice == "on", audit=request.audit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -264,7 +265,7 @@ OPENED_INVITATION = "opened_invitation"
 @require_GET
 def open_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the invitation: used up on the way in, then on to a page without the token."""
-    invitation = services.open_invitation(token, request=request)
+    invitation = services.open_invitation(token, audit=of_request(request))
     if invitation is None:
         return _invitation_not_valid(request)
     request.session[OPENED_INVITATION] = invitation.pk
@@ -286,7 +287,7 @@ def accept_invitation(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 user = services.accept_invitation(
-                    invitation.pk, password=form.cleaned_data["password1"], request=request
+                    invitation.pk, password=form.cleaned_data["password1"], audit=of_request(request)
                 )
             except services.InvitationInvalid:
                 return _invitation_not_valid(request)
@@ -320,7 +321,7 @@ def cancel_invitation(request: AuthenticatedRequest, pk: int, invitation_pk: int
     member = invitation.circle_member
     if request.method == "POST":
         try:
-            services.cancel_invitation(invitation, by=request.user, request=request)
+            services.cancel_invitation(invitation, by=request.user, audit=request.audit)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -344,7 +345,7 @@ def add_care_team_member(request: AuthenticatedRequest, pk: int) -> HttpResponse
     def save(data: dict[str, Any]) -> CareTeamMember:
         email = data.pop("email")
         staff = services.staff_to_add(person, by=request.user, email=email, organisation=data["organisation"])
-        member = services.add_care_team_member(person, by=request.user, user=staff, **data)
+        member = services.add_care_team_member(person, by=request.user, user=staff, audit=request.audit, **data)
         if not services.is_shared_with(person, member.organisation):
             messages.info(
                 request,
@@ -378,7 +379,9 @@ def set_sharing_consent(request: AuthenticatedRequest, pk: int, org_pk: int) -> 
     decision = request.POST.get("decision")
     if decision not in ("give", "withdraw"):
         return HttpResponseBadRequest("Choose whether to share your record or stop sharing it.")
-    services.set_sharing_consent(person, by=request.user, organisation=organisation, give=decision == "give")
+    services.set_sharing_consent(
+        person, by=request.user, organisation=organisation, give=decision == "give", audit=request.audit
+    )
     if decision == "give":
         messages.success(request, f"Your record is now shared with {organisation.name}.")
     else:

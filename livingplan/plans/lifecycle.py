@@ -3,7 +3,7 @@ is easy to read and test.
 
 DRAFT -> PROPOSED -> AGREED, in force (ACTIVE) at once -> UNDER_REVIEW -> PROPOSED -> AGREED (a new version) ...
 
-The table is the one statement of the rules: the service enforces it (`services._move`), the
+The table is the one statement of the rules: the service enforces it (`services.agreement._move`), the
 plan page and the API offer only the steps it gives the viewer, and the tests are generated
 from it (ADR-021).
 """

@@ -16,10 +16,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils import timezone
 
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext
 from livingplan.core.models import AuditEvent
 
 # What a real plan never reaches; settings.LIVINGPLAN_PLAN_LIMITS may change any of them.
@@ -95,14 +95,15 @@ def check_room(part: str, existing: Any) -> None:
         raise PlanLimitReached(part, cap)
 
 
-def check_write_rate(by: User, request: HttpRequest | None) -> None:
+def check_write_rate(by: User, audit: AuditContext | None) -> None:
     """Refuse a change made through the web or the API once `by` has made the minute's allowance.
 
-    Changes made with no request (the demo seed, management commands, imports) are not limited.
+    Changes made outside a request (the demo seed, management commands, imports: their `audit`
+    context, if any, is not `interactive`) are not limited.
     Call inside the change's transaction: the user's row is locked first, so two of their
     requests at once cannot both take the last place (on SQLite the write lock does this).
     """
-    if request is None:
+    if audit is None or not audit.interactive:
         return
     cap = limit("writes_per_minute")
     list(User.objects.select_for_update().filter(pk=by.pk).values_list("pk"))

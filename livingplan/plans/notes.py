@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest
 
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.presenters import date_long
 from livingplan.core.services import auditor
 from livingplan.plans import limits, rules
 from livingplan.plans.models import NOTE_MAX_LENGTH, ContributorKind, Plan, PlanNote, PlanStatus, PlanStatusChange
 from livingplan.plans.sections import SharingGroup
+from livingplan.plans.services.common import contributor_kind
 from livingplan.plans.sharing import groups_visible_to
 
 NOTES = SharingGroup.REVIEW  # who sees notes: whoever sees how the plan is reviewed
@@ -30,17 +31,9 @@ ADDED = "plans.note.added"
 KIND_WORDS = {ContributorKind.CIRCLE: "circle of support", ContributorKind.PRACTITIONER: "care team"}
 
 
-def _contributor_kind(user: User, plan: Plan) -> str:
-    if rules.is_the_person(user, plan.person):
-        return ContributorKind.PERSON
-    if rules.is_in_circle(user, plan.person):
-        return ContributorKind.CIRCLE
-    return ContributorKind.PRACTITIONER
-
-
 @transaction.atomic
 def add_note(
-    plan: Plan, *, by: User, text: str, asks_for_review: bool = False, request: HttpRequest | None = None
+    plan: Plan, *, by: User, text: str, asks_for_review: bool = False, audit: AuditContext | None = None
 ) -> PlanNote:
     """Add a note to `plan` in whatever status it is: guard, validate, save, audit."""
     person = plan.person
@@ -53,21 +46,20 @@ def add_note(
         raise ValidationError({"text": f"Your note must be {NOTE_MAX_LENGTH} characters or fewer"})
     if "\x00" in text:
         raise ValidationError({"text": "Your note must not contain unprintable characters"})
-    limits.check_write_rate(by, request)
+    limits.check_write_rate(by, audit)
     note = PlanNote.objects.create(
         person_id=plan.person_id,
         plan=plan,
         written_by=by,
-        contributor_kind=_contributor_kind(by, plan),
+        contributor_kind=contributor_kind(by, person),
         text=text,
         asks_for_review=asks_for_review,
     )
     auditor.record(
         ADDED,
-        actor=by,
+        audit=context_for(by, audit),
         person_id=plan.person_id,
         obj=note,
-        request=request,
         detail={"asks_for_review": asks_for_review},
     )
     return note

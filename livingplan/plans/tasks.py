@@ -11,14 +11,21 @@ import zoneinfo
 from django.conf import settings
 from django_tasks import task
 
+from livingplan.core.audit_context import AuditContext
 from livingplan.plans import services
-from livingplan.plans.models import Plan
+from livingplan.plans.models import PlanVersion
+
+# What the audit trail shows where a browser would show its user agent (ADR-029).
+WORKER = "livingplan db_worker: plans.start_plan_version"
 
 
 @task()
 def start_plan_version(plan_id: int, number: int) -> bool:
-    plan = Plan.objects.filter(pk=plan_id).first()
-    return plan is not None and services.bring_into_force(plan, number)
+    version = PlanVersion.objects.select_related("plan", "agreed_by").filter(plan_id=plan_id, number=number).first()
+    if version is None:
+        return False
+    audit = AuditContext.for_system(actor=version.agreed_by, via=WORKER)
+    return services.bring_into_force(version.plan, number, audit=audit)
 
 
 def start_of(day: dt.date) -> dt.datetime:

@@ -6,14 +6,12 @@ suggestions are decided by `services.decide_statement`; outcomes by `decide_outc
 the same rule (`services.decide_suggestion`).
 """
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.core.viewer import Viewer
 from livingplan.people.models import Person
@@ -28,6 +26,7 @@ from livingplan.plans.models import (
     WritesForPerson,
 )
 from livingplan.plans.sections import OWN_VOICE_SECTIONS
+from livingplan.plans.services.common import audit_plan, bump, guard_edit
 
 Words = Statement | Outcome
 WITHDRAWN = StatementStatus.REMOVED  # what a withdrawn item's status says: no longer in the plan
@@ -50,7 +49,7 @@ def may_change_words(user: Viewer, person: Person, item: Words, *, writes_direct
     practitioner's section the author keeps their own words up to date. A page working this out
     for many items passes `writes_direct` (`rules.writes_in_own_voice`), found once."""
     if item.status == StatementStatus.PROPOSED:
-        return item.contributed_by_id == user.pk
+        return bool(item.contributed_by_id == user.pk)
     if item.status != StatementStatus.ACCEPTED:
         return False
     if is_own_voice(item):
@@ -59,30 +58,30 @@ def may_change_words(user: Viewer, person: Person, item: Words, *, writes_direct
         if item.contributed_by_id != user.pk:
             return False
         return rules.writes_in_own_voice(user, person)[0] if writes_direct is None else writes_direct
-    return item.contributed_by_id == user.pk
+    return bool(item.contributed_by_id == user.pk)
 
 
-def _guard_change(item: Words, by: User, request: HttpRequest | None) -> Plan:
+def _guard_change(item: Words, by: User, audit: AuditContext | None) -> Plan:
     plan = item.plan
-    services._guard_edit(plan, by)
+    guard_edit(plan, by)
     if not may_change_words(by, plan.person, item):
         raise PermissionDenied("Only the person, or whoever wrote these words, can change them.")
-    limits.check_write_rate(by, request)
+    limits.check_write_rate(by, audit)
     return plan
 
 
 @transaction.atomic
 def edit_words(
-    item: Words, *, by: User, text: str, expected_revision: int | None = None, request: HttpRequest | None = None
+    item: Words, *, by: User, text: str, expected_revision: int | None = None, audit: AuditContext | None = None
 ) -> ContentEdit:
     """Change the words of a statement or an outcome; the words before are kept with who changed them."""
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Enter the words you want it to say"})
-    plan = _guard_change(item, by, request)
+    plan = _guard_change(item, by, audit)
     if text == item.text:
         raise ValidationError({"text": "The words are the same as before. Change them, or go back"})
-    services._bump(plan, expected=expected_revision)
+    bump(plan, expected=expected_revision)
     edit = ContentEdit.objects.create(
         person_id=plan.person_id,
         plan=plan,
@@ -94,17 +93,17 @@ def edit_words(
     )
     item.text = text
     item.save(update_fields=["text"])
-    services._audit(f"plans.{about(item).split(':')[0]}.edited", plan, by=by, obj=item, request=request)
+    audit_plan(f"plans.{about(item).split(':')[0]}.edited", plan, by=by, obj=item, audit=audit)
     return edit
 
 
 @transaction.atomic
 def withdraw_words(
-    item: Words, *, by: User, expected_revision: int | None = None, request: HttpRequest | None = None
+    item: Words, *, by: User, expected_revision: int | None = None, audit: AuditContext | None = None
 ) -> ContentEdit:
     """Take an item out of the plan. It is not deleted: its words and their history stay on record."""
-    plan = _guard_change(item, by, request)
-    services._bump(plan, expected=expected_revision)
+    plan = _guard_change(item, by, audit)
+    bump(plan, expected=expected_revision)
     edit = ContentEdit.objects.create(
         person_id=plan.person_id,
         plan=plan,
@@ -119,7 +118,7 @@ def withdraw_words(
         item.is_active = False
         fields.append("is_active")
     item.save(update_fields=fields)
-    services._audit(f"plans.{about(item).split(':')[0]}.withdrawn", plan, by=by, obj=item, request=request)
+    audit_plan(f"plans.{about(item).split(':')[0]}.withdrawn", plan, by=by, obj=item, audit=audit)
     return edit
 
 
@@ -130,12 +129,12 @@ def decide_outcome(
     by: User,
     accept: bool,
     expected_revision: int | None = None,
-    request: HttpRequest | None = None,
+    audit: AuditContext | None = None,
 ) -> Outcome:
     """The person (or their attorney or deputy) accepts a suggested outcome into the plan, or declines it."""
     services.decide_suggestion(outcome, by=by, accept=accept, expected_revision=expected_revision)
     action = "plans.outcome.accepted" if accept else "plans.outcome.declined"
-    services._audit(action, outcome.plan, by=by, obj=outcome, request=request)
+    audit_plan(action, outcome.plan, by=by, obj=outcome, audit=audit)
     return outcome
 
 
@@ -162,14 +161,18 @@ def _guard_writers(person: Person, by: User) -> None:
         )
 
 
-def _audit_writer(action: str, person: Person, grant: WritesForPerson, *, by: User, request: Any) -> None:
+def _audit_writer(action: str, person: Person, grant: WritesForPerson, *, by: User, audit: AuditContext | None) -> None:
     auditor.record(
-        action, actor=by, person_id=person.pk, obj=grant, request=request, detail={"supporter": grant.supporter_id}
+        action,
+        audit=context_for(by, audit),
+        person_id=person.pk,
+        obj=grant,
+        detail={"supporter": grant.supporter_id},
     )
 
 
 @transaction.atomic
-def name_writer(person: Person, *, by: User, supporter: User, request: HttpRequest | None = None) -> WritesForPerson:
+def name_writer(person: Person, *, by: User, supporter: User, audit: AuditContext | None = None) -> WritesForPerson:
     """The person chooses that `supporter`'s words go straight into their own-voice sections."""
     _guard_writers(person, by)
     if supporter.pk not in possible_writers(person):
@@ -177,12 +180,12 @@ def name_writer(person: Person, *, by: User, supporter: User, request: HttpReque
     if WritesForPerson.objects.filter(person=person, supporter=supporter, ended_at__isnull=True).exists():
         raise ValidationError({"supporter": "They can already write for you"})
     grant = WritesForPerson.objects.create(person=person, supporter=supporter, granted_by=by)
-    _audit_writer("plans.writer.named", person, grant, by=by, request=request)
+    _audit_writer("plans.writer.named", person, grant, by=by, audit=audit)
     return grant
 
 
 @transaction.atomic
-def end_writer(grant: WritesForPerson, *, by: User, request: HttpRequest | None = None) -> WritesForPerson:
+def end_writer(grant: WritesForPerson, *, by: User, audit: AuditContext | None = None) -> WritesForPerson:
     """From now on their words are suggestions again; what they already wrote stays, attributed to them."""
     person = grant.person
     _guard_writers(person, by)
@@ -190,5 +193,5 @@ def end_writer(grant: WritesForPerson, *, by: User, request: HttpRequest | None 
         raise ValidationError("They already cannot write for you.")
     grant.ended_by, grant.ended_at = by, timezone.now()
     grant.save(update_fields=["ended_by", "ended_at"])
-    _audit_writer("plans.writer.ended", person, grant, by=by, request=request)
+    _audit_writer("plans.writer.ended", person, grant, by=by, audit=audit)
     return grant

@@ -12,9 +12,10 @@ from django_tasks_db.models import DBTaskResult
 from livingplan.accounts.models import User
 from livingplan.api import tokens
 from livingplan.api.models import TokenScope
+from livingplan.core.models import AuditEvent
 from livingplan.plans import services
 from livingplan.plans.models import Plan, PlanStatus, PlanStatusChange, PlanVersion
-from livingplan.plans.tasks import start_of
+from livingplan.plans.tasks import WORKER, start_of
 from tests.api.helpers import Api
 from tests.personas import World
 
@@ -76,6 +77,9 @@ def test_a_later_start_date_leaves_the_plan_agreed_and_the_worker_brings_it_into
     assert last is not None
     assert last.to_status == PlanStatus.ACTIVE
     assert (last.changed_by, last.note) == (world.alex, "Version 1 in force, as agreed")
+    # In Alex's name, and the trail says the worker did it, not Alex at a browser (ADR-029).
+    event = AuditEvent.objects.filter(action="plans.plan.activated", person_id=plan.person_id).latest("pk")
+    assert (event.actor, event.user_agent, event.ip_address) == (world.alex, WORKER, None)
 
 
 def test_the_start_does_nothing_if_a_review_began_before_the_day(world: World, plan: Plan) -> None:

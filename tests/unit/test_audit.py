@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.test import Client
 
+from livingplan.core.audit_context import AuditContext
 from livingplan.core.models import AuditEvent
 from livingplan.core.services import auditor
 from livingplan.core.services.auditor import AnonymousAuditError
@@ -87,14 +88,15 @@ def test_the_auditor_refuses_an_anonymous_actor_and_writes_nothing(world: World,
     before = AuditEvent.objects.count()
 
     with pytest.raises(AnonymousAuditError):
-        auditor.record(VIEWED, actor=actor, person_id=world.alex_record.pk)
+        auditor.record(VIEWED, audit=AuditContext.for_actor(actor), person_id=world.alex_record.pk)
 
     assert AuditEvent.objects.count() == before
 
 
 def test_an_unsaved_user_is_not_an_actor_either(world: World) -> None:
+    ghost = type(world.alex)(username="ghost")
     with pytest.raises(AnonymousAuditError):
-        auditor.record(VIEWED, actor=type(world.alex)(username="ghost"), person_id=world.alex_record.pk)
+        auditor.record(VIEWED, audit=AuditContext.for_actor(ghost), person_id=world.alex_record.pk)
 
 
 def test_a_change_made_without_a_signed_in_actor_is_refused_and_nothing_saved(world: World) -> None:
@@ -126,7 +128,7 @@ def test_a_rolled_back_transaction_leaves_no_audit_event(world: World) -> None:
 
 def test_audit_action_codes_must_be_namespaced(world: World) -> None:
     with pytest.raises(ValueError, match=r"app\.thing\.verb"):
-        auditor.record("viewed", actor=world.priya)
+        auditor.record("viewed", audit=AuditContext.for_actor(world.priya))
 
 
 def test_changes_to_a_record_are_audited_by_whoever_made_them(world: World) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
+from livingplan.core import audit_context
+from livingplan.core.audit_context import AuditContext
 from livingplan.core.models import AuditEvent
 from livingplan.core.services import auditor
 from livingplan.people import services as people
@@ -44,7 +46,7 @@ def test_a_change_by_staff_says_which_organisation_too(world: World) -> None:
 
 
 def test_an_event_about_nobody_in_particular_names_the_staff_members_organisation(world: World) -> None:
-    event = auditor.record("accounts.two_factor.enrolled", actor=world.dr_jones)
+    event = auditor.record("accounts.two_factor.enrolled", audit=AuditContext.for_actor(world.dr_jones))
 
     assert event.actor_organisation == "Riverside Medical Practice"
 
@@ -63,7 +65,7 @@ def test_the_person_and_their_circle_act_for_no_organisation(
 def test_a_staff_event_whose_organisation_cannot_be_told_is_refused_and_nothing_is_written(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auditor, "_organisation_finder", lambda actor, person_id: "")
+    monkeypatch.setattr(audit_context, "_organisation_finder", lambda actor, person_id: "")
     before = AuditEvent.objects.count()
 
     with pytest.raises(auditor.UnattributedStaffEventError):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.models import AuditEvent
+from livingplan.demo.audit import SEED
 from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
 from livingplan.plans.models import Action, Plan, PlanNote
 from tests.personas import PERSONAS
@@ -62,6 +63,16 @@ def test_running_it_again_creates_nothing_new(seeded: str) -> None:
 
     assert counts() == before
     assert "0 accounts and 0 people created" in output
+
+
+def test_every_event_the_seed_writes_says_the_seed_made_it_and_for_which_organisation(seeded: str) -> None:
+    events = AuditEvent.objects.select_related("actor")
+    by_staff = events.filter(actor__memberships__isnull=False).distinct()
+
+    assert set(events.values_list("user_agent", flat=True)) == {SEED}
+    assert events.filter(ip_address__isnull=False).count() == 0
+    assert by_staff.exists()
+    assert not by_staff.filter(actor_organisation="").exists()
 
 
 def test_running_it_again_resets_a_changed_demo_password(seeded: str) -> None:

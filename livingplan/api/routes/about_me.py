@@ -15,7 +15,7 @@ router = Router(tags=["about me"])
 @router.get("/{id}/about-me", response={200: AboutMeOut, **READ_ERRORS}, summary="The one-page profile")
 def get_about_me(request: ApiRequest, id: PersonId) -> AboutMeOut:
     plan, _ = loaders.shared_plan_for(request.auth, id, SharingGroup.ABOUT_ME)
-    services.record_plan_viewed(plan, by=request.auth, request=request)
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit)
     return presenters.about_me_out(plan, viewer=request.auth)
 
 
@@ -35,6 +35,6 @@ def add_to_about_me(request: ApiRequest, id: PersonId, payload: StatementIn) -> 
         text=payload.text,
         in_own_words=payload.in_own_words,
         expected_revision=payload.expected_revision,
-        request=request,
+        audit=request.audit,
     )
     return Status(201, StatementWrittenOut(revision=plan.revision, statement=presenters.statement_out(statement)))

@@ -46,10 +46,12 @@ def take_step(request: ApiRequest, id: PersonId, step: Step, payload: StepIn) ->
             summary=payload.summary,
             best_interests_note=payload.best_interests_note,
             starts_on=payload.starts_on,
-            request=request,
+            audit=request.audit,
         )
     elif step == "start_review":
-        services.start_review(plan, by=request.auth, reason=payload.reason, expected_revision=revision, request=request)
+        services.start_review(
+            plan, by=request.auth, reason=payload.reason, expected_revision=revision, audit=request.audit
+        )
     else:
-        MOVES[step](plan, by=request.auth, expected_revision=revision, request=request)
+        MOVES[step](plan, by=request.auth, expected_revision=revision, audit=request.audit)
     return status_out(plan, request.auth)

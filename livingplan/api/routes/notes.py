@@ -28,7 +28,7 @@ def _out(note: PlanNote, viewer: object, *, reviewed: bool) -> NoteOut:
 @router.get("/{id}/plan/notes", response={200: list[NoteOut], **READ_ERRORS}, summary="Notes between reviews")
 def list_notes(request: ApiRequest, id: PersonId) -> list[NoteOut]:
     plan, _ = loaders.shared_plan_for(request.auth, id, notes.NOTES)
-    services.record_plan_viewed(plan, by=request.auth, request=request, what="notes")
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit, what="notes")
     rows = (
         PlanNote.objects.visible_to(request.auth)
         .filter(plan=plan)
@@ -48,6 +48,6 @@ def list_notes(request: ApiRequest, id: PersonId) -> list[NoteOut]:
 def create_note(request: ApiRequest, id: PersonId, payload: NoteIn) -> Status[NoteOut]:
     plan = loaders.editable_plan_for(request.auth, id, notes.NOTES)
     note = notes.add_note(
-        plan, by=request.auth, text=payload.text, asks_for_review=payload.asks_for_review, request=request
+        plan, by=request.auth, text=payload.text, asks_for_review=payload.asks_for_review, audit=request.audit
     )
     return Status(201, _out(note, request.auth, reviewed=False))

@@ -26,7 +26,7 @@ OUTCOMES = SharingGroup.OUTCOMES
 @router.get("/{id}/plan/outcomes", response={200: OutcomesOut, **READ_ERRORS}, summary="Outcomes and their actions")
 def list_outcomes(request: ApiRequest, id: PersonId) -> OutcomesOut:
     plan, groups = loaders.shared_plan_for(request.auth, id, OUTCOMES)
-    services.record_plan_viewed(plan, by=request.auth, request=request)
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit)
     outcomes = presenters.outcomes_out(plan, viewer=request.auth, groups=groups)
     return OutcomesOut(revision=plan.revision, outcomes=outcomes)
 
@@ -49,7 +49,7 @@ def create_outcome(request: ApiRequest, id: PersonId, payload: OutcomeIn) -> Sta
         importance=payload.importance,
         in_own_words=payload.in_own_words,
         expected_revision=payload.expected_revision,
-        request=request,
+        audit=request.audit,
     )
     body = presenters.outcome_out(outcome, actions=[], latest=None)
     return Status(201, OutcomeWrittenOut(revision=plan.revision, outcome=body))
@@ -73,7 +73,7 @@ def create_action(request: ApiRequest, id: PersonId, outcome_id: ItemId, payload
         layer=payload.layer,
         due_on=payload.due_on,
         expected_revision=payload.expected_revision,
-        request=request,
+        audit=request.audit,
     )
     body = presenters.action_out(action, today=timezone.localdate())
     return Status(201, ActionWrittenOut(revision=outcome.plan.revision, action=body))
@@ -92,7 +92,7 @@ def change_action_status(
     plan = loaders.editable_plan_for(request.auth, id, OUTCOMES)
     action = loaders.action_for(request.auth, plan, action_id)
     services.set_action_status(
-        action, by=request.auth, status=payload.status, expected_revision=payload.expected_revision, request=request
+        action, by=request.auth, status=payload.status, expected_revision=payload.expected_revision, audit=request.audit
     )
     return ActionWrittenOut(
         revision=action.plan.revision, action=presenters.action_out(action, today=timezone.localdate())
@@ -118,7 +118,7 @@ def record_progress(
         on=payload.recorded_on or timezone.localdate(),
         note=payload.note,
         expected_revision=payload.expected_revision,
-        request=request,
+        audit=request.audit,
     )
     body = presenters.progress_out(score)
     return Status(201, ProgressWrittenOut(revision=outcome.plan.revision, outcome_id=outcome.pk, progress=body))

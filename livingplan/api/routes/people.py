@@ -20,5 +20,5 @@ def list_people(request: ApiRequest, query: Query[PeopleQuery]) -> PeopleOut:
 @router.get("/{id}", response={200: PersonOut, **READ_ERRORS}, summary="One person")
 def get_person(request: ApiRequest, id: PersonId) -> PersonOut:
     person = loaders.person_for(request.auth, id)
-    people.record_person_viewed(person, by=request.auth, request=request)
+    people.record_person_viewed(person, by=request.auth, audit=request.audit)
     return presenters.person_out(person, viewer=request.auth, groups=groups_visible_to(request.auth, person))

@@ -26,7 +26,7 @@ router = Router(tags=["plan"])
 def get_plan(request: ApiRequest, id: PersonId) -> HttpResponse:
     plan = loaders.plan_for(request.auth, id)
     groups = groups_visible_to(request.auth, plan.person)
-    services.record_plan_viewed(plan, by=request.auth, request=request)
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit)
     # The presenter already builds validated PlanOut models; serialising them directly skips
     # ninja validating the same data a second time (over half the time on a large plan). The
     # JSON is kept until the plan changes (ADR-013): only the groups decide what it contains.
@@ -42,7 +42,7 @@ def get_plan(request: ApiRequest, id: PersonId) -> HttpResponse:
 @router.get("/{id}/plan/versions", response={200: list[VersionSummaryOut], **READ_ERRORS}, summary="Agreed versions")
 def list_versions(request: ApiRequest, id: PersonId) -> list[VersionSummaryOut]:
     plan = loaders.plan_for(request.auth, id)
-    services.record_plan_viewed(plan, by=request.auth, request=request)
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit)
     return presenters.versions_out(plan, viewer=request.auth)
 
 
@@ -57,5 +57,5 @@ def get_version(request: ApiRequest, id: PersonId, number: VersionNumber) -> Ver
     plan = loaders.plan_for(request.auth, id)
     version = loaders.version_for(request.auth, plan, number)
     groups = groups_visible_to(request.auth, plan.person)
-    services.record_plan_viewed(plan, by=request.auth, request=request)
+    services.record_plan_viewed(plan, by=request.auth, audit=request.audit)
     return presenters.version_out(version, groups=groups)

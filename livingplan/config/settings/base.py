@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # Above the two-factor check, so its redirects for a signed-in user are not stored either.
     "livingplan.core.middleware.NoStoreForSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After the two-factor wrapper of `request.user`, which the context keeps (ADR-029).
+    "livingplan.core.middleware.AuditContextMiddleware",
     "livingplan.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Where a view's exception arrives with the user and messages known, so its pages can render.

@@ -6,7 +6,7 @@ One module per domain (record, care team, consent, circle, invitations); callers
 `from livingplan.people import services` and the names below.
 """
 
-from livingplan.people.services.acting import acting_organisation_name, organisation_acted_for, record_person_viewed
+from livingplan.people.services.acting import organisation_acted_for, record_person_viewed
 from livingplan.people.services.care_team import (
     add_care_team_member,
     organisations_to_add_from,
@@ -41,7 +41,6 @@ __all__ = [
     "PERSON_DETAIL_FIELDS",
     "InvitationInvalid",
     "accept_invitation",
-    "acting_organisation_name",
     "add_care_team_member",
     "add_circle_member",
     "add_legal_authority",

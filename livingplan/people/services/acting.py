@@ -1,9 +1,9 @@
 """Which organisation a member of staff acts for, and the audited read of a record."""
 
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest
 
 from livingplan.accounts.models import Membership, User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people.models import CareTeamMember, Person
 
@@ -28,16 +28,10 @@ def organisation_acted_for(user: User, person_id: int | None) -> str | None:
     return next(iter(names[:1]), None)
 
 
-def acting_organisation_name(user: User, person: Person) -> str:
-    """The organisation a member of staff is acting for when they open this person's record."""
-    return organisation_acted_for(user, person.pk) or ""
-
-
-def record_person_viewed(person: Person, *, by: User, request: HttpRequest | None = None) -> None:
+def record_person_viewed(person: Person, *, by: User, audit: AuditContext | None = None) -> None:
     auditor.record(
         "people.person.viewed",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=person,
-        request=request,
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from livingplan.accounts.models import Membership, Organisation, User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people import rules
 from livingplan.people.models import CareTeamMember, Person
@@ -34,6 +35,7 @@ def add_care_team_member(
     organisation: Organisation,
     role_description: str = "",
     is_coordinator: bool = False,
+    audit: AuditContext | None = None,
 ) -> CareTeamMember:
     _guard(person, by)
     if not user.memberships.filter(organisation=organisation).exists():
@@ -50,7 +52,7 @@ def add_care_team_member(
     )
     auditor.record(
         "people.care_team.member_added",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=member,
         detail={"member": user.display_name, "organisation": organisation.name, "coordinator": is_coordinator},

@@ -2,9 +2,9 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people import contact_details, rules
 from livingplan.people.models import CircleMember, Person
@@ -28,6 +28,7 @@ def add_circle_member(
     is_carer: bool = False,
     phone: str = "",
     email: str = "",
+    audit: AuditContext | None = None,
 ) -> CircleMember:
     """The person or their care team adds someone to the circle. Only the person can let someone
     with a sign-in see the record straight away; otherwise they are invited (`invitations.py`)."""
@@ -47,14 +48,18 @@ def add_circle_member(
     member.full_clean()
     member.save()
     auditor.record(
-        "people.circle.member_added", actor=by, person_id=person.pk, obj=member, detail={"relationship": relationship}
+        "people.circle.member_added",
+        audit=context_for(by, audit),
+        person_id=person.pk,
+        obj=member,
+        detail={"relationship": relationship},
     )
     return member
 
 
 @transaction.atomic
 def set_circle_access(
-    member: CircleMember, *, by: User, has_access: bool, request: HttpRequest | None = None
+    member: CircleMember, *, by: User, has_access: bool, audit: AuditContext | None = None
 ) -> CircleMember:
     """The person lets someone in their circle see their record, or stops them."""
     member = CircleMember.objects.select_for_update().get(pk=member.pk)
@@ -66,10 +71,9 @@ def set_circle_access(
         member.save(update_fields=["has_access"])
     auditor.record(
         "people.circle.access_turned_on" if has_access else "people.circle.access_turned_off",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=member.person_id,
         obj=member,
-        request=request,
         detail={"member": member.name},
     )
     return member

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Organisation, User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people import rules
 from livingplan.people.models import Person, SharingConsent
@@ -30,35 +31,43 @@ def _recorded_for_the_person(person: Person, by: User) -> bool:
 
 
 @transaction.atomic
-def set_sharing_consent(person: Person, *, by: User, organisation: Organisation, give: bool) -> SharingConsent | None:
+def set_sharing_consent(
+    person: Person, *, by: User, organisation: Organisation, give: bool, audit: AuditContext | None = None
+) -> SharingConsent | None:
     """The one way consent changes: the person decides which organisations' staff on their care
     team may see their record. None when there was nothing to withdraw."""
     detail: dict[str, Any] = {"organisation": organisation.name}
     if _recorded_for_the_person(person, by):
         detail["recorded_for_the_person"] = True
     if give:
-        return _give(person, by=by, organisation=organisation, detail=detail)
+        return _give(person, by=by, organisation=organisation, detail=detail, audit=audit)
     if not SharingConsent.current.filter(person=person, organisation=organisation).exists():
         return None  # Nothing to withdraw: already not shared.
-    return _withdraw(person, by=by, organisation=organisation, detail=detail)
+    return _withdraw(person, by=by, organisation=organisation, detail=detail, audit=audit)
 
 
-def _give(person: Person, *, by: User, organisation: Organisation, detail: dict[str, Any]) -> SharingConsent:
+def _give(
+    person: Person, *, by: User, organisation: Organisation, detail: dict[str, Any], audit: AuditContext | None
+) -> SharingConsent:
     """The person agrees that their care team members from `organisation` may see their record."""
     consent, _ = SharingConsent.objects.update_or_create(
         person=person, organisation=organisation, defaults={"withdrawn_at": None}
     )
-    auditor.record("people.consent.given", actor=by, person_id=person.pk, obj=consent, detail=detail)
+    auditor.record(
+        "people.consent.given", audit=context_for(by, audit), person_id=person.pk, obj=consent, detail=detail
+    )
     return consent
 
 
-def _withdraw(person: Person, *, by: User, organisation: Organisation, detail: dict[str, Any]) -> SharingConsent:
+def _withdraw(
+    person: Person, *, by: User, organisation: Organisation, detail: dict[str, Any], audit: AuditContext | None
+) -> SharingConsent:
     consent = SharingConsent.objects.select_for_update().get(person=person, organisation=organisation)
     consent.withdrawn_at = timezone.now()
     consent.save(update_fields=["withdrawn_at"])
     auditor.record(
         "people.consent.withdrawn",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=consent,
         detail=detail,

@@ -6,11 +6,11 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from livingplan.accounts import services as accounts
 from livingplan.accounts.models import User
+from livingplan.core.audit_context import AuditContext, as_link_holder, context_for
 from livingplan.core.services import auditor
 from livingplan.people.models import CircleInvitation, CircleMember
 from livingplan.people.services.circle import guard_person_only
@@ -29,7 +29,7 @@ def _hash_token(token: str) -> str:
 
 
 @transaction.atomic
-def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest | None = None) -> str:
+def invite_circle_member(member: CircleMember, *, by: User, audit: AuditContext | None = None) -> str:
     """Give someone in the circle a way to sign in. Returns the one-time token; only its hash is kept."""
     member = CircleMember.objects.select_for_update().get(pk=member.pk)
     person = member.person
@@ -57,17 +57,16 @@ def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest
     )
     auditor.record(
         "people.circle.invited",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=invitation,
-        request=request,
         detail={"member": member.name},
     )
     return token
 
 
 @transaction.atomic
-def open_invitation(token: str, *, request: HttpRequest | None = None) -> CircleInvitation | None:
+def open_invitation(token: str, *, audit: AuditContext | None = None) -> CircleInvitation | None:
     """Swap the link's token for the invitation, once: afterwards the link opens nothing.
 
     Tokens travel in URLs, and URLs end up in access logs and browser history; a token that
@@ -88,10 +87,9 @@ def open_invitation(token: str, *, request: HttpRequest | None = None) -> Circle
     # The invitee has no password yet; their new account is who opened the link.
     auditor.record(
         "people.circle.invitation_opened",
-        actor=member.user,
+        audit=as_link_holder(member.user, audit),
         person_id=member.person_id,
         obj=invitation,
-        request=request,
         detail={"member": member.name},
     )
     return invitation
@@ -113,7 +111,7 @@ def opened_invitation(invitation_id: int | None) -> CircleInvitation | None:
 
 
 @transaction.atomic
-def accept_invitation(invitation_id: int, *, password: str, request: HttpRequest | None = None) -> User:
+def accept_invitation(invitation_id: int, *, password: str, audit: AuditContext | None = None) -> User:
     """The invitee sets a password: the invitation is used up and they can see the person's record."""
     invitation = (
         CircleInvitation.objects.select_for_update()
@@ -136,19 +134,16 @@ def accept_invitation(invitation_id: int, *, password: str, request: HttpRequest
     invitation.save(update_fields=["accepted_at"])
     auditor.record(
         "people.circle.invitation_accepted",
-        actor=user,
+        audit=as_link_holder(user, audit),
         person_id=member.person_id,
         obj=invitation,
-        request=request,
         detail={"member": member.name},
     )
     return user
 
 
 @transaction.atomic
-def cancel_invitation(
-    invitation: CircleInvitation, *, by: User, request: HttpRequest | None = None
-) -> CircleInvitation:
+def cancel_invitation(invitation: CircleInvitation, *, by: User, audit: AuditContext | None = None) -> CircleInvitation:
     """The person takes back an invitation nobody has accepted: its link stops working."""
     invitation = (
         CircleInvitation.objects.select_for_update(of=("self",))
@@ -165,10 +160,9 @@ def cancel_invitation(
     invitation.save(update_fields=["cancelled_at"])
     auditor.record(
         "people.circle.invitation_cancelled",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=member.person_id,
         obj=invitation,
-        request=request,
         detail={"member": member.name},
     )
     return invitation

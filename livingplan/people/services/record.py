@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpRequest
 
 from livingplan.accounts.models import Membership, Organisation, User
+from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people import contact_details, nhs_number, rules
 from livingplan.people.models import (
@@ -32,6 +32,7 @@ def register_person(
     preferred_name: str = "",
     date_of_birth: dt.date | None = None,
     user: User | None = None,
+    audit: AuditContext | None = None,
 ) -> Person:
     """A member of staff at the council leading on the person's care registers them."""
     if not Membership.objects.filter(user_id=by.pk, organisation=lead_organisation).exists():
@@ -46,7 +47,7 @@ def register_person(
     )
     person.full_clean()
     person.save()
-    auditor.record("people.person.created", actor=by, person_id=person.pk, obj=person)
+    auditor.record("people.person.created", audit=context_for(by, audit), person_id=person.pk, obj=person)
     return person
 
 
@@ -71,7 +72,7 @@ def guard_record_edit(person: Person, by: User) -> None:
 
 
 @transaction.atomic
-def update_person_details(person: Person, *, by: User, request: HttpRequest | None = None, **changes: Any) -> Person:
+def update_person_details(person: Person, *, by: User, audit: AuditContext | None = None, **changes: Any) -> Person:
     guard_record_edit(person, by)
     unknown = set(changes) - set(PERSON_DETAIL_FIELDS)
     if unknown:
@@ -90,7 +91,11 @@ def update_person_details(person: Person, *, by: User, request: HttpRequest | No
     person.full_clean()
     person.save()
     auditor.record(
-        "people.person.updated", actor=by, person_id=person.pk, obj=person, request=request, detail={"fields": changed}
+        "people.person.updated",
+        audit=context_for(by, audit),
+        person_id=person.pk,
+        obj=person,
+        detail={"fields": changed},
     )
     return person
 
@@ -99,7 +104,7 @@ T = TypeVar("T", CommunicationNeeds, Advocacy)
 
 
 def _update_one_per_person(
-    model: type[T], person: Person, *, by: User, action: str, request: HttpRequest | None, values: dict[str, Any]
+    model: type[T], person: Person, *, by: User, action: str, audit: AuditContext | None, values: dict[str, Any]
 ) -> T:
     """Create or change a row the person has at most one of (communication needs, advocacy)."""
     guard_record_edit(person, by)
@@ -108,16 +113,18 @@ def _update_one_per_person(
         setattr(row, name, value)
     row.full_clean()
     row.save()
-    auditor.record(action, actor=by, person_id=person.pk, obj=row, request=request, detail={"fields": sorted(values)})
+    auditor.record(
+        action, audit=context_for(by, audit), person_id=person.pk, obj=row, detail={"fields": sorted(values)}
+    )
     return row
 
 
 @transaction.atomic
 def set_communication_needs(
-    person: Person, *, by: User, request: HttpRequest | None = None, **values: Any
+    person: Person, *, by: User, audit: AuditContext | None = None, **values: Any
 ) -> CommunicationNeeds:
     return _update_one_per_person(
-        CommunicationNeeds, person, by=by, action="people.communication_needs.updated", request=request, values=values
+        CommunicationNeeds, person, by=by, action="people.communication_needs.updated", audit=audit, values=values
     )
 
 
@@ -132,7 +139,7 @@ def record_capacity_assessment(
     decision_kind: str = DecisionKind.OTHER,
     notes: str = "",
     best_interests_decision: str = "",
-    request: HttpRequest | None = None,
+    audit: AuditContext | None = None,
 ) -> CapacityAssessment:
     """Record an assessment about one decision. For the decisions the service acts on (agreeing
     the plan, sharing), the latest assessment of that kind decides who may make it."""
@@ -152,20 +159,17 @@ def record_capacity_assessment(
     assessment.save()
     auditor.record(
         "people.capacity.assessed",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=assessment,
-        request=request,
         detail={"decision": assessment.decision, "decision_kind": decision_kind, "outcome": outcome},
     )
     return assessment
 
 
 @transaction.atomic
-def set_advocacy(person: Person, *, by: User, request: HttpRequest | None = None, **values: Any) -> Advocacy:
-    return _update_one_per_person(
-        Advocacy, person, by=by, action="people.advocacy.updated", request=request, values=values
-    )
+def set_advocacy(person: Person, *, by: User, audit: AuditContext | None = None, **values: Any) -> Advocacy:
+    return _update_one_per_person(Advocacy, person, by=by, action="people.advocacy.updated", audit=audit, values=values)
 
 
 @transaction.atomic
@@ -178,7 +182,7 @@ def add_legal_authority(
     contact: str = "",
     registered_on: dt.date | None = None,
     held_by: User | None = None,
-    request: HttpRequest | None = None,
+    audit: AuditContext | None = None,
 ) -> LegalAuthority:
     """Record an attorney or deputy. `held_by` is their own sign-in, which must be someone in the
     person's circle or on their care team: the service acts on the authority only for that user."""
@@ -197,10 +201,9 @@ def add_legal_authority(
     authority.save()
     auditor.record(
         "people.legal_authority.added",
-        actor=by,
+        audit=context_for(by, audit),
         person_id=person.pk,
         obj=authority,
-        request=request,
         detail={"kind": kind, "held_by": held_by.display_name if held_by else ""},
     )
     return authority

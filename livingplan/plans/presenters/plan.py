@@ -98,6 +98,8 @@ class ActionRow:
     is_overdue: bool
     # The plan page says "You" to the owner; printed copies always give the name.
     owner_id: int | None = None
+    # Different views about this action, shown beside it like those about an outcome.
+    disagreements: list[Disagreement] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
@@ -293,6 +295,7 @@ def _outcomes(
                 layer_label=Layer(layer).label,
                 is_overdue=bool(due_on and due_on < today and status not in FINISHED_ACTION_STATUSES),
                 owner_id=owner_id,
+                disagreements=disagreements.get(f"action:{pk}", []),
             )
         )
     blocks = []

@@ -65,7 +65,7 @@ def agree_on_behalf(request: AuthenticatedRequest, person_pk: int) -> HttpRespon
                     summary=form.cleaned_data["summary"],
                     best_interests_note=form.cleaned_data["best_interests_note"],
                     starts_on=form.cleaned_data["starts_on"],
-                    request=request,
+                    audit=request.audit,
                 )
             except services.StaleEdit as stale:
                 return stale_edit_page(request, stale.plan)

@@ -126,7 +126,7 @@ def add_statement(request: AuthenticatedRequest, person_pk: int, section: str) -
             text=data["text"],
             in_own_words=data.get("in_own_words", False),
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     if suggests:
@@ -154,7 +154,7 @@ def add_outcome(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             importance=int(data["importance"]),
             in_own_words=data.get("in_own_words", False),
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     if not rules.writes_in_own_voice(request.user, plan.person)[0]:
@@ -195,7 +195,7 @@ def add_action(request: AuthenticatedRequest, person_pk: int, outcome_pk: int) -
             layer=data["layer"],
             due_on=data["due_on"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(
@@ -213,7 +213,7 @@ def action_status(request: AuthenticatedRequest, person_pk: int, action_pk: int)
 
     def save(data: dict[str, Any]) -> Action:
         return services.set_action_status(
-            action, by=request.user, status=data["status"], expected_revision=data["revision"], request=request
+            action, by=request.user, status=data["status"], expected_revision=data["revision"], audit=request.audit
         )
 
     return _form_page(
@@ -241,7 +241,7 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
             on=timezone.localdate(),
             note=data["note"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(
@@ -255,24 +255,40 @@ def record_progress(request: AuthenticatedRequest, person_pk: int, outcome_pk: i
     )
 
 
-@login_required
-def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    plan = _editable_plan(request, person_pk, SharingGroup.RISKS)
-    form = RiskForm(request.POST or None, initial={"revision": plan.revision})
+def _add_page(
+    request: AuthenticatedRequest,
+    person_pk: int,
+    *,
+    group: str,
+    form_class: type[forms.Form],
+    add: Callable[..., Any],
+    fields: tuple[str, ...],
+    title: str,
+    done: str,
+) -> HttpResponse:
+    """A page that adds one thing to a part of the plan from the form's `fields`, named as the service names them."""
+    plan = _editable_plan(request, person_pk, group)
+    form = form_class(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
-        return services.add_risk(
-            plan,
-            by=request.user,
-            what_could_go_wrong=data["what_could_go_wrong"],
-            what_we_agree=data["what_we_agree"],
-            decided_by=data["decided_by"],
-            persons_view=data["persons_view"],
-            expected_revision=data["revision"],
-            request=request,
-        )
+        values = {name: data[name] for name in fields}
+        return add(plan, by=request.user, expected_revision=data["revision"], audit=request.audit, **values)
 
-    return _form_page(request, plan, form, title="Add a risk and what we agree", save=save, done="Risk added.")
+    return _form_page(request, plan, form, title=title, save=save, done=done)
+
+
+@login_required
+def add_risk(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    return _add_page(
+        request,
+        person_pk,
+        group=SharingGroup.RISKS,
+        form_class=RiskForm,
+        add=services.add_risk,
+        fields=("what_could_go_wrong", "what_we_agree", "decided_by", "persons_view"),
+        title="Add a risk and what we agree",
+        done="Risk added.",
+    )
 
 
 @login_required
@@ -295,7 +311,7 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
             review_lead=plan.review_lead,
             early_review_triggers=data["early_review_triggers"],
             expected_revision=data["revision"],
-            request=request,
+            audit=request.audit,
         )
 
     return _form_page(request, plan, form, title="Review arrangements", save=save, done="Review arrangements saved.")
@@ -303,21 +319,16 @@ def review_arrangements(request: AuthenticatedRequest, person_pk: int) -> HttpRe
 
 @login_required
 def add_linked_plan(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    plan = _editable_plan(request, person_pk, SharingGroup.LINKED_PLANS)
-    form = LinkedPlanForm(request.POST or None, initial={"revision": plan.revision})
-
-    def save(data: dict[str, Any]) -> Any:
-        return services.add_linked_plan(
-            plan,
-            by=request.user,
-            kind=data["kind"],
-            description=data["description"],
-            held_by=data["held_by"],
-            expected_revision=data["revision"],
-            request=request,
-        )
-
-    return _form_page(request, plan, form, title="Link another plan", save=save, done="Plan linked.")
+    return _add_page(
+        request,
+        person_pk,
+        group=SharingGroup.LINKED_PLANS,
+        form_class=LinkedPlanForm,
+        add=services.add_linked_plan,
+        fields=("kind", "description", "held_by"),
+        title="Link another plan",
+        done="Plan linked.",
+    )
 
 
 DISAGREEMENT_TARGETS = {"statement": Statement, "outcome": Outcome, "action": Action}
@@ -342,11 +353,11 @@ def record_disagreement(request: AuthenticatedRequest, person_pk: int, kind: str
         return services.record_disagreement(
             plan,
             by=request.user,
+            audit=request.audit,
+            expected_revision=data["revision"],
             about=f"{kind}:{item.pk}",
             view=data["view"],
             how_handled=data.get("how_handled", ""),
-            expected_revision=data["revision"],
-            request=request,
         )
 
     return _form_page(
@@ -377,7 +388,7 @@ def decide_statement(request: AuthenticatedRequest, person_pk: int, statement_pk
             by=request.user,
             accept=decision == "accept",
             expected_revision=form.cleaned_data["revision"],
-            request=request,
+            audit=request.audit,
         )
     except services.StaleEdit as stale:
         return stale_edit_page(request, stale.plan, back=reverse("plans:about-me", args=[person_pk]))

@@ -42,7 +42,7 @@ def add_note(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 
     def save(data: dict[str, Any]) -> PlanNote:
         return notes.add_note(
-            plan, by=request.user, text=data["text"], asks_for_review=data["asks_for_review"], request=request
+            plan, by=request.user, text=data["text"], asks_for_review=data["asks_for_review"], audit=request.audit
         )
 
     asked = request.POST.get("asks_for_review") == "on"

@@ -37,7 +37,7 @@ def plan_page(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     if plan is None:
         can_start = rules.can_contribute(request.user, person)
         return render(request, "plans/no_plan.jinja", {"person": person, "can_start": can_start})
-    services.record_plan_viewed(plan, by=request.user, request=request)
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit)
     groups = groups_visible_to(request.user, person)
     actors = rules.lifecycle_actors(request.user, person)
     context = {
@@ -100,7 +100,7 @@ def start(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     person = person_for(request, person_pk)
     if not rules.can_contribute(request.user, person):
         raise PermissionDenied
-    services.start_plan(person, by=request.user)
+    services.start_plan(person, by=request.user, audit=request.audit)
     return redirect("plans:plan", person_pk=person.pk)
 
 
@@ -111,21 +111,21 @@ def _agree(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> s
         expected_revision=data["revision"],
         summary=data["summary"],
         starts_on=data["starts_on"],
-        request=request,
+        audit=request.audit,
     )
     return agreed_message(version, plan.person, is_self=True)
 
 
 def _start_review(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> str:
     services.start_review(
-        plan, by=request.user, reason=data["reason"], expected_revision=data["revision"], request=request
+        plan, by=request.user, reason=data["reason"], expected_revision=data["revision"], audit=request.audit
     )
     return "The review has started. You can now change the plan together."
 
 
 def _simple_step(move: Callable[..., Plan]) -> Callable[[AuthenticatedRequest, Plan, dict[str, Any]], str]:
     def take(request: AuthenticatedRequest, plan: Plan, data: dict[str, Any]) -> str:
-        move(plan, by=request.user, expected_revision=data["revision"], request=request)
+        move(plan, by=request.user, expected_revision=data["revision"], audit=request.audit)
         return f"Plan status: {plan.get_status_display().lower()}."
 
     return take
@@ -185,7 +185,7 @@ def _step_form_page(request: AuthenticatedRequest, plan: Plan, name: str, form: 
 def versions(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
     rows = PlanVersion.objects.visible_to(request.user).filter(plan=plan).select_related("agreed_by").defer("snapshot")
-    services.record_plan_viewed(plan, by=request.user, request=request, what="versions")
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit, what="versions")
     return render(request, "plans/versions.jinja", {"person": plan.person, "plan": plan, "versions": rows})
 
 
@@ -209,7 +209,7 @@ def compare(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         newer = get_object_or_404(all_versions, number=newer_number)
         newer_snapshot, newer_label = newer.snapshot, f"version {newer.number}"
     changes = diff(older.snapshot, newer_snapshot, groups)
-    services.record_plan_viewed(plan, by=request.user, request=request, what="versions")
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit, what="versions")
     context = {
         "person": plan.person,
         "older": older,

@@ -35,7 +35,7 @@ def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
                     groups=chosen,
                     circle_member=audience.circle_member,
                     organisation=audience.organisation,
-                    request=request,
+                    audit=request.audit,
                 )
         if standing.on_behalf:
             messages.success(request, f"The sharing choices you made for {person.name_to_use} are saved.")
@@ -57,7 +57,7 @@ def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 def about_me(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
     require_group(request, plan, SharingGroup.ABOUT_ME)
-    services.record_plan_viewed(plan, by=request.user, request=request, what="about_me")
+    services.record_plan_viewed(plan, by=request.user, audit=request.audit, what="about_me")
     page = build_plan_page(
         plan,
         viewer=request.user,

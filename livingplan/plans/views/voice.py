@@ -63,7 +63,7 @@ def suggestion(request: AuthenticatedRequest, person_pk: int, item: str, item_pk
 
     def save(data: dict[str, Any]) -> Any:
         accept = data["decision"] == "accept"
-        return decide(obj, by=request.user, accept=accept, expected_revision=data["revision"], request=request)  # type: ignore[arg-type]
+        return decide(obj, by=request.user, accept=accept, expected_revision=data["revision"], audit=request.audit)  # type: ignore[arg-type]
 
     accepted = request.POST.get("decision") == "accept"
     return _form_page(
@@ -96,7 +96,7 @@ def change_words(request: AuthenticatedRequest, person_pk: int, item: str, item_
 
     def save(data: dict[str, Any]) -> Any:
         return voice.edit_words(
-            obj, by=request.user, text=data["text"], expected_revision=data["revision"], request=request
+            obj, by=request.user, text=data["text"], expected_revision=data["revision"], audit=request.audit
         )
 
     context = {**_quote(obj, plan, viewer), "quote": "", "history_url": _history_url(plan, item, obj)}
@@ -111,7 +111,7 @@ def withdraw_words(request: AuthenticatedRequest, person_pk: int, item: str, ite
     form = RevisionForm(request.POST or None, initial={"revision": plan.revision})
 
     def save(data: dict[str, Any]) -> Any:
-        return voice.withdraw_words(obj, by=request.user, expected_revision=data["revision"], request=request)
+        return voice.withdraw_words(obj, by=request.user, expected_revision=data["revision"], audit=request.audit)
 
     context = {
         **_quote(obj, plan, viewer),
@@ -176,7 +176,7 @@ def writers(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         chosen = User.objects.get(pk=int(form.cleaned_data["supporter"]))
         try:
-            voice.name_writer(person, by=request.user, supporter=chosen, request=request)
+            voice.name_writer(person, by=request.user, supporter=chosen, audit=request.audit)
         except ValidationError as error:
             form.add_error("supporter", error.messages[0])
         else:
@@ -198,6 +198,6 @@ def end_writer(request: AuthenticatedRequest, person_pk: int, grant_pk: int) -> 
     grant = get_object_or_404(
         WritesForPerson.objects.visible_to(request.user).filter(person=person, ended_at__isnull=True), pk=grant_pk
     )
-    voice.end_writer(grant, by=request.user, request=request)
+    voice.end_writer(grant, by=request.user, audit=request.audit)
     messages.success(request, f"{grant.supporter.display_name}'s words will be suggestions from now on.")
     return redirect("plans:writers", person_pk=person.pk)

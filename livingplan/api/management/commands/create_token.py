@@ -7,6 +7,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from livingplan.accounts.models import User
 from livingplan.api import tokens
 from livingplan.api.models import TokenScope
+from livingplan.core.audit_context import AuditContext
+
+# On the audit row, where a browser would give its user agent (ADR-029).
+COMMAND = "livingplan create_token"
 
 
 class Command(BaseCommand):
@@ -22,5 +26,6 @@ class Command(BaseCommand):
         if user is None or not user.is_active:
             raise CommandError(f"No active user with the username {options['username']!r}.")
         name = options["name"].strip() or "Created on the command line"
-        _, raw = tokens.issue(user, name=name[:100], scope=options["scope"])
+        audit = AuditContext.for_system(actor=user, via=COMMAND)
+        _, raw = tokens.issue(user, name=name[:100], scope=options["scope"], audit=audit)
         self.stdout.write(raw)

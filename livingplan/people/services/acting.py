@@ -1,8 +1,10 @@
 """Which organisation a member of staff acts for, and the audited read of a record."""
 
-from django.db.models import Exists, OuterRef
+import functools
 
-from livingplan.accounts.models import Membership, User
+from django.db import connection
+
+from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
 from livingplan.people.models import CareTeamMember, Person
@@ -13,19 +15,30 @@ def organisation_acted_for(user: User, person_id: int | None) -> str | None:
 
     Their organisation on the person's care team first, then the council that leads on the
     person, then their first organisation by name; None for someone with no organisation (the
-    person and their circle). One query: the auditor asks this for every event (ADR-020).
+    person and their circle). The auditor asks this for every event (ADR-020), so it is one fixed
+    statement (ADR-031).
     """
-    memberships = Membership.objects.filter(user=user).order_by("organisation__name")
-    if person_id is not None:
-        on_team = CareTeamMember.objects.filter(
-            person_id=person_id, user=user, ended_on__isnull=True, organisation=OuterRef("organisation_id")
-        )
-        leads = Person.objects.filter(pk=person_id, lead_organisation=OuterRef("organisation_id"))
-        memberships = memberships.annotate(on_team=Exists(on_team), leads=Exists(leads)).order_by(
-            "-on_team", "-leads", "organisation__name"
-        )
-    names = memberships.values_list("organisation__name", flat=True)
-    return next(iter(names[:1]), None)
+    with connection.cursor() as cursor:
+        cursor.execute(_acted_for_sql(), [user.pk, person_id, person_id])
+        found = cursor.fetchone()
+    return str(found[0]) if found else None
+
+
+@functools.cache
+def _acted_for_sql() -> str:
+    membership, organisation = Membership._meta.db_table, Organisation._meta.db_table
+    team, person = CareTeamMember._meta.db_table, Person._meta.db_table
+    # Only table names from our own models are formatted in; values are parameters. With no
+    # person both EXISTS are false (nothing equals NULL), leaving the first organisation by name.
+    return f"""
+        SELECT o.name FROM {membership} m JOIN {organisation} o ON o.id = m.organisation_id
+         WHERE m.user_id = %s
+         ORDER BY EXISTS (SELECT 1 FROM {team} t WHERE t.person_id = %s AND t.user_id = m.user_id
+                           AND t.ended_on IS NULL AND t.organisation_id = m.organisation_id) DESC,
+                  EXISTS (SELECT 1 FROM {person} p WHERE p.id = %s AND p.lead_organisation_id = m.organisation_id) DESC,
+                  o.name
+         LIMIT 1
+    """  # noqa: S608
 
 
 def record_person_viewed(person: Person, *, by: User, audit: AuditContext | None = None) -> None:

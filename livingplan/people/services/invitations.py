@@ -7,11 +7,14 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.accounts import services as accounts
 from livingplan.accounts.models import User
 from livingplan.core.services import auditor
+from livingplan.notifications import outbox
+from livingplan.people import messaging
 from livingplan.people.models import CircleInvitation, CircleMember
 from livingplan.people.services.circle import guard_person_only
 
@@ -62,6 +65,18 @@ def invite_circle_member(member: CircleMember, *, by: User, request: HttpRequest
         obj=invitation,
         request=request,
         detail={"member": member.name},
+    )
+    # The invitee is told in the same transaction: no invitation without its message, nor the reverse.
+    outbox.queue(
+        template="circle_invitation",
+        to=messaging.recipient_for_circle_member(member),
+        personalisation={
+            "first_name": messaging.first_name(member.name),
+            "person_first_name": person.name_to_use,
+            "link": messaging.link(reverse("invitations:open", args=[token])),
+        },
+        key=f"circle-invitation-{invitation.pk}",
+        person_id=person.pk,
     )
     return token
 

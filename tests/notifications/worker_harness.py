@@ -55,9 +55,10 @@ class OutboxWorld:
     def migrate(self) -> None:
         self.run("migrate", "--no-input", "-v0")
 
-    def queue(self, count: int, prefix: str) -> None:
+    def queue(self, count: int, prefix: str, *, per_second: float = 0) -> None:
+        """Queue `count` messages in transactions of 200, or one at a time at `per_second`."""
         subprocess.run(  # noqa: S603 - our own module
-            [sys.executable, "-m", "tests.notifications.worker_harness", "queue", str(count), prefix],
+            [sys.executable, "-m", "tests.notifications.worker_harness", "queue", str(count), prefix, str(per_second)],
             env=self.env(),
             check=True,
             cwd=ROOT,
@@ -74,6 +75,11 @@ class OutboxWorld:
             rows = db.execute("SELECT status, count(*) FROM notifications_outboxmessage GROUP BY status").fetchall()
         return Counter(dict(rows))
 
+    def sending_rows(self) -> list[str]:
+        with sqlite3.connect(self.db, timeout=20) as db:
+            rows = db.execute("SELECT idempotency_key FROM notifications_outboxmessage WHERE status = 'SENDING'")
+            return [key for (key,) in rows.fetchall()]
+
     def send_latencies(self, prefix: str) -> list[float]:
         """Seconds from the row's commit to the provider taking it, for each sent message."""
         with sqlite3.connect(self.db, timeout=20) as db:
@@ -89,7 +95,9 @@ def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def _queue(count: int, prefix: str) -> None:
+def _queue(count: int, prefix: str, per_second: float) -> None:
+    import time
+
     import django
 
     django.setup()
@@ -98,9 +106,12 @@ def _queue(count: int, prefix: str) -> None:
     from livingplan.notifications import outbox
     from livingplan.notifications.recipients import Recipient
 
-    for start in range(0, count, 200):
+    size = 1 if per_second else 200
+    for start in range(0, count, size):
+        if per_second:
+            time.sleep(1 / per_second)
         with transaction.atomic():
-            for n in range(start, min(count, start + 200)):
+            for n in range(start, min(count, start + size)):
                 outbox.queue(
                     template="circle_invitation",
                     to=Recipient(first_name="Sam", name="Sam Carter", email=f"sam{n}@example.com"),
@@ -115,4 +126,4 @@ def _queue(count: int, prefix: str) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1] == "queue":
-        _queue(int(sys.argv[2]), sys.argv[3])
+        _queue(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]))

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from livingplan.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.messages_to_you, name="to-you"),
+    path("sent/", views.messages_sent, name="sent"),
+]

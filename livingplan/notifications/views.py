@@ -1,0 +1,38 @@
+"""The person's "Messages to you" and staff's "Messages sent". Thin: load through visible_to, audit, present."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.core.services import auditor
+from livingplan.notifications import presenters
+from livingplan.notifications.models import OutboxMessage
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def messages_to_you(request: AuthenticatedRequest) -> HttpResponse:
+    """Everything we have sent, or tried to send, to the signed-in user, newest first."""
+    messages = OutboxMessage.objects.visible_to(request.user).to_user(request.user)[:PAGE_SIZE]
+    return render(request, "notifications/to_you.jinja", {"rows": presenters.rows(messages, for_staff=False)})
+
+
+@login_required
+@require_GET
+def messages_sent(request: AuthenticatedRequest) -> HttpResponse:
+    """Staff: messages about the people they may see, with what went wrong. Each person shown is an audited read."""
+    if not request.user.is_staff_member:
+        raise Http404
+    messages = list(
+        OutboxMessage.objects.visible_to(request.user)
+        .exclude(person_id__isnull=True)
+        .prefetch_related("status_changes")[:PAGE_SIZE]
+    )
+    for person_id in sorted({m.person_id for m in messages if m.person_id is not None}):
+        auditor.record("notifications.messages.viewed", actor=request.user, person_id=person_id, request=request)
+    context = {"rows": presenters.rows(messages, for_staff=True), "page_size": PAGE_SIZE}
+    return render(request, "notifications/sent.jinja", context)

@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -64,6 +65,8 @@ class NotifyStub:
     secret: str = field(default_factory=lambda: str(uuid.uuid4()))
     hang_seconds: float = 2.0
     delay_seconds: float = 0.0  # every accepted message answers this much later (a slower Notify)
+    # Called with each accepted message before it is answered (a test's chance to break something).
+    on_accept: Callable[[Accepted], None] | None = None
     accepted: list[Accepted] = field(default_factory=list)
     refused: list[tuple[int, str]] = field(default_factory=list)
     lookups: list[str] = field(default_factory=list)
@@ -194,6 +197,8 @@ class NotifyStub:
         )
         with self._lock:
             self.accepted.append(accepted)
+        if self.on_accept is not None:
+            self.on_accept(accepted)
         if answer == "hang":
             time.sleep(self.hang_seconds)
         elif self.delay_seconds:

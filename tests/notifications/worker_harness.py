@@ -18,6 +18,7 @@ from tests.notifications.notify_stub import NotifyStub
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+SETTINGS = "tests.notifications.worker_settings"
 TEMPLATE_IDS = {
     "NOTIFY_EMAIL_TEMPLATE_ID": "f33517ff-2a88-4f6e-b855-c550268ce08a",
     "NOTIFY_SMS_TEMPLATE_ID": "2f9a3c4e-1b7d-4c8e-9a0f-5d6e7f8a9b0c",
@@ -31,12 +32,14 @@ class OutboxWorld:
     stub: NotifyStub
     sending_timeout: float = 3.0  # above the request timeout below, so only dead workers' rows are freed
     request_timeout: float = 1.0
+    sqlite_timeout: float = 20.0
 
     def env(self) -> dict[str, str]:
         return {
             **os.environ,
             **TEMPLATE_IDS,
-            "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
+            "DJANGO_SETTINGS_MODULE": SETTINGS,
+            "SQLITE_TIMEOUT": str(self.sqlite_timeout),
             "BENCH_DB": str(self.db),
             "BENCH_TASKS": "db",
             "PYTHONPATH": str(ROOT),
@@ -53,7 +56,7 @@ class OutboxWorld:
         subprocess.run([str(BIN / "livingplan"), *args], env=self.env(), check=True, cwd=ROOT)  # noqa: S603 - ours
 
     def migrate(self) -> None:
-        self.run("migrate", "--no-input", "-v0")
+        migrate(self.db)
 
     def queue(self, count: int, prefix: str, *, per_second: float = 0) -> None:
         """Queue `count` messages in transactions of 200, or one at a time at `per_second`."""
@@ -80,6 +83,15 @@ class OutboxWorld:
             rows = db.execute("SELECT idempotency_key FROM notifications_outboxmessage WHERE status = 'SENDING'")
             return [key for (key,) in rows.fetchall()]
 
+    def freed_by_sweep(self) -> list[str]:
+        with sqlite3.connect(self.db, timeout=20) as db:
+            rows = db.execute(
+                "SELECT m.idempotency_key FROM notifications_outboxstatuschange c"
+                " JOIN notifications_outboxmessage m ON m.id = c.message_id"
+                " WHERE c.from_status = 'SENDING' AND c.to_status = 'CREATED' AND c.note LIKE 'Left sending%'"
+            )
+            return [key for (key,) in rows.fetchall()]
+
     def send_latencies(self, prefix: str) -> list[float]:
         """Seconds from the row's commit to the provider taking it, for each sent message."""
         with sqlite3.connect(self.db, timeout=20) as db:
@@ -89,6 +101,12 @@ class OutboxWorld:
                 (f"{prefix}-%",),
             ).fetchall()
         return [(_when(sent) - _when(created)).total_seconds() for created, sent in rows]
+
+
+def migrate(db: Path) -> None:
+    """Make the tables in a new SQLite file (no stub needed: nothing is sent)."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "BENCH_DB": str(db), "PYTHONPATH": str(ROOT)}
+    subprocess.run([str(BIN / "livingplan"), "migrate", "--no-input", "-v0"], env=env, check=True, cwd=ROOT)  # noqa: S603
 
 
 def _when(text: str) -> dt.datetime:

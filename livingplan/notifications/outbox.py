@@ -18,7 +18,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -42,45 +42,54 @@ def queue(
     existing = OutboxMessage.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing
+    try:
+        with transaction.atomic():  # a savepoint: a lost race for the key leaves the caller's transaction usable
+            return _create(template=template, to=to, personalisation=personalisation, key=key, person_id=person_id)
+    except IntegrityError:  # the same key queued at the same moment elsewhere: theirs is the one row
+        return OutboxMessage.objects.get(idempotency_key=key)
+
+
+def _create(
+    *, template: str, to: Recipient, personalisation: Mapping[str, str], key: str, person_id: int | None
+) -> OutboxMessage:
     chosen = texts.TEMPLATES[template]
     now = timezone.now()
     choice = recipients.choose(to, chosen.channels)
-    with transaction.atomic():
-        if choice is None:
-            # Never silently skipped: staff see it on "Messages sent" with what is missing.
-            message = OutboxMessage.objects.create(
-                person_id=person_id,
-                recipient_user_id=to.user_id,
-                recipient_name=to.name or to.first_name,
-                channel=Channel.NONE,
-                template_key=template,
-                idempotency_key=key,
-                status=Status.PERMANENT_FAILURE,
-                next_attempt_at=now,
-                last_error=f"Nothing is recorded to reach {to.first_name} by: tell them another way.",
-            )
-            _record_change(message.pk, "", Status.PERMANENT_FAILURE, now, "No usable contact details")
-            return message
-        channel, address = choice
-        fields = chosen.fields(channel)
-        missing = fields - set(personalisation)
-        if missing:
-            raise ValueError(f"{template} needs {', '.join(sorted(missing))}")
-        held = quiet_hours.held_until(now, to.times_to_avoid) if channel == Channel.SMS else None
+    if choice is None:
+        # Never silently skipped: staff see it on "Messages sent" with what is missing.
         message = OutboxMessage.objects.create(
             person_id=person_id,
             recipient_user_id=to.user_id,
             recipient_name=to.name or to.first_name,
-            channel=channel,
-            to_address=address,
+            channel=Channel.NONE,
             template_key=template,
-            personalisation={name: str(personalisation[name]) for name in sorted(fields)},
             idempotency_key=key,
-            next_attempt_at=held or now,
-            held_because=f"Times to avoid: {to.times_to_avoid}"[:200] if held else "",
+            status=Status.PERMANENT_FAILURE,
+            next_attempt_at=now,
+            last_error=f"Nothing is recorded to reach {to.first_name} by: tell them another way.",
         )
-        _record_change(message.pk, "", Status.CREATED, now, f"Held until {held:%H:%M}" if held else "")
-        transaction.on_commit(partial(enqueue, message.pk, message.next_attempt_at))
+        _record_change(message.pk, "", Status.PERMANENT_FAILURE, now, "No usable contact details")
+        return message
+    channel, address = choice
+    fields = chosen.fields(channel)
+    missing = fields - set(personalisation)
+    if missing:
+        raise ValueError(f"{template} needs {', '.join(sorted(missing))}")
+    held = quiet_hours.held_until(now, to.times_to_avoid) if channel == Channel.SMS else None
+    message = OutboxMessage.objects.create(
+        person_id=person_id,
+        recipient_user_id=to.user_id,
+        recipient_name=to.name or to.first_name,
+        channel=channel,
+        to_address=address,
+        template_key=template,
+        personalisation={name: str(personalisation[name]) for name in sorted(fields)},
+        idempotency_key=key,
+        next_attempt_at=held or now,
+        held_because=f"Times to avoid: {to.times_to_avoid}"[:200] if held else "",
+    )
+    _record_change(message.pk, "", Status.CREATED, now, f"Held until {held:%H:%M}" if held else "")
+    transaction.on_commit(partial(enqueue, message.pk, message.next_attempt_at))
     return message
 
 

@@ -3,8 +3,10 @@
 import datetime as dt
 
 import pytest
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from livingplan.notifications import outbox, quiet_hours
+from livingplan.notifications.checks import check_settings
 from livingplan.notifications.models import Channel
 from livingplan.notifications.recipients import Recipient, choose, uk_mobile
 
@@ -68,10 +70,25 @@ def test_a_text_waits_until_the_window_ends_even_past_midnight() -> None:
     assert quiet_hours.held_until(_at(7), "before 9am, 9am to 11am") == _at(11)
 
 
-def test_back_off_grows_exponentially_with_jitter_and_a_cap(settings) -> None:
+def test_back_off_grows_exponentially_with_jitter_and_a_cap(settings: SettingsWrapper) -> None:
     settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 30
     settings.NOTIFICATIONS_RETRY_CAP_SECONDS = 3600
     for attempt, full in [(1, 30), (2, 60), (3, 120), (9, 3600)]:
         delays = {outbox.backoff(attempt).total_seconds() for _ in range(50)}
         assert all(full / 2 <= d <= full for d in delays)
         assert len(delays) > 1, "jittered"
+
+
+def test_start_up_refuses_a_sweep_that_could_free_a_send_still_under_way(settings: SettingsWrapper) -> None:
+    settings.NOTIFY_REQUEST_TIMEOUT = 10
+    settings.NOTIFICATIONS_SENDING_TIMEOUT = 15
+    assert [problem.id for problem in check_settings()] == ["notifications.E001"]
+    settings.NOTIFICATIONS_SENDING_TIMEOUT = 300
+    assert check_settings() == []
+
+
+def test_start_up_says_which_notify_templates_are_missing(settings: SettingsWrapper) -> None:
+    settings.NOTIFY_API_KEY = "livingplan_test-" + "a" * 36 + "-" + "b" * 36
+    settings.NOTIFY_TEMPLATE_IDS = {"EMAIL": "f33517ff-2a88-4f6e-b855-c550268ce08a", "SMS": "", "LETTER": ""}
+    [problem] = check_settings()
+    assert problem.msg == "No GOV.UK Notify template id for: SMS, LETTER"

@@ -262,3 +262,36 @@ def next_due() -> dt.datetime | None:
         stuck += dt.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT)
     found = [when for when in (waiting, stuck) if when is not None]
     return min(found) if found else None
+
+
+# Notify's delivery statuses, as its callbacks send them, and what each means for staff.
+DELIVERY = {
+    "delivered": (Status.DELIVERED, ""),
+    "permanent-failure": (
+        Status.PERMANENT_FAILURE,
+        "GOV.UK Notify could not deliver it: the address or number is wrong",
+    ),
+    "temporary-failure": (
+        Status.TEMPORARY_FAILURE,
+        "GOV.UK Notify could not deliver it yet: their inbox or phone was not taking messages",
+    ),
+    "technical-failure": (Status.TECHNICAL_FAILURE, "GOV.UK Notify had a technical problem delivering it"),
+}
+
+
+class UnknownMessage(Exception):
+    """A callback about a reference we never sent."""
+
+
+def record_delivery(*, reference: str, provider_id: str, status: str) -> bool:
+    """Notify says what became of a message. Repeated or out-of-order callbacks change nothing."""
+    if status not in DELIVERY:
+        return False
+    message = OutboxMessage.objects.filter(idempotency_key=reference, provider_id=provider_id).first()
+    if message is None:
+        raise UnknownMessage(reference)
+    to_status, problem = DELIVERY[status]
+    if to_status not in TRANSITIONS[message.status]:
+        return False
+    note = f"GOV.UK Notify: {status}"
+    return move(message, to_status, note=note, last_error=problem) if problem else move(message, to_status, note=note)

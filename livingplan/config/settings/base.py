@@ -241,6 +241,8 @@ NOTIFY_TEMPLATE_IDS = {
     "LETTER": os.environ.get("NOTIFY_LETTER_TEMPLATE_ID", ""),
 }
 NOTIFICATIONS_PROVIDER = os.environ.get("NOTIFICATIONS_PROVIDER", "")
+# The bearer token Notify's delivery callbacks carry (set the same in Notify); unset refuses them all.
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
 # Retries of transient failures (429, 5xx, timeouts): base * 2^(try - 1), capped, with jitter.
 NOTIFICATIONS_RETRY_BASE_SECONDS = float(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "30"))
 NOTIFICATIONS_RETRY_CAP_SECONDS = float(os.environ.get("NOTIFICATIONS_RETRY_CAP_SECONDS", "3600"))

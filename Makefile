@@ -10,7 +10,7 @@ APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset
 DEMO_PASSWORD ?= living-plan-demo
 PYTEST_WORKERS ?= auto
 
-.PHONY: help install apt venv assets run test lint typecheck contracts templates unit browser bench clean
+.PHONY: help install apt venv assets run test lint typecheck contracts templates unit browser bench bench-notify clean
 
 help:
 	@echo "make run    - set up and serve the demo on http://127.0.0.1:$(PORT), with the task worker"
@@ -89,6 +89,10 @@ bench: install
 	$(BIN)/python benchmarks/plan_read.py
 	$(BIN)/python benchmarks/caseload.py
 	$(BIN)/python benchmarks/pdf_background.py
+
+# The outbox drained by real workers through the Notify stub; NOTIFY_BENCH_MESSAGES=10000 for the full run.
+bench-notify: install
+	$(BIN)/python benchmarks/notify.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

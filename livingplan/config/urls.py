@@ -8,6 +8,7 @@ urlpatterns = [
     path("invitations/", include("livingplan.people.invitation_urls")),
     path("people/<id:person_pk>/", include("livingplan.plans.urls")),
     path("people/<id:person_pk>/", include("livingplan.documents.urls")),
+    path("messages/", include("livingplan.notifications.urls")),
     path("api/v1/", include("livingplan.api.urls")),
 ]
 

@@ -9,6 +9,10 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         # The audit kernel knows no memberships; the people app tells it who acts for which organisation.
         from livingplan.core.services import auditor
+        from livingplan.notifications.models import register_visible_person_ids
+        from livingplan.people.models import visible_person_ids
         from livingplan.people.services import organisation_acted_for
 
         auditor.register_organisation_finder(organisation_acted_for)
+        # Staff see the messages about the people they may see (the notifications app sits below us).
+        register_visible_person_ids(visible_person_ids)

@@ -88,6 +88,11 @@ MATRIX: dict[str, dict[str, int]] = {
     # page it leads to, for a browser that has not opened a link.
     "/invitations/not-a-real-token/": everyone(404),
     "/invitations/accept/": everyone(404),
+    # Messages: everyone signed in reads their own; staff read those about the people they may see
+    # (the page is empty for someone who sees nobody); Notify's callback is POST only, with its token.
+    "/messages/": signed_in(200),
+    "/messages/sent/": signed_in(200, alex=404, sam=404),
+    "/messages/notify-callback/": everyone(405),
     # Resetting your own password by email: open to everyone; a made-up link opens nothing.
     "/password-reset/": everyone(200),
     "/password-reset/sent/": everyone(200),

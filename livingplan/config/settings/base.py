@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks",
+    # Before django_tasks_db: its `db_worker` command is this app's, which also sends the outbox.
+    "livingplan.notifications",
     "django_tasks_db",
     "livingplan.core",
     "livingplan.accounts",
@@ -226,3 +228,31 @@ LIVINGPLAN_RESET_EMAILS_PER_ADDRESS = 3  # per hour: more would let anyone flood
 LIVINGPLAN_RESET_REQUESTS_PER_IP = 20  # per hour, across addresses
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Living Plan <no-reply@livingplan.invalid>")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Telling people things (ADR-030). With NOTIFY_API_KEY (Notify's "name-serviceid-secret" form) email,
+# text messages and letters go through GOV.UK Notify; without it, the log channel records what would
+# have gone (the demo). NOTIFICATIONS_PROVIDER ("notify", "email" or "log") overrides that choice.
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = os.environ.get("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_REQUEST_TIMEOUT = float(os.environ.get("NOTIFY_REQUEST_TIMEOUT", "10"))
+# One Notify template per channel whose content is ((subject)) and ((body)); our words fill them.
+NOTIFY_TEMPLATE_IDS = {
+    "EMAIL": os.environ.get("NOTIFY_EMAIL_TEMPLATE_ID", ""),
+    "SMS": os.environ.get("NOTIFY_SMS_TEMPLATE_ID", ""),
+    "LETTER": os.environ.get("NOTIFY_LETTER_TEMPLATE_ID", ""),
+}
+NOTIFICATIONS_PROVIDER = os.environ.get("NOTIFICATIONS_PROVIDER", "")
+# The bearer token Notify's delivery callbacks carry (set the same in Notify); unset refuses them all.
+NOTIFY_CALLBACK_TOKEN = os.environ.get("NOTIFY_CALLBACK_TOKEN", "")
+# Retries of transient failures (429, 5xx, timeouts): base * 2^(try - 1), capped, with jitter.
+NOTIFICATIONS_RETRY_BASE_SECONDS = float(os.environ.get("NOTIFICATIONS_RETRY_BASE_SECONDS", "30"))
+NOTIFICATIONS_RETRY_CAP_SECONDS = float(os.environ.get("NOTIFICATIONS_RETRY_CAP_SECONDS", "3600"))
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "8"))
+# A row "sending" for longer than this was left by a stopped worker. Keep it well above
+# NOTIFY_REQUEST_TIMEOUT, or a slow send still under way could be freed and tried again.
+NOTIFICATIONS_SENDING_TIMEOUT = float(os.environ.get("NOTIFICATIONS_SENDING_TIMEOUT", "300"))
+NOTIFICATIONS_SWEEP_INTERVAL = float(os.environ.get("NOTIFICATIONS_SWEEP_INTERVAL", "60"))
+# `db_worker --batch` waits for retries and stuck rows due within this many seconds before exiting.
+NOTIFICATIONS_BATCH_WAIT = float(os.environ.get("NOTIFICATIONS_BATCH_WAIT", "60"))
+# The address links in messages start with (the service as the recipient reaches it).
+LIVINGPLAN_SITE_URL = os.environ.get("LIVINGPLAN_SITE_URL", "http://127.0.0.1:8000")

@@ -6,12 +6,15 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.accounts import services as accounts
 from livingplan.accounts.models import User
 from livingplan.core.audit_context import AuditContext, as_link_holder, context_for
 from livingplan.core.services import auditor
+from livingplan.notifications import outbox
+from livingplan.people import messaging
 from livingplan.people.models import CircleInvitation, CircleMember
 from livingplan.people.services.circle import guard_person_only
 
@@ -61,6 +64,18 @@ def invite_circle_member(member: CircleMember, *, by: User, audit: AuditContext 
         person_id=person.pk,
         obj=invitation,
         detail={"member": member.name},
+    )
+    # The invitee is told in the same transaction: no invitation without its message, nor the reverse.
+    outbox.queue(
+        template="circle_invitation",
+        to=messaging.recipient_for_circle_member(member),
+        personalisation={
+            "first_name": messaging.first_name(member.name),
+            "person_first_name": person.name_to_use,
+            "link": messaging.link(reverse("invitations:open", args=[token])),
+        },
+        key=f"circle-invitation-{invitation.pk}",
+        person_id=person.pk,
     )
     return token
 

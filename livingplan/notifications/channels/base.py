@@ -1,0 +1,39 @@
+"""The one small interface every channel offers: `send(message) -> Receipt`, or raise a failure."""
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from livingplan.notifications.models import Provider
+
+
+@dataclass(frozen=True)
+class OutgoingMessage:
+    """What a channel needs, already in words: it never reads the outbox itself."""
+
+    message_id: int
+    reference: str  # the idempotency key: Notify's `reference`
+    channel: str
+    to: str
+    subject: str
+    body: str
+    attempt: int  # 1 for the first try; later tries first ask the provider whether it already has it
+
+
+@dataclass(frozen=True)
+class Receipt:
+    provider: Provider
+    provider_id: str
+    status: str = "sent"
+    note: str = ""
+
+
+class TransientFailure(Exception):
+    """Worth trying again later: rate limited (429), the provider's fault (5xx), a timeout."""
+
+
+class PermanentFailure(Exception):
+    """Trying again will not help (400 bad number, 403 bad key): the reason is shown to staff."""
+
+
+class Channel(Protocol):
+    def send(self, message: OutgoingMessage) -> Receipt: ...

@@ -1,0 +1,93 @@
+"""What the message pages show: each message in words, where it is, and for staff what went wrong.
+
+The words are rendered again from our templates and the kept personalisation, so a secret (a
+one-time link) removed after sending shows as removed. Dates the NHS.UK way.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from livingplan.core.presenters import datetime_short
+from livingplan.notifications import texts
+from livingplan.notifications.models import Channel, OutboxMessage, Provider, Status
+
+# NHS.UK tag colours by where a message is.
+_TAG = {
+    Status.CREATED: "nhsuk-tag--grey",
+    Status.SENDING: "nhsuk-tag--blue",
+    Status.SENT: "nhsuk-tag--blue",
+    Status.DELIVERED: "nhsuk-tag--green",
+    Status.TEMPORARY_FAILURE: "nhsuk-tag--yellow",
+    Status.PERMANENT_FAILURE: "nhsuk-tag--red",
+    Status.TECHNICAL_FAILURE: "nhsuk-tag--red",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    status: str
+    when: str
+    note: str
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    queued: str
+    to: str
+    how: str
+    status: str
+    tag_class: str
+    subject: str
+    paragraphs: list[str]
+    problem: str
+    held: str
+    sent: str
+    steps: list[Step]
+
+
+def _how(message: OutboxMessage) -> str:
+    how = Channel(message.channel).label
+    if message.channel != Channel.NONE and message.to_address:
+        # A letter's address: its first line (the name) is enough to say which one.
+        how = f"{how} to {message.to_address.splitlines()[0]}"
+    if message.provider == Provider.LOG:
+        how += " (not sent: demo log)"
+    return how
+
+
+def row(message: OutboxMessage, *, for_staff: bool) -> MessageRow:
+    if message.channel == Channel.NONE:
+        subject, paragraphs = "", []
+    else:
+        words = texts.render(message.template_key, message.channel, message.personalisation)
+        subject, paragraphs = words.subject, [p for p in words.body.split("\n\n") if p.strip()]
+    failed = message.status in {Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE, Status.TEMPORARY_FAILURE}
+    waiting = message.status == Status.CREATED
+    return MessageRow(
+        id=message.pk,
+        queued=datetime_short(message.created_at),
+        to=message.recipient_name,
+        how=_how(message),
+        status=Status(message.status).label,
+        tag_class=_TAG[Status(message.status)],
+        subject=subject,
+        paragraphs=paragraphs,
+        problem=message.last_error if for_staff and (failed or waiting) else "",
+        held=(
+            f"{message.held_because}. It will be sent at {datetime_short(message.next_attempt_at)}."
+            if waiting and message.held_because
+            else ""
+        ),
+        sent=datetime_short(message.sent_at),
+        steps=[
+            Step(status=Status(c.to_status).label, when=datetime_short(c.changed_at), note=c.note)
+            for c in message.status_changes.all()
+        ]
+        if for_staff
+        else [],
+    )
+
+
+def rows(messages: Iterable[OutboxMessage], *, for_staff: bool) -> list[MessageRow]:
+    return [row(message, for_staff=for_staff) for message in messages]

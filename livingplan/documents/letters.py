@@ -38,7 +38,8 @@ def _plan_as_agreed(person_id: int | None, number: int) -> Plan:
         raise LetterNotMade("The plan this letter carries no longer exists")
     latest = plan.versions.order_by("-number").values_list("number", flat=True).first()
     if latest != number or plan.status not in {PlanStatus.AGREED, PlanStatus.ACTIVE}:
-        raise LetterNotMade(f"The plan has changed since version {number} was agreed: that version was not posted")
+        # Not worth retrying: the newer version, once agreed, is posted instead.
+        raise LetterNotMade(f"The plan changed before version {number} was posted: it was not sent")
     return plan
 
 

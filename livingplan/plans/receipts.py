@@ -33,6 +33,7 @@ class SentCopy:
     letter_format: str  # "large-print", "easy-read" or "standard" for a letter
     status: str
     steps: Sequence[Step]
+    problem: str = ""  # why it failed, for staff only (the caller decides who reads it)
 
 
 def _first(steps: Sequence[Step], status: str) -> dt.datetime | None:
@@ -50,7 +51,8 @@ def receipt(copy: SentCopy) -> str:
     if copy.channel == "NONE":
         return f"Not sent to {copy.first_name}: nothing is recorded to reach them by."
     if copy.status in FAILED:
-        return f"Could not be sent to {copy.first_name} {how(copy)}."
+        why = f" {copy.problem.rstrip('.')}." if copy.problem else ""
+        return f"Could not be sent to {copy.first_name} {how(copy)}.{why}"
     sent = _first(copy.steps, SENT)
     if sent is None:
         return f"Waiting to be sent to {copy.first_name} {how(copy)}."

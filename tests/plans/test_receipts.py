@@ -48,5 +48,7 @@ def test_an_email_is_delivered_and_a_failure_is_plain() -> None:
     assert receipt(email) == "Sent to Alex by email on 7 December 2026. Delivered on 7 December 2026."
     failed = SentCopy("Alex", "LETTER", "standard", "PERMANENT_FAILURE", steps(("SENT", 1)))
     assert receipt(failed) == "Could not be sent to Alex as a letter."
+    superseded = SentCopy("Alex", "LETTER", "standard", "PERMANENT_FAILURE", [], problem="The plan changed.")
+    assert receipt(superseded) == "Could not be sent to Alex as a letter. The plan changed."
     nothing = SentCopy("Alex", "NONE", "", "PERMANENT_FAILURE", [])
     assert receipt(nothing) == "Not sent to Alex: nothing is recorded to reach them by."

@@ -19,13 +19,15 @@ class VersionRow:
     receipt: str
 
 
-def _copy(message: OutboxMessage, first_name: str) -> receipts.SentCopy:
+def _copy(message: OutboxMessage, first_name: str, *, for_staff: bool) -> receipts.SentCopy:
     return receipts.SentCopy(
         first_name=first_name,
         channel=message.channel,
         letter_format=str(message.personalisation.get("letter_format", "standard")),
         status=message.status,
         steps=[receipts.Step(to_status=c.to_status, at=c.changed_at) for c in message.status_changes.all()],
+        # As on "Messages sent": why a message failed is for staff, who can act on it.
+        problem=message.last_error if for_staff else "",
     )
 
 
@@ -38,11 +40,13 @@ def version_rows(plan: Plan, versions: list[PlanVersion], *, viewer: User) -> li
         .prefetch_related("status_changes")
     )
     by_version = {keys[m.idempotency_key]: m for m in messages}
-    first_name = plan.person.name_to_use
+    first_name, for_staff = plan.person.name_to_use, viewer.is_staff_member
     return [
         VersionRow(
             version=v,
-            receipt=receipts.receipt(_copy(by_version[v.pk], first_name)) if v.pk in by_version else "",
+            receipt=receipts.receipt(_copy(by_version[v.pk], first_name, for_staff=for_staff))
+            if v.pk in by_version
+            else "",
         )
         for v in versions
     ]

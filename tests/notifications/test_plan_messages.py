@@ -16,7 +16,7 @@ from livingplan.people.models import ContactChannel, InformationFormat
 from livingplan.plans import services as plans
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.sections import Section
-from tests.capacity import sam_is_alexs_attorney_and_alex_cannot_agree
+from tests.capacity import alex_is_assessed, sam_is_alexs_attorney_and_alex_cannot_agree
 from tests.documents.conftest import pdf_text, pdf_word_heights
 from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import World
@@ -174,3 +174,17 @@ def test_the_versions_page_shows_the_letter_posted(
     assert f"Sent to Alex as a large-print letter on {today}. Posted on {today}." in page
     assert f"Posted on {today}" in client_for("priya").get(url).content.decode(), "his coordinator sees it too"
     assert "large-print letter" not in client_for("sam").get(url).content.decode(), "not Sam's business"
+
+
+def test_with_nobody_to_agree_for_alex_staff_see_the_message_could_not_go(
+    world: World, notify_stub: NotifyStub
+) -> None:
+    alex_reached_by(world, ContactChannel.EMAIL)
+    alex_is_assessed(world)  # lacks capacity to agree, and no attorney or deputy on record
+    plans.propose_plan(written_plan(world), by=world.priya)
+
+    assert accepted(notify_stub, "plan-ready-") == [], "not Alex, who cannot agree it"
+    failed = OutboxMessage.objects.get(template_key="plan_ready_on_behalf")
+    assert failed.status == Status.PERMANENT_FAILURE
+    assert failed.recipient_name == "Alex Carter's attorney or deputy"
+    assert failed.last_error.startswith("Nothing is recorded to reach their attorney or deputy by")

@@ -86,13 +86,17 @@ def tell_plan_ready(plan: Plan, *, by: User) -> None:
         key = f"plan-ready-{plan.pk}-r{plan.revision}-person"
         outbox.queue(template="plan_ready", to=to, personalisation=personalisation, key=key, person_id=person.pk)
         return
-    for authority in _deciders(person):
-        to = _recipient_for_authority(authority)
+    deciders = [(f"authority-{a.pk}", _recipient_for_authority(a)) for a in _deciders(person)]
+    if not deciders:
+        # Nobody may agree it: never skipped in silence, the row's failure shows staff on "Messages sent".
+        nobody = Recipient(first_name="their attorney or deputy", name=f"{person.full_name}'s attorney or deputy")
+        deciders = [("no-authority", nobody)]
+    for who, to in deciders:
         outbox.queue(
             template="plan_ready_on_behalf",
             to=to,
             personalisation={**common, "first_name": to.first_name},
-            key=f"plan-ready-{plan.pk}-r{plan.revision}-authority-{authority.pk}",
+            key=f"plan-ready-{plan.pk}-r{plan.revision}-{who}",
             person_id=person.pk,
         )
 

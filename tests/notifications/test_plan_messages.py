@@ -188,3 +188,18 @@ def test_with_nobody_to_agree_for_alex_staff_see_the_message_could_not_go(
     assert failed.status == Status.PERMANENT_FAILURE
     assert failed.recipient_name == "Alex Carter's attorney or deputy"
     assert failed.last_error.startswith("Nothing is recorded to reach their attorney or deputy by")
+
+
+def test_someone_on_the_care_team_who_may_not_see_the_plan_is_not_told_of_it(
+    world: World, notify_stub: NotifyStub
+) -> None:
+    # Omar's care provider is on Alex's care team, but Alex has not consented to it seeing his record.
+    people.add_care_team_member(
+        world.alex_record, by=world.priya, user=world.omar, organisation=world.care_provider, role_description="Carer"
+    )
+    alex_reached_by(world, ContactChannel.EMAIL)
+    agreed_plan(world)
+
+    told = {a.payload["email_address"] for a in accepted(notify_stub, "plan-agreed-")}
+    assert world.priya.email in told
+    assert world.omar.email not in told

@@ -114,20 +114,27 @@ def _letter_format(person: Person) -> str:
     return LETTER_FORMATS.get(InformationFormat(needs.information_format), "standard") if needs else "standard"
 
 
-def _others_on_the_plan(person: Person, *, by: User) -> list[Recipient]:
-    """The circle with access and the current care team, once each, not the person nor who agreed."""
-    found: dict[int, Recipient] = {}
+def _others_on_the_plan(plan: Plan, *, by: User) -> list[Recipient]:
+    """The circle with access and the current care team who may see the plan now, once each, not the
+    person nor who agreed. A care team member whose organisation has no consent to see it is not told
+    that it exists."""
+    person = plan.person
+    found: dict[int, tuple[User, Recipient]] = {}
     circle = person.circle.filter(has_access=True, user__isnull=False, user__is_active=True).select_related("user")
     for member in circle:
+        if member.user is None:
+            continue
         to = messaging.recipient_for_circle_member(member)
-        if not to.email and member.user is not None and member.user.email:
+        if not to.email and member.user.email:
             to = dataclasses.replace(to, email=member.user.email)  # the address they sign in with
-        found.setdefault(member.user_id or 0, to)
+        found.setdefault(member.user.pk, (member.user, to))
     for team_member in person.care_team.filter(ended_on__isnull=True, user__is_active=True).select_related("user"):
-        found.setdefault(team_member.user_id, _recipient_for_staff(team_member.user))
+        found.setdefault(team_member.user_id, (team_member.user, _recipient_for_staff(team_member.user)))
     for user_id in (by.pk, person.user_id):
         found.pop(user_id or 0, None)
-    return [found[user_id] for user_id in sorted(found)]
+    return [
+        to for user_id, (user, to) in sorted(found.items()) if Plan.objects.visible_to(user).filter(pk=plan.pk).exists()
+    ]
 
 
 def tell_plan_agreed(version: PlanVersion, *, by: User) -> None:
@@ -152,7 +159,7 @@ def tell_plan_agreed(version: PlanVersion, *, by: User) -> None:
         key=version_message_key(version.pk),
         person_id=person.pk,
     )
-    for other in _others_on_the_plan(person, by=by):
+    for other in _others_on_the_plan(version.plan, by=by):
         outbox.queue(
             template="plan_agreed_others",
             to=other,

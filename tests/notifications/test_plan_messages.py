@@ -4,10 +4,13 @@ Alex is the person; Sam, his daughter, is in his circle with access; Priya coord
 is his GP. Messages are queued by the plan's own verbs and read back at the stub.
 """
 
+import io
 import json
 
 import pytest
 from django.test import Client
+from notifications_python_client.errors import HTTPError
+from notifications_python_client.notifications import NotificationsAPIClient
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from livingplan.notifications.models import Channel, OutboxMessage, Status
@@ -18,6 +21,7 @@ from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.sections import Section
 from tests.capacity import alex_is_assessed, sam_is_alexs_attorney_and_alex_cannot_agree
 from tests.documents.conftest import pdf_text, pdf_word_heights
+from tests.notifications.conftest import due_retries
 from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import World
 
@@ -203,3 +207,28 @@ def test_someone_on_the_care_team_who_may_not_see_the_plan_is_not_told_of_it(
     told = {a.payload["email_address"] for a in accepted(notify_stub, "plan-agreed-")}
     assert world.priya.email in told
     assert world.omar.email not in told
+
+
+def test_a_letter_refused_for_a_moment_is_posted_once(world: World, notify_stub: NotifyStub) -> None:
+    alex_reached_by(world, ContactChannel.LETTER, InformationFormat.LARGE_PRINT)
+    plan = written_plan(world)
+    plans.propose_plan(plan, by=world.priya)
+    notify_stub.answer_next(500)  # the next message is Alex's copy of the version
+    version = plans.agree_plan(plan, by=world.alex, summary=SUMMARY)
+    message = OutboxMessage.objects.get(idempotency_key=f"plan-version-{version.pk}")
+    assert message.status == Status.CREATED, "Notify's 500: tried again later"
+
+    due_retries()
+
+    message.refresh_from_db()
+    assert message.status == Status.SENT
+    assert len([a for a in notify_stub.accepted if a.pdf is not None]) == 1
+    assert notify_stub.duplicates() == 0
+
+
+def test_the_stub_refuses_a_letter_that_is_not_a_pdf_as_notify_would(notify_stub: NotifyStub) -> None:
+    client = NotificationsAPIClient(notify_stub.api_key, base_url=notify_stub.url)
+    with pytest.raises(HTTPError) as refused:
+        client.send_precompiled_letter_notification("not-a-pdf-1", io.BytesIO(b"Dear Alex, this is plain text"))
+    assert refused.value.status_code == 400
+    assert notify_stub.refused == [(400, "Letter content is not a valid PDF")]

@@ -50,7 +50,8 @@ def seed_alex_plan(
         by=alex_user,
         audit=seeding(alex_user),
         information_format=InformationFormat.LARGE_PRINT,
-        preferred_channel=ContactChannel.PHONE,
+        # By post: his agreed plan reaches him as a large-print letter (issue 11).
+        preferred_channel=ContactChannel.LETTER,
         times_to_avoid="Before 10am, when the carers are in",
         other_needs="Speak slowly and face me; I lip-read a little.",
     )

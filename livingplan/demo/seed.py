@@ -189,17 +189,7 @@ def seed_demo(*, password: str) -> SeedResult:
         organisation=orgs[GP_PRACTICE],
         role_description="GP",
     )
-    people.add_circle_member(
-        alex,
-        by=alex_user,
-        audit=seeding(alex_user),
-        name="Sam Carter",
-        relationship="Daughter",
-        user=sam_user,
-        has_access=True,
-        is_carer=True,
-        email="sam@example.org",
-    )
+    _invite_sam(alex, alex_user=alex_user, sam_user=sam_user, password=password)
     people.add_circle_member(
         alex, by=alex_user, audit=seeding(alex_user), name="Bev Okoro", relationship="Neighbour", phone="07700 900123"
     )
@@ -209,6 +199,27 @@ def seed_demo(*, password: str) -> SeedResult:
 
     created_people = 1 + _synthetic_people(orgs, staff)
     return SeedResult(created_users=created_users, created_people=created_people)
+
+
+def _invite_sam(alex: Person, *, alex_user: User, sam_user: User, password: str) -> None:
+    """Alex invites Sam through the real verb, so the invitation is a queued message (issue 11), and
+    Sam accepts it with the demo password: his sign-in is the persona `sam`."""
+    sam_row = people.add_circle_member(
+        alex,
+        by=alex_user,
+        audit=seeding(alex_user),
+        name="Sam Carter",
+        relationship="Daughter",
+        user=sam_user,
+        is_carer=True,
+        email="sam@example.org",
+    )
+    sam_user.set_unusable_password()  # an invitation is for someone who cannot sign in yet
+    sam_user.save(update_fields=["password"])
+    token = people.invite_circle_member(sam_row, by=alex_user, audit=seeding(alex_user))
+    invitation = people.open_invitation(token, audit=seeding(sam_user))
+    assert invitation is not None  # just made, so it opens
+    people.accept_invitation(invitation.pk, password=password, audit=seeding(sam_user))
 
 
 def _synthetic_people(orgs: dict[str, Organisation], staff: dict[str, User]) -> int:

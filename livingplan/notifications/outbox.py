@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from livingplan.notifications import channels, quiet_hours, recipients, texts
+from livingplan.notifications import channels, letters, quiet_hours, recipients, texts
 from livingplan.notifications.channels import OutgoingMessage, PermanentFailure, Receipt, TransientFailure
 from livingplan.notifications.models import TRANSITIONS, Channel, OutboxMessage, OutboxStatusChange, Status
 from livingplan.notifications.recipients import Recipient
@@ -142,6 +142,18 @@ def claim(message_id: int) -> OutboxMessage | None:
 
 def outgoing(message: OutboxMessage) -> OutgoingMessage:
     words = texts.render(message.template_key, message.channel, message.personalisation)
+    pdf, pdf_note = None, ""
+    if message.channel == Channel.LETTER and texts.TEMPLATES[message.template_key].letter_pdf:
+        request = letters.LetterRequest(
+            person_id=message.person_id,
+            address_lines=tuple(message.to_address.splitlines()),
+            personalisation=dict(message.personalisation),
+        )
+        try:
+            letter = letters.make_letter(request)
+        except letters.LetterNotMade as error:
+            raise PermanentFailure(str(error)[:500]) from error
+        pdf, pdf_note = letter.content, f"{letter.format_label}, {letter.pages} page{'s' if letter.pages != 1 else ''}"
     return OutgoingMessage(
         message_id=message.pk,
         reference=message.idempotency_key,
@@ -150,6 +162,8 @@ def outgoing(message: OutboxMessage) -> OutgoingMessage:
         subject=words.subject,
         body=words.body,
         attempt=message.attempts,
+        pdf=pdf,
+        pdf_note=pdf_note,
     )
 
 
@@ -267,6 +281,9 @@ def next_due() -> dt.datetime | None:
 # Notify's delivery statuses, as its callbacks send them, and what each means for staff.
 DELIVERY = {
     "delivered": (Status.DELIVERED, ""),
+    # A letter's last status: the printer has printed and posted it (Notify says "received"). Royal
+    # Mail tells nobody when it lands, so for a letter "delivered" here means posted.
+    "received": (Status.DELIVERED, ""),
     "permanent-failure": (
         Status.PERMANENT_FAILURE,
         "GOV.UK Notify could not deliver it: the address or number is wrong",

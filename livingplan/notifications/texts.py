@@ -25,6 +25,13 @@ class Template:
     key: str
     wording: Mapping[str, Wording]  # channel -> words
     secret_fields: frozenset[str] = frozenset()
+    # Kept for whatever makes the letter's PDF at send time (`letters.py`): which version, which format.
+    letter_fields: frozenset[str] = frozenset()
+
+    @property
+    def letter_pdf(self) -> bool:
+        """The letter is a PDF made when it is sent (Notify's precompiled route), not words on a template."""
+        return bool(self.letter_fields)
 
     @property
     def channels(self) -> tuple[str, ...]:
@@ -33,10 +40,11 @@ class Template:
     def fields(self, channel: str) -> set[str]:
         """The personalisation this channel's words use: the outbox keeps only these."""
         words = self.wording[channel]
-        return {name for name in _FIELDS if "{" + name + "}" in words.subject + words.body}
+        used = {name for name in _FIELDS if "{" + name + "}" in words.subject + words.body}
+        return used | set(self.letter_fields) if channel == Channel.LETTER else used
 
 
-_FIELDS = ("first_name", "person_first_name", "link", "agreed_on")
+_FIELDS = ("first_name", "person_first_name", "link", "agreed_on", "what_changed")
 
 CIRCLE_INVITATION = Template(
     key="circle_invitation",
@@ -89,10 +97,115 @@ PLAN_AGREED = Template(
     },
 )
 
-TEMPLATES: dict[str, Template] = {t.key: t for t in (CIRCLE_INVITATION, PLAN_AGREED)}
+# --- The plan's agreement (plans/messages.py queues these) ---------------------------------------
+# A text never names the person the plan is about, nor what changed: only the recipient's first name.
+
+PLAN_READY = Template(
+    key="plan_ready",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Your care and support plan is ready for you to agree",
+            body=(
+                "Hello {first_name},\n\n"
+                "Your care and support plan is ready. Please read it. If it says what you want, agree it. "
+                "If you want anything changed, tell your care coordinator.\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="", body="Hello {first_name}. Your plan is ready for you to read and agree: {link}"
+        ),
+        Channel.LETTER: Wording(
+            subject="Your care and support plan is ready for you to agree",
+            body=(
+                "Dear {first_name},\n\n"
+                "Your care and support plan is ready. Please read it. If it says what you want, agree it. "
+                "If you want anything changed, call your care coordinator.\n\n"
+                "You can read it online: {link}"
+            ),
+        ),
+    },
+)
+
+PLAN_READY_ON_BEHALF = Template(
+    key="plan_ready_on_behalf",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="{person_first_name}'s care and support plan is ready for you to agree for them",
+            body=(
+                "Hello {first_name},\n\n"
+                "{person_first_name}'s care and support plan is ready. You can agree it on their behalf. "
+                "Please read it, think about their wishes and feelings, and agree it or ask for changes.\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="",
+            body="Hello {first_name}. A plan is ready for you to read and agree on someone's behalf: {link}",
+        ),
+        Channel.LETTER: Wording(
+            subject="{person_first_name}'s care and support plan is ready for you to agree for them",
+            body=(
+                "Dear {first_name},\n\n"
+                "{person_first_name}'s care and support plan is ready. You can agree it on their behalf. "
+                "Please read it, think about their wishes and feelings, and agree it or ask for changes.\n\n"
+                "You can read it online: {link}"
+            ),
+        ),
+    },
+)
+
+# To everyone else on the plan who signs in: the circle with access, the care team.
+PLAN_AGREED_FOR_OTHERS = Template(
+    key="plan_agreed_others",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="{person_first_name}'s care and support plan has been agreed",
+            body=(
+                "Hello {first_name},\n\n"
+                "{person_first_name}'s care and support plan was agreed on {agreed_on}. "
+                "What changed: {what_changed}\n\n"
+                "You can read the parts shared with you here:\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="", body="Hello {first_name}. A plan you follow on Living Plan has been agreed. Read it: {link}"
+        ),
+    },
+)
+
+# The agreed version itself, to the person: an email with the link to its PDF, or a letter that is the PDF.
+PLAN_VERSION = Template(
+    key="plan_version",
+    letter_fields=frozenset({"version", "letter_format"}),
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Your agreed care and support plan",
+            body=(
+                "Hello {first_name},\n\n"
+                "Your care and support plan was agreed on {agreed_on}. What changed: {what_changed}\n\n"
+                "Download it as a PDF to keep or print:\n\n{link}\n\n"
+                "If you want anything changed, tell your care coordinator."
+            ),
+        ),
+        Channel.LETTER: Wording(
+            subject="Your agreed care and support plan",
+            body=(
+                "Dear {first_name},\n\n"
+                "Your care and support plan was agreed on {agreed_on}. Your copy is in this letter. "
+                "What changed: {what_changed}\n\n"
+                "If you want anything changed, call your care coordinator."
+            ),
+        ),
+    },
+)
+
+TEMPLATES: dict[str, Template] = {
+    t.key: t
+    for t in (CIRCLE_INVITATION, PLAN_AGREED, PLAN_READY, PLAN_READY_ON_BEHALF, PLAN_AGREED_FOR_OTHERS, PLAN_VERSION)
+}
 
 
 def render(template_key: str, channel: str, personalisation: Mapping[str, str]) -> Wording:
     words = TEMPLATES[template_key].wording[channel]
     values = {name: str(personalisation.get(name, "")) for name in _FIELDS}
+    values["what_changed"] = values["what_changed"] or "see the plan."
     return Wording(subject=words.subject.format(**values), body=words.body.format(**values))

@@ -8,6 +8,8 @@ counting duplicates is the point. `answer_next(429, 500, "hang", ...)` scripts t
 Also used by `benchmarks/notify.py` and the SIGKILL test, in their own processes.
 """
 
+import base64
+import binascii
 import json
 import sys
 import threading
@@ -32,6 +34,9 @@ OPTIONAL = {
     "/v2/notifications/sms": {"personalisation", "reference", "sms_sender_id"},
     "/v2/notifications/letter": {"reference"},
 }
+# The precompiled-letter route: the same address, a PDF instead of a template.
+PRECOMPILED_REQUIRED = {"reference", "content"}
+PRECOMPILED_OPTIONAL = {"postage"}
 ERRORS = {
     400: ("BadRequestError", "Can't send to this recipient using a team-only API key"),
     403: ("AuthError", "Invalid token: API key not found"),
@@ -57,6 +62,12 @@ class Accepted:
     reference: str
     payload: dict[str, Any]
     at: float
+
+    @property
+    def pdf(self) -> bytes | None:
+        """A precompiled letter's PDF, as Notify would print it."""
+        content = self.payload.get("content")
+        return base64.b64decode(content) if isinstance(content, str) else None
 
 
 @dataclass
@@ -203,11 +214,33 @@ class NotifyStub:
             time.sleep(self.hang_seconds)
         elif self.delay_seconds:
             time.sleep(self.delay_seconds)
-        self._reply(handler, 201, {"id": accepted.id, "reference": accepted.reference, "content": {}, "uri": ""})
+        if accepted.pdf is not None:  # Notify answers a precompiled letter with its id, reference and postage
+            answer_body: dict[str, Any] = {"id": accepted.id, "reference": accepted.reference, "postage": "second"}
+        else:
+            answer_body = {"id": accepted.id, "reference": accepted.reference, "content": {}, "uri": ""}
+        self._reply(handler, 201, answer_body)
+
+    def _precompiled_problem(self, payload: dict[str, Any]) -> str | None:
+        keys = set(payload)
+        if missing := PRECOMPILED_REQUIRED - keys:
+            return f"{', '.join(sorted(missing))} is a required property"
+        if extra := keys - PRECOMPILED_REQUIRED - PRECOMPILED_OPTIONAL:
+            return f"Additional properties are not allowed ({', '.join(sorted(extra))} were unexpected)"
+        if not isinstance(payload["reference"], str) or not payload["reference"]:
+            return "reference is a required property"
+        try:
+            pdf = base64.b64decode(payload["content"], validate=True)
+        except (binascii.Error, TypeError, ValueError):
+            return "Cannot decode letter content"
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-1024:]:
+            return "Letter content is not a valid PDF"
+        return None
 
     def _shape_problem(self, path: str, payload: Any) -> str | None:
         if not isinstance(payload, dict):
             return "JSON body must be an object"
+        if path.endswith("/letter") and "content" in payload:
+            return self._precompiled_problem(payload)
         keys = set(payload)
         if missing := REQUIRED[path] - keys:
             return f"{', '.join(sorted(missing))} is a required property"

@@ -1,5 +1,6 @@
 """`livingplan seed_demo`: the demo world every issue's walkthrough relies on."""
 
+import re
 from collections.abc import Iterator
 from io import StringIO
 
@@ -8,12 +9,15 @@ from axes.utils import reset
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.demo.audit import SEED
+from livingplan.notifications.models import Channel, OutboxMessage, Provider, Status
 from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
-from livingplan.plans.models import Action, Plan, PlanNote
+from livingplan.plans.models import Action, Plan, PlanNote, PlanVersion
+from livingplan.plans.receipts import version_message_key
 from tests.personas import PERSONAS
 
 DEMO_PASSWORD = "living-plan-demo"  # the documented demo password, not a secret
@@ -155,3 +159,49 @@ def test_the_demo_has_notes_since_the_plan_was_agreed_one_from_sam(seeded: str) 
     assert {n.written_by.username for n in notes} == {"alex", "sam"}
     assert all(0 < (today - timezone.localtime(n.written_at).date()).days <= 14 for n in notes)
     assert not any(n.asks_for_review for n in notes)
+
+
+@pytest.fixture
+def seeded_and_committed(transactional_db: None, settings: SettingsWrapper) -> Iterator[None]:
+    """Seeded as `make run` does: committed, the messages' tasks queued for a worker (here: for none)."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+        "later": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+    settings.NOTIFY_API_KEY = ""
+    settings.NOTIFICATIONS_PROVIDER = "log"
+    reset()
+    seed()
+    yield
+    reset()
+
+
+def test_the_demo_leaves_sams_invitation_and_alexs_large_print_letter_queued_for_the_worker(
+    seeded_and_committed: None,
+) -> None:
+    alex = Person.objects.get(user__username="alex")
+    latest = PlanVersion.objects.filter(person=alex).order_by("-number").first()
+    assert latest is not None
+    invitation = OutboxMessage.objects.get(template_key="circle_invitation", person_id=alex.pk)
+    letter = OutboxMessage.objects.get(idempotency_key=version_message_key(latest.pk))
+
+    assert (invitation.recipient_name, invitation.channel, invitation.status) == (
+        "Sam Carter",
+        Channel.EMAIL,
+        Status.CREATED,
+    )
+    assert invitation.to_address == "sam@example.org"
+    assert (letter.recipient_name, letter.channel, letter.status) == ("Alex Carter", Channel.LETTER, Status.CREATED)
+    assert letter.personalisation["letter_format"] == "large-print"
+    assert letter.to_address.splitlines() == ["Alex Carter", "14 Mill Lane, Northbridge", "NB1 4QT"]
+
+    call_command("db_worker", "--batch", "--backend", "later", stdout=StringIO())
+
+    invitation.refresh_from_db()
+    letter.refresh_from_db()
+    assert (invitation.status, invitation.provider) == (Status.SENT, Provider.LOG)
+    assert (letter.status, letter.provider) == (Status.SENT, Provider.LOG)
+    sent = letter.status_changes.order_by("changed_at", "pk").last()
+    assert sent is not None
+    assert re.fullmatch(r"Letter as a PDF \(large print, \d+ pages\): not posted, demo log", sent.note)
+    assert not OutboxMessage.objects.filter(status=Status.CREATED).exists(), "the worker drained the outbox"

@@ -17,6 +17,9 @@ class OutgoingMessage:
     subject: str
     body: str
     attempt: int  # 1 for the first try; later tries first ask the provider whether it already has it
+    # A letter that is a PDF (made at send time, `letters.py`): Notify's precompiled-letter route.
+    pdf: bytes | None = None
+    pdf_note: str = ""  # "large print, 4 pages": what the receipt says was posted
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ first and, if it already has it, records that notification instead of sending ag
 killed after Notify accepted, or a timeout after it accepted, never becomes a second message.
 """
 
+import io
 import threading
 from typing import Any
 
@@ -58,7 +59,8 @@ class NotifyChannel:
             response = self._post(client, message)
         except APIError as error:
             raise _failure(error) from error
-        return Receipt(provider=Provider.NOTIFY, provider_id=str(response["id"]), status="created")
+        note = f"GOV.UK Notify took the letter as a PDF ({message.pdf_note})" if message.pdf is not None else ""
+        return Receipt(provider=Provider.NOTIFY, provider_id=str(response["id"]), status="created", note=note)
 
     def _already_sent(self, client: Any, reference: str) -> Receipt | None:
         found: dict[str, Any] = client.get_all_notifications(reference=reference)
@@ -74,6 +76,12 @@ class NotifyChannel:
         )
 
     def _post(self, client: Any, message: OutgoingMessage) -> dict[str, Any]:
+        if message.pdf is not None:
+            # Precompiled: the PDF is the letter, its first page carrying the address; no template.
+            precompiled: dict[str, Any] = client.send_precompiled_letter_notification(
+                message.reference, io.BytesIO(message.pdf)
+            )
+            return precompiled
         template_id = _template_id(message.channel)
         words = {"subject": message.subject, "body": message.body}
         sent: dict[str, Any]

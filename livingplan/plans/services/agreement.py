@@ -28,6 +28,7 @@ from livingplan.plans.services.common import (
     bump,
     set_status,
 )
+from livingplan.plans.services.messages import tell_plan_agreed, tell_plan_ready
 from livingplan.plans.snapshot import snapshot
 
 
@@ -87,7 +88,9 @@ def propose_plan(
     missing = missing_for_agreement(plan)
     if missing:
         raise ValidationError(missing)
-    return _move(plan, "propose", by=by, audit=audit, expected_revision=expected_revision)
+    _move(plan, "propose", by=by, audit=audit, expected_revision=expected_revision)
+    tell_plan_ready(plan, by=by)  # in this transaction: no proposal without its message (ADR-030)
+    return plan
 
 
 @transaction.atomic
@@ -168,6 +171,7 @@ def agree_plan(
         version=number,
         **(on_behalf if standing.on_behalf else {}),
     )
+    tell_plan_agreed(version, by=by)
     return version
 
 

@@ -19,6 +19,7 @@ from livingplan.plans import lifecycle, notes, rules, services
 from livingplan.plans.forms import AgreeForm, RevisionForm, StartReviewForm, TransitionForm
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.presenters.plan import build_plan_page, content_version
+from livingplan.plans.presenters.versions import version_rows
 from livingplan.plans.sections import SharingGroup
 from livingplan.plans.sharing import groups_visible_to
 from livingplan.plans.snapshot import diff, snapshot
@@ -184,9 +185,12 @@ def _step_form_page(request: AuthenticatedRequest, plan: Plan, name: str, form: 
 @require_safe
 def versions(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     plan = plan_for(request, person_pk)
-    rows = PlanVersion.objects.visible_to(request.user).filter(plan=plan).select_related("agreed_by").defer("snapshot")
+    versions = list(
+        PlanVersion.objects.visible_to(request.user).filter(plan=plan).select_related("agreed_by").defer("snapshot")
+    )
     services.record_plan_viewed(plan, by=request.user, audit=request.audit, what="versions")
-    return render(request, "plans/versions.jinja", {"person": plan.person, "plan": plan, "versions": rows})
+    rows = version_rows(plan, versions, viewer=request.user)
+    return render(request, "plans/versions.jinja", {"person": plan.person, "plan": plan, "rows": rows})
 
 
 @login_required

@@ -34,6 +34,8 @@ class SentCopy:
     status: str
     steps: Sequence[Step]
     problem: str = ""  # why it failed, for staff only (the caller decides who reads it)
+    them: str = "them"  # "you" when the person reads their own versions page (`first_name` is "you" too)
+    superseded: bool = False  # a newer version has been agreed since
 
 
 def _first(steps: Sequence[Step], status: str) -> dt.datetime | None:
@@ -49,7 +51,10 @@ def how(copy: SentCopy) -> str:
 def receipt(copy: SentCopy) -> str:
     """'Sent to Alex as a large-print letter on 7 December 2026. Posted on 8 December 2026.'"""
     if copy.channel == "NONE":
-        return f"Not sent to {copy.first_name}: nothing is recorded to reach them by."
+        return f"Not sent to {copy.first_name}: nothing is recorded to reach {copy.them} by."
+    if copy.status in FAILED and copy.superseded:
+        # Posting a plan already replaced would only confuse: the newer version went instead.
+        return f"Not sent to {copy.first_name}: a newer version was agreed before it went."
     if copy.status in FAILED:
         why = f" {copy.problem.rstrip('.')}." if copy.problem else ""
         return f"Could not be sent to {copy.first_name} {how(copy)}.{why}"

@@ -173,10 +173,11 @@ def test_the_versions_page_shows_the_letter_posted(
     assert answer.status_code == 200
     page = client_for("alex").get(url).content.decode()
     today = version.agreed_at.strftime("%-d %B %Y")
-    assert f"Sent to Alex as a large-print letter on {today}." in before
+    assert f"Sent to you as a large-print letter on {today}." in before, "Alex reads about his own copy"
     assert "Posted on" not in before
-    assert f"Sent to Alex as a large-print letter on {today}. Posted on {today}." in page
-    assert f"Posted on {today}" in client_for("priya").get(url).content.decode(), "his coordinator sees it too"
+    assert f"Sent to you as a large-print letter on {today}. Posted on {today}." in page
+    priyas = client_for("priya").get(url).content.decode()
+    assert f"Sent to Alex as a large-print letter on {today}. Posted on {today}." in priyas, "his coordinator too"
     assert "large-print letter" not in client_for("sam").get(url).content.decode(), "not Sam's business"
 
 

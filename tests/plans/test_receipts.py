@@ -52,3 +52,12 @@ def test_an_email_is_delivered_and_a_failure_is_plain() -> None:
     assert receipt(superseded) == "Could not be sent to Alex as a letter. The plan changed."
     nothing = SentCopy("Alex", "NONE", "", "PERMANENT_FAILURE", [])
     assert receipt(nothing) == "Not sent to Alex: nothing is recorded to reach them by."
+
+
+def test_the_person_reads_about_their_own_copy_and_a_replaced_version_is_not_a_failure() -> None:
+    mine = SentCopy("you", "LETTER", "large-print", "SENT", steps(("SENT", 5)), them="you")
+    assert receipt(mine) == "Sent to you as a large-print letter on 7 December 2026."
+    unreachable = SentCopy("you", "NONE", "", "PERMANENT_FAILURE", [], them="you")
+    assert receipt(unreachable) == "Not sent to you: nothing is recorded to reach you by."
+    replaced = SentCopy("you", "LETTER", "standard", "PERMANENT_FAILURE", [], problem="x", them="you", superseded=True)
+    assert receipt(replaced) == "Not sent to you: a newer version was agreed before it went."

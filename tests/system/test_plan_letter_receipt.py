@@ -76,7 +76,7 @@ def test_alex_agrees_and_the_versions_page_shows_his_large_print_letter_posted(
     visit(page, f"/people/{world.alex_record.pk}/plan/", heading="Your plan")
     when_i_press(page, "I agree to this plan", to="Your plan")
     when_i_follow(page, "Versions and what changed", to="Versions of your plan")
-    then_i_see(page, f"Sent to Alex as a large-print letter on {day}.")
+    then_i_see(page, f"Sent to you as a large-print letter on {day}.")
     [letter] = [a for a in notify.accepted if a.pdf is not None]  # the plan-ready letter is words on a template
     assert letter.pdf is not None
     assert letter.pdf.startswith(b"%PDF")
@@ -89,5 +89,5 @@ def test_alex_agrees_and_the_versions_page_shows_his_large_print_letter_posted(
     )  # fmt: skip
 
     page.reload()
-    expect(main_content(page)).to_contain_text(f"Sent to Alex as a large-print letter on {day}. Posted on {day}.")
+    expect(main_content(page)).to_contain_text(f"Sent to you as a large-print letter on {day}. Posted on {day}.")
     then_the_accessibility_baseline_is_met(page)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from livingplan.accounts.models import User
 from livingplan.notifications.models import OutboxMessage
+from livingplan.people.rules import is_the_person
 from livingplan.plans import receipts
 from livingplan.plans.models import Plan, PlanVersion
 
@@ -19,9 +20,11 @@ class VersionRow:
     receipt: str
 
 
-def _copy(message: OutboxMessage, first_name: str, *, for_staff: bool) -> receipts.SentCopy:
+def _copy(message: OutboxMessage, first_name: str, *, for_staff: bool, superseded: bool) -> receipts.SentCopy:
     return receipts.SentCopy(
         first_name=first_name,
+        them="you" if first_name == "you" else "them",
+        superseded=superseded,
         channel=message.channel,
         letter_format=str(message.personalisation.get("letter_format", "standard")),
         status=message.status,
@@ -40,11 +43,16 @@ def version_rows(plan: Plan, versions: list[PlanVersion], *, viewer: User) -> li
         .prefetch_related("status_changes")
     )
     by_version = {keys[m.idempotency_key]: m for m in messages}
-    first_name, for_staff = plan.person.name_to_use, viewer.is_staff_member
+    # The person reads about their own copies in the second person, as everywhere on their pages.
+    first_name = "you" if is_the_person(viewer, plan.person) else plan.person.name_to_use
+    for_staff = viewer.is_staff_member
+    newest = max((v.number for v in versions), default=None)
     return [
         VersionRow(
             version=v,
-            receipt=receipts.receipt(_copy(by_version[v.pk], first_name, for_staff=for_staff))
+            receipt=receipts.receipt(
+                _copy(by_version[v.pk], first_name, for_staff=for_staff, superseded=v.number != newest)
+            )
             if v.pk in by_version
             else "",
         )

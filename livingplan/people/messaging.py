@@ -6,6 +6,7 @@ text to a UK mobile. A person's own needs (channel, times to avoid) choose for t
 
 from django.conf import settings
 
+from livingplan.accounts.models import User
 from livingplan.notifications.recipients import Recipient
 from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, Person
 
@@ -47,3 +48,34 @@ def recipient_for_person(person: Person) -> Recipient:
         preferred=_CHANNELS.get(needs.preferred_channel, "") if needs else "",
         times_to_avoid=needs.times_to_avoid if needs else "",
     )
+
+
+def recipient_for_staff(user: User) -> Recipient:
+    """A member of staff: by email, at the address they sign in with."""
+    return Recipient(
+        first_name=user.first_name or first_name(user.display_name),
+        name=user.display_name,
+        user_id=user.pk,
+        email=user.email,
+    )
+
+
+def recipient_for_user(person: Person, user: User) -> Recipient:
+    """Someone who signs in, reached as who they are to `person`: the person by their own recorded
+    needs, someone in their circle by the details the person gave, anyone else (staff) by email."""
+    if person.user_id == user.pk:
+        return recipient_for_person(person)
+    member = CircleMember.objects.filter(person=person, user=user).first()
+    if member is not None:
+        return recipient_for_circle_member(member)
+    return recipient_for_staff(user)
+
+
+def pronoun_fields(person: Person) -> dict[str, str]:
+    """The personalisation that speaks of the person in the third person, by their pronouns."""
+    return {
+        "person_first_name": person.name_to_use,
+        "person_name": person.full_name,
+        "person_their": person.pronoun.their,
+        "person_them": person.pronoun.them,
+    }

@@ -32,10 +32,16 @@ def invite(key: str = "circle-invitation-1", to: Recipient = SAM) -> OutboxMessa
         message = outbox.queue(
             template="circle_invitation",
             to=to,
-            personalisation={"first_name": to.first_name, "person_first_name": "Alex", "link": LINK},
+            personalisation={
+                "first_name": to.first_name,
+                "person_first_name": "Alex",
+                "person_their": "his",
+                "link": LINK,
+            },
             key=key,
             person_id=None,
         )
+    assert message is not None
     message.refresh_from_db()
     return message
 
@@ -97,6 +103,7 @@ def test_a_letter_goes_with_its_address_lines(notify_stub: NotifyStub) -> None:
             personalisation={"first_name": "Alex", "agreed_on": "2 March 2026", "link": "https://x.example/p/"},
             key="plan-agreed-1",
         )
+    assert message is not None
     message.refresh_from_db()
     assert message.status == Status.SENT
     [accepted] = notify_stub.accepted

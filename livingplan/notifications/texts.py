@@ -47,6 +47,7 @@ _FIELDS = (
     "person_them",
     "by_name",
     "due_on",
+    "plan_of",  # "your" to the person, "Alex's" to anyone else
 )
 
 CIRCLE_INVITATION = Template(
@@ -185,7 +186,7 @@ ACTION_DUE = Template(
             subject="Something you agreed to do is due tomorrow",
             body=(
                 "Hello {first_name},\n\n"
-                "Something you agreed to do in {person_first_name}'s care and support plan "
+                "Something you agreed to do in {plan_of} care and support plan "
                 "is due tomorrow, {due_on}.\n\n"
                 "When it is done, or if it needs more time, say so on the plan. "
                 "Sign in and open this link:\n\n{link}"
@@ -205,7 +206,7 @@ ACTION_OVERDUE = Template(
             subject="Something you agreed to do is overdue",
             body=(
                 "Hello {first_name},\n\n"
-                "Something you agreed to do in {person_first_name}'s care and support plan "
+                "Something you agreed to do in {plan_of} care and support plan "
                 "was due on {due_on} and is not marked as done.\n\n"
                 "If it is done, or needs more time, say so on the plan. "
                 "Sign in and open this link:\n\n{link}"
@@ -219,7 +220,7 @@ ACTION_OVERDUE = Template(
             subject="Something you agreed to do is overdue",
             body=(
                 "Dear {first_name},\n\n"
-                "Something you agreed to do in {person_first_name}'s care and support plan "
+                "Something you agreed to do in {plan_of} care and support plan "
                 "was due on {due_on} and is not marked as done. "
                 "If it is done, or needs more time, tell your care coordinator.\n\n"
                 "You can also see it online: {link}"

@@ -60,7 +60,7 @@ def test_an_email_is_queued_then_sent_once_with_its_reference(notify_stub: Notif
     assert accepted.payload["email_address"] == "sam@example.com"
     assert accepted.payload["template_id"] == TEMPLATE_IDS["EMAIL"]
     words = accepted.payload["personalisation"]
-    assert words["subject"] == "Alex has invited you to their circle of support"
+    assert words["subject"] == "Alex has invited you to his circle of support"
     assert words["body"].startswith("Hello Sam,")
     assert LINK in words["body"]
     assert message.provider == Provider.NOTIFY

@@ -36,7 +36,8 @@ def message_choices(request: AuthenticatedRequest) -> HttpResponse:
     kinds = preferences.kinds_for(request.user)
     off = preferences.turned_off(request.user)
     initial = {"wanted": [kind.template_key for kind in kinds if kind.template_key not in off]}
-    form = MessageChoicesForm(request.POST or None, kinds=kinds, initial=initial)
+    # Every box unticked posts no value at all: still a choice to save, so bound on any POST.
+    form = MessageChoicesForm(request.POST if request.method == "POST" else None, kinds=kinds, initial=initial)
     if request.method == "POST" and form.is_valid():
         preferences.choose_messages(
             request.user, by=request.user, wanted=form.cleaned_data["wanted"], audit=request.audit

@@ -42,7 +42,8 @@ def recipient_for_person(person: Person) -> Recipient:
         first_name=person.name_to_use.split()[0] if person.name_to_use else person.given_name,
         name=person.full_name,
         user_id=person.user_id,
-        email=person.email,
+        # A person who signs in can be reached at the address they sign in with, if none is recorded.
+        email=person.email or (person.user.email if person.user else ""),
         phone=person.phone,
         postal_address=(person.full_name, *address),
         preferred=_CHANNELS.get(needs.preferred_channel, "") if needs else "",

@@ -28,7 +28,8 @@ def recipient_for_circle_member(member: CircleMember) -> Recipient:
         first_name=first_name(member.name),
         name=member.name,
         user_id=member.user_id,
-        email=member.email,
+        # Someone in the circle who signs in can be reached at their sign-in address if none is recorded.
+        email=member.email or (member.user.email if member.user else ""),
         phone=member.phone,
     )
 

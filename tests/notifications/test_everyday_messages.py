@@ -151,3 +151,13 @@ def test_a_change_that_is_rolled_back_tells_nobody(plan: Plan, he_him: World, se
             notes.add_note(plan, by=he_him.sam, text="A note")
             raise ValueError("rolled back")
     assert not OutboxMessage.objects.filter(template_key="note_added").exists()
+
+
+def test_no_text_message_names_anyone_but_the_recipient() -> None:
+    from livingplan.notifications import texts
+    from livingplan.notifications.models import Channel
+
+    about_someone = {"person_first_name", "person_name", "person_their", "person_them", "by_name", "plan_of"}
+    for template in texts.TEMPLATES.values():
+        if Channel.SMS in template.wording:
+            assert not template.fields(Channel.SMS) & about_someone, template.key

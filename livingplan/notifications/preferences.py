@@ -37,6 +37,8 @@ OPTIONAL: tuple[Kind, ...] = (
     Kind("action_overdue", "When something you agreed to do is overdue", for_staff=True, for_others=True),
 )
 OPTIONAL_KEYS = frozenset(kind.template_key for kind in OPTIONAL)
+# Other wordings of the same kind of message, turned off with it.
+SAME_KIND = {"care_team_added_awaiting_consent": "care_team_added"}
 
 
 def kinds_for(user: User) -> list[Kind]:
@@ -46,6 +48,7 @@ def kinds_for(user: User) -> list[Kind]:
 
 
 def is_turned_off(user_id: int | None, template_key: str) -> bool:
+    template_key = SAME_KIND.get(template_key, template_key)
     if user_id is None or template_key not in OPTIONAL_KEYS:
         return False
     return TurnedOffMessage.objects.filter(user_id=user_id, template_key=template_key).exists()

@@ -48,6 +48,7 @@ _FIELDS = (
     "by_name",
     "due_on",
     "plan_of",  # "your" to the person, "Alex's" to anyone else
+    "organisation",
 )
 
 CIRCLE_INVITATION = Template(
@@ -115,6 +116,24 @@ CARE_TEAM_ADDED = Template(
                 "You can now see {person_their} record and the parts of {person_their} plan "
                 "{person_first_name} shares with the care team.\n\n"
                 "To see {person_their} record, sign in and open this link:\n\n{link}"
+            ),
+        ),
+    },
+)
+
+# Added before the person agreed to share their record with the practitioner's organisation: the
+# practitioner cannot see it yet, so the message names nobody (not even who added them: it may be
+# the person).
+CARE_TEAM_ADDED_AWAITING_CONSENT = Template(
+    key="care_team_added_awaiting_consent",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="You have been added to someone's care team",
+            body=(
+                "Hello {first_name},\n\n"
+                "You have been added to the care team of someone on Living Plan. "
+                "You will be able to see their record once they agree to share it with {organisation}.\n\n"
+                "When they do, they will be on your home page. Sign in here:\n\n{link}"
             ),
         ),
     },
@@ -253,6 +272,7 @@ TEMPLATES.update(
         t.key: t
         for t in (
             CARE_TEAM_ADDED,
+            CARE_TEAM_ADDED_AWAITING_CONSENT,
             SUGGESTION_WAITING,
             NOTE_ADDED,
             REVIEW_REQUESTED,

@@ -14,6 +14,8 @@ from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people.models import CareTeamMember, Person
 from livingplan.plans.models import Outcome, Plan, PlanNote, Statement
+from livingplan.plans.sections import SharingGroup
+from livingplan.plans.sharing import groups_visible_to
 
 
 def _plan_link(person: Person, name: str = "plans:plan") -> str:
@@ -54,6 +56,8 @@ def note_added(note: PlanNote, *, by: User) -> None:
     coordinator = coordinator_of(person)
     if coordinator is None or coordinator.pk == by.pk:
         return
+    if SharingGroup.REVIEW not in groups_visible_to(coordinator, person):
+        return  # the person does not share notes with them: not even that one was written
     template = "review_requested" if note.asks_for_review else "note_added"
     to = messaging.recipient_for_staff(coordinator)
     outbox.queue(

@@ -73,6 +73,20 @@ def test_omar_hears_he_has_been_added_to_alexs_care_team(
     assert f"/people/{he_him.alex_record.pk}/" in body
 
 
+def test_before_alex_shares_his_record_with_omars_organisation_the_message_names_nobody(
+    world: World, sending: Sending, notify_stub: NotifyStub
+) -> None:
+    with sending():
+        people.add_care_team_member(world.alex_record, by=world.alex, user=world.omar, organisation=world.care_provider)
+
+    [accepted] = sent(notify_stub, "care-team-added-")
+    subject, body = words(accepted)
+    assert subject == "You have been added to someone's care team"
+    assert "once they agree to share it with Brightwell Home Care" in body
+    assert "Alex" not in subject + body
+    assert "Carter" not in subject + body
+
+
 def test_nobody_is_told_they_added_themselves(world: World, sending: Sending, notify_stub: NotifyStub) -> None:
     people.set_sharing_consent(world.alex_record, by=world.alex, organisation=world.care_provider, give=True)
     people.update_person_details(world.alex_record, by=world.alex, pronouns="he/him")
@@ -135,6 +149,18 @@ def test_priya_hears_of_sams_note_and_of_a_request_for_a_review(
     assert "asking for his plan to be looked at again" in body
     assert "start a review with him if it is needed" in body
     assert f"/people/{he_him.alex_record.pk}/plan/notes/" in body
+
+
+def test_priya_is_not_told_of_notes_alex_does_not_share_with_her_council(
+    plan: Plan, he_him: World, sending: Sending
+) -> None:
+    from livingplan.plans.sections import SharingGroup
+
+    everything_but_notes = {g.value for g in SharingGroup if g != SharingGroup.REVIEW}
+    plans.choose_sharing(he_him.alex_record, by=he_him.alex, groups=everything_but_notes, organisation=he_him.council_a)
+    with sending():
+        notes.add_note(plan, by=he_him.sam, text="A good week")
+    assert not OutboxMessage.objects.filter(template_key="note_added").exists()
 
 
 def test_priya_is_not_told_about_her_own_note(plan: Plan, he_him: World, sending: Sending) -> None:

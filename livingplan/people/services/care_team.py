@@ -65,9 +65,25 @@ def add_care_team_member(
 
 
 def _tell_new_member(member: CareTeamMember, *, by: User) -> None:
-    """The practitioner hears they are on the team, in the same transaction as the change."""
+    """The practitioner hears they are on the team, in the same transaction as the change. Until the
+    person agrees to share their record with the practitioner's organisation, they cannot see it,
+    so the message does not name the person."""
     person = member.person
     to = messaging.recipient_for_staff(member.user)
+    key = f"care-team-added-{member.pk}"
+    if not Person.objects.visible_to(member.user).filter(pk=person.pk).exists():
+        outbox.queue(
+            template="care_team_added_awaiting_consent",
+            to=to,
+            personalisation={
+                "first_name": to.first_name,
+                "organisation": member.organisation.name,
+                "link": messaging.link(reverse("home:home")),
+            },
+            key=key,
+            person_id=person.pk,
+        )
+        return
     outbox.queue(
         template="care_team_added",
         to=to,
@@ -77,7 +93,7 @@ def _tell_new_member(member: CareTeamMember, *, by: User) -> None:
             "by_name": by.display_name,
             "link": messaging.link(reverse("people:detail", args=[person.pk])),
         },
-        key=f"care-team-added-{member.pk}",
+        key=key,
         person_id=person.pk,
     )
 

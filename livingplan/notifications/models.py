@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models.expressions import RawSQL
 
 from livingplan.core.models import PersonalDataModel
+from livingplan.core.viewer import Viewer, active_user
 
 
 class Status(models.TextChoices):
@@ -73,9 +74,10 @@ def register_visible_person_ids(finder: PersonIdsFinder) -> None:
 
 
 class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
-    def visible_to(self, user: Any) -> "OutboxMessageQuerySet":
+    def visible_to(self, viewer: Viewer) -> "OutboxMessageQuerySet":
         """Messages to the user, and, for staff, messages about the people they may see."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        user = active_user(viewer)
+        if user is None:
             return self.none()
         mine = models.Q(recipient_user=user)
         if _person_ids_visible_to is None or not user.memberships.exists():

@@ -146,3 +146,22 @@ class OutboxStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} -> {self.to_status}"
+
+
+class TurnedOffMessage(models.Model):
+    """A kind of message someone asked us not to send them: a row means off, none means on.
+
+    Only kinds in `preferences.OPTIONAL` are ever turned off; the audit trail keeps each change.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    template_key = models.CharField(max_length=60)
+    turned_off_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "template_key"], name="turned_off_message_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template_key} off for user {self.user_id}"

@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from livingplan.notifications import channels, letters, quiet_hours, recipients, texts
+from livingplan.notifications import channels, letters, preferences, quiet_hours, recipients, texts
 from livingplan.notifications.channels import OutgoingMessage, PermanentFailure, Receipt, TransientFailure
 from livingplan.notifications.models import TRANSITIONS, Channel, OutboxMessage, OutboxStatusChange, Status
 from livingplan.notifications.recipients import Recipient
@@ -37,8 +37,13 @@ def queue(
     personalisation: Mapping[str, str],
     key: str,
     person_id: int | None = None,
-) -> OutboxMessage:
-    """An outbox row for one message, in the caller's transaction; the same `key` never makes two."""
+) -> OutboxMessage | None:
+    """An outbox row for one message, in the caller's transaction; the same `key` never makes two.
+
+    None, and no row, when the recipient has turned this kind of message off (`preferences`).
+    """
+    if preferences.is_turned_off(to.user_id, template):
+        return None
     existing = OutboxMessage.objects.filter(idempotency_key=key).first()
     if existing is not None:
         return existing

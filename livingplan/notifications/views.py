@@ -5,15 +5,17 @@ import hmac
 import json
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.core.services import auditor
-from livingplan.notifications import outbox, presenters
+from livingplan.notifications import outbox, preferences, presenters
+from livingplan.notifications.forms import MessageChoicesForm
 from livingplan.notifications.models import OutboxMessage
 
 PAGE_SIZE = 50
@@ -25,6 +27,25 @@ def messages_to_you(request: AuthenticatedRequest) -> HttpResponse:
     """Everything we have sent, or tried to send, to the signed-in user, newest first."""
     messages = OutboxMessage.objects.visible_to(request.user).to_user(request.user)[:PAGE_SIZE]
     return render(request, "notifications/to_you.jinja", {"rows": presenters.rows(messages, for_staff=False)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def message_choices(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Messages we send you": the signed-in user turns each everyday kind of message on or off."""
+    kinds = preferences.kinds_for(request.user)
+    off = preferences.turned_off(request.user)
+    initial = {"wanted": [kind.template_key for kind in kinds if kind.template_key not in off]}
+    # Every box unticked posts no value at all: still a choice to save, so bound on any POST.
+    form = MessageChoicesForm(request.POST if request.method == "POST" else None, kinds=kinds, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        preferences.choose_messages(
+            request.user, by=request.user, wanted=form.cleaned_data["wanted"], audit=request.audit
+        )
+        messages.success(request, "Your choices are saved.")
+        return redirect("notifications:choices")
+    status = 400 if form.errors else 200
+    return render(request, "notifications/choices.jinja", {"form": form}, status=status)
 
 
 @login_required

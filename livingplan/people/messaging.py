@@ -6,6 +6,7 @@ text to a UK mobile. A person's own needs (channel, times to avoid) choose for t
 
 from django.conf import settings
 
+from livingplan.accounts.models import User
 from livingplan.notifications import texts
 from livingplan.notifications.recipients import Recipient, choose
 from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, Person
@@ -28,7 +29,8 @@ def recipient_for_circle_member(member: CircleMember) -> Recipient:
         first_name=first_name(member.name),
         name=member.name,
         user_id=member.user_id,
-        email=member.email,
+        # Someone in the circle who signs in can be reached at their sign-in address if none is recorded.
+        email=member.email or (member.user.email if member.user else ""),
         phone=member.phone,
     )
 
@@ -42,7 +44,8 @@ def recipient_for_person(person: Person) -> Recipient:
         first_name=person.name_to_use.split()[0] if person.name_to_use else person.given_name,
         name=person.full_name,
         user_id=person.user_id,
-        email=person.email,
+        # A person who signs in can be reached at the address they sign in with, if none is recorded.
+        email=person.email or (person.user.email if person.user else ""),
         phone=person.phone,
         postal_address=(person.full_name, *address),
         preferred=_CHANNELS.get(needs.preferred_channel, "") if needs else "",
@@ -61,3 +64,34 @@ def invitation_route(member: CircleMember) -> str | None:
         return None
     channel, address = found
     return _ROUTE_WORDS.get(channel, "by post to {}").format(address.splitlines()[0])
+
+
+def recipient_for_staff(user: User) -> Recipient:
+    """A member of staff: by email, at the address they sign in with."""
+    return Recipient(
+        first_name=user.first_name or first_name(user.display_name),
+        name=user.display_name,
+        user_id=user.pk,
+        email=user.email,
+    )
+
+
+def recipient_for_user(person: Person, user: User) -> Recipient:
+    """Someone who signs in, reached as who they are to `person`: the person by their own recorded
+    needs, someone in their circle by the details the person gave, anyone else (staff) by email."""
+    if person.user_id == user.pk:
+        return recipient_for_person(person)
+    member = CircleMember.objects.filter(person=person, user=user).first()
+    if member is not None:
+        return recipient_for_circle_member(member)
+    return recipient_for_staff(user)
+
+
+def pronoun_fields(person: Person) -> dict[str, str]:
+    """The personalisation that speaks of the person in the third person, by their pronouns."""
+    return {
+        "person_first_name": person.name_to_use,
+        "person_name": person.full_name,
+        "person_their": person.pronoun.their,
+        "person_them": person.pronoun.them,
+    }

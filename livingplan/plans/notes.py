@@ -20,7 +20,7 @@ from livingplan.accounts.models import User
 from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.presenters import date_long
 from livingplan.core.services import auditor
-from livingplan.plans import limits, rules
+from livingplan.plans import limits, rules, telling
 from livingplan.plans.models import NOTE_MAX_LENGTH, ContributorKind, Plan, PlanNote, PlanStatus, PlanStatusChange
 from livingplan.plans.sections import SharingGroup
 from livingplan.plans.services.common import contributor_kind
@@ -62,6 +62,7 @@ def add_note(
         obj=note,
         detail={"asks_for_review": asks_for_review},
     )
+    telling.note_added(note, by=by)
     return note
 
 

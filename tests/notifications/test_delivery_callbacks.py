@@ -24,9 +24,15 @@ def sent(notify_stub: NotifyStub, settings: SettingsWrapper) -> OutboxMessage:
         message = outbox.queue(
             template="circle_invitation",
             to=Recipient(first_name="Sam", email="sam@example.com"),
-            personalisation={"first_name": "Sam", "person_first_name": "Alex", "link": "https://x.example/i/"},
+            personalisation={
+                "first_name": "Sam",
+                "person_first_name": "Alex",
+                "person_their": "his",
+                "link": "https://x.example/i/",
+            },
             key="circle-invitation-9",
         )
+    assert message is not None
     message.refresh_from_db()
     assert message.status == Status.SENT
     return message

@@ -32,10 +32,16 @@ def invite(key: str = "circle-invitation-1", to: Recipient = SAM) -> OutboxMessa
         message = outbox.queue(
             template="circle_invitation",
             to=to,
-            personalisation={"first_name": to.first_name, "person_first_name": "Alex", "link": LINK},
+            personalisation={
+                "first_name": to.first_name,
+                "person_first_name": "Alex",
+                "person_their": "his",
+                "link": LINK,
+            },
             key=key,
             person_id=None,
         )
+    assert message is not None
     message.refresh_from_db()
     return message
 
@@ -54,7 +60,7 @@ def test_an_email_is_queued_then_sent_once_with_its_reference(notify_stub: Notif
     assert accepted.payload["email_address"] == "sam@example.com"
     assert accepted.payload["template_id"] == TEMPLATE_IDS["EMAIL"]
     words = accepted.payload["personalisation"]
-    assert words["subject"] == "Alex has invited you to their circle of support"
+    assert words["subject"] == "Alex has invited you to his circle of support"
     assert words["body"].startswith("Hello Sam,")
     assert LINK in words["body"]
     assert message.provider == Provider.NOTIFY
@@ -97,6 +103,7 @@ def test_a_letter_goes_with_its_address_lines(notify_stub: NotifyStub) -> None:
             personalisation={"first_name": "Alex", "agreed_on": "2 March 2026", "link": "https://x.example/p/"},
             key="plan-agreed-1",
         )
+    assert message is not None
     message.refresh_from_db()
     assert message.status == Status.SENT
     [accepted] = notify_stub.accepted

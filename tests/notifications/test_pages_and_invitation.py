@@ -11,16 +11,23 @@ from livingplan.notifications.models import Channel, OutboxMessage, Provider, St
 from livingplan.notifications.texts import REMOVED
 from livingplan.people import services
 from livingplan.people.models import CircleMember
-from tests.notifications.notify_stub import NotifyStub
+from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import World
 
 ClientFor = Callable[[str], Client]
 
 
 def _bev(world: World, *, email: str = "bev@example.com", phone: str = "") -> CircleMember:
+    # Alex uses he/him: his invitation says "his circle", never a generic "their".
+    services.update_person_details(world.alex_record, by=world.alex, pronouns="he/him")
     return services.add_circle_member(
         world.alex_record, by=world.alex, name="Bev Okoro", relationship="Neighbour", email=email, phone=phone
     )
+
+
+def invitations(notify: NotifyStub) -> list[Accepted]:
+    """What Notify took for circle invitations (building the world also tells Dr Jones she joined the team)."""
+    return [a for a in notify.accepted if a.reference.startswith("circle-invitation-")]
 
 
 def _invite(client_for: ClientFor, world: World, member: CircleMember, capture: Any) -> None:
@@ -35,10 +42,10 @@ def test_alex_invites_bev_and_her_invitation_arrives_at_notify(
     bev = _bev(world)
     _invite(client_for, world, bev, django_capture_on_commit_callbacks)
 
-    [accepted] = notify_stub.accepted
+    [accepted] = invitations(notify_stub)
     assert accepted.kind == "email"
     assert accepted.payload["email_address"] == "bev@example.com"
-    assert accepted.payload["personalisation"]["subject"] == "Alex has invited you to their circle of support"
+    assert accepted.payload["personalisation"]["subject"] == "Alex has invited you to his circle of support"
     link = re.search(
         r"http://127\.0\.0\.1:8000(/invitations/[A-Za-z0-9_-]+/)", accepted.payload["personalisation"]["body"]
     )
@@ -47,7 +54,7 @@ def test_alex_invites_bev_and_her_invitation_arrives_at_notify(
     assert opened.status_code == 302, "and the link works"
     assert opened["Location"] == "/invitations/accept/"
 
-    message = OutboxMessage.objects.get()
+    message = OutboxMessage.objects.get(template_key="circle_invitation")
     assert message.person_id == world.alex_record.pk
     assert message.recipient_user_id == CircleMember.objects.get(pk=bev.pk).user_id
     assert message.status == Status.SENT
@@ -60,14 +67,14 @@ def test_an_invitee_with_only_a_mobile_gets_a_text(
     bev = _bev(world, email="", phone="07700 900123")
     _invite(client_for, world, bev, django_capture_on_commit_callbacks)
 
-    [accepted] = notify_stub.accepted
+    [accepted] = invitations(notify_stub)
     assert accepted.kind == "sms"
     assert accepted.payload["phone_number"] == "07700900123"
     body = accepted.payload["personalisation"]["body"]
     assert body.startswith("Hello Bev.")
     assert "/invitations/" in body
     assert "Alex" not in body, "no personal detail in a text beyond the first name"
-    assert OutboxMessage.objects.get().channel == Channel.SMS
+    assert OutboxMessage.objects.get(template_key="circle_invitation").channel == Channel.SMS
 
 
 def test_an_invitee_with_email_and_mobile_gets_an_email(
@@ -79,7 +86,7 @@ def test_an_invitee_with_email_and_mobile_gets_an_email(
         _bev(world, email="bev@example.com", phone="07700 900123"),
         django_capture_on_commit_callbacks,
     )
-    assert [a.kind for a in notify_stub.accepted] == ["email"]
+    assert [a.kind for a in invitations(notify_stub)] == ["email"]
 
 
 def test_the_coordinator_sees_what_was_sent_without_the_link(
@@ -93,7 +100,7 @@ def test_the_coordinator_sees_what_was_sent_without_the_link(
     assert "To Bev Okoro. Email to bev@example.com." in page
     assert "Not sent: demo" in page, "the demo's log channel never claims a message was sent"
     assert ">Sent<" not in page
-    assert "Alex has invited you to their circle of support" in page
+    assert "Alex has invited you to his circle of support" in page
     assert REMOVED in page
     assert "/invitations/" not in page, "the one-time link is not kept once sent"
     assert AuditEvent.objects.filter(
@@ -126,7 +133,7 @@ def test_bev_reads_her_invitation_in_messages_to_you_once_she_has_signed_in(
     visitor.force_login(bev.user)
 
     page = visitor.get("/messages/").content.decode()
-    assert "Alex has invited you to their circle of support" in page
+    assert "Alex has invited you to his circle of support" in page
     assert "Hello Bev," in page
     assert "What went wrong" not in page
     assert "Every step" not in page

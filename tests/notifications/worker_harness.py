@@ -136,6 +136,7 @@ def _queue(count: int, prefix: str, per_second: float) -> None:
                     personalisation={
                         "first_name": "Sam",
                         "person_first_name": "Alex",
+                        "person_their": "his",
                         "link": f"https://x.example/{n}",
                     },
                     key=f"{prefix}-{n}",

@@ -92,6 +92,7 @@ MATRIX: dict[str, dict[str, int]] = {
     # (the page is empty for someone who sees nobody); Notify's callback is POST only, with its token.
     "/messages/": signed_in(200),
     "/messages/sent/": signed_in(200, alex=404, sam=404),
+    "/messages/choices/": signed_in(200),
     "/messages/notify-callback/": everyone(405),
     # Resetting your own password by email: open to everyone; a made-up link opens nothing.
     "/password-reset/": everyone(200),

@@ -1,16 +1,22 @@
 """Staff reset their own password by email: the same answer whether or not an account uses the address,
-a link that works once, and limits counted in the database.
+a link that works once, and limits counted in the database. The email goes through the outbox to
+GOV.UK Notify (the real client against the loopback stub), after the request has answered.
 """
 
 import re
 
 import pytest
 from django.conf import settings
-from django.core import mail
 from django.test import Client
 
 from livingplan.accounts.models import PasswordResetRequest
+from livingplan.notifications.models import OutboxMessage, Status
+from livingplan.notifications.texts import REMOVED
+from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import PASSWORD, World
+
+# Real commits, so each queued message is sent when its request's transaction commits.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("notify_stub")]
 
 RESET = "/password-reset/"
 SENT = "If an account uses that address, we have sent a link"
@@ -30,10 +36,20 @@ def without_nonces(page: str) -> str:
     return re.sub(r'nonce="[^"]*"', "", page)
 
 
-def emailed_path() -> str:
-    found = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", str(mail.outbox[-1].body))
-    assert found, mail.outbox[-1].body
+def resets(notify: NotifyStub) -> list[Accepted]:
+    """The reset emails Notify took (building the world tells Dr Jones she joined Alex's care team)."""
+    return [accepted for accepted in notify.accepted if accepted.reference.startswith("password-reset-")]
+
+
+def emailed_path(notify: NotifyStub) -> str:
+    body = resets(notify)[-1].payload["personalisation"]["body"]
+    found = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", body)
+    assert found, body
     return found.group(1)
+
+
+def emailed_to(notify: NotifyStub) -> list[str]:
+    return [accepted.payload["email_address"] for accepted in resets(notify)]
 
 
 def test_the_sign_in_page_tells_people_how_to_reset_a_password() -> None:
@@ -43,14 +59,16 @@ def test_the_sign_in_page_tells_people_how_to_reset_a_password() -> None:
     assert "ask your coordinator or your organisation's admin to reset it" not in page
 
 
-def test_a_known_address_gets_an_email_and_the_link_sets_a_new_password_once(world: World) -> None:
+def test_a_known_address_gets_an_email_and_the_link_sets_a_new_password_once(
+    world: World, notify_stub: NotifyStub
+) -> None:
     response = ask(Client(), "PRIYA@example.org")
 
     assert SENT in response.content.decode()
-    assert [m.to for m in mail.outbox] == [["priya@example.org"]]
-    assert mail.outbox[0].subject == "Reset your Living Plan password"
+    assert emailed_to(notify_stub) == ["priya@example.org"]
+    assert resets(notify_stub)[0].payload["personalisation"]["subject"] == "Reset your Living Plan password"
     client = Client()
-    opened = client.get(emailed_path())
+    opened = client.get(emailed_path(notify_stub))
     assert opened.status_code == 302, "the token is swapped for a step in the session"
     form = client.get(opened["Location"])
     assert "Choose a new password" in form.content.decode()
@@ -58,25 +76,39 @@ def test_a_known_address_gets_an_email_and_the_link_sets_a_new_password_once(wor
     assert "Your password is changed" in done.content.decode()
     assert can_sign_in("priya", NEW_PASSWORD)
     assert not can_sign_in("priya", PASSWORD)
-    used = Client().get(emailed_path())
+    used = Client().get(emailed_path(notify_stub))
     assert used.status_code == 404
     assert "This link does not work" in used.content.decode()
 
 
-def test_an_unknown_address_gets_the_same_page_and_no_email(world: World) -> None:
+def test_an_unknown_address_gets_the_same_page_and_no_email(world: World, notify_stub: NotifyStub) -> None:
     known = ask(Client(), "priya@example.org").content.decode()
-    mail.outbox.clear()
     unknown = ask(Client(), "nobody@example.org").content.decode()
 
     assert SENT in unknown
     assert without_nonces(unknown) == without_nonces(known)
-    assert mail.outbox == []
+    assert emailed_to(notify_stub) == ["priya@example.org"], "Priya's only"
+    assert OutboxMessage.objects.filter(template_key="password_reset").count() == 1
 
 
-def test_mismatched_passwords_are_a_form_error(world: World) -> None:
+def test_the_email_says_nothing_but_the_link_and_the_outbox_forgets_the_link(
+    world: World, notify_stub: NotifyStub
+) -> None:
+    ask(Client(), "priya@example.org")
+
+    body = resets(notify_stub)[0].payload["personalisation"]["body"]
+    assert "Priya" not in body
+    assert "priya" not in body.replace(emailed_path(notify_stub), "")
+    message = OutboxMessage.objects.get(template_key="password_reset")
+    assert message.status == Status.SENT
+    assert message.personalisation == {"link": REMOVED}
+    assert message.person_id is None
+
+
+def test_mismatched_passwords_are_a_form_error(world: World, notify_stub: NotifyStub) -> None:
     ask(Client(), "priya@example.org")
     client = Client()
-    step = client.get(emailed_path())["Location"]
+    step = client.get(emailed_path(notify_stub))["Location"]
     response = client.post(step, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD + "x"})
 
     assert response.status_code == 400
@@ -91,21 +123,24 @@ def test_an_address_in_the_wrong_format_is_a_form_error(db: None) -> None:
     assert "Enter an email address in the correct format" in response.content.decode()
 
 
-def test_one_address_gets_only_a_few_emails_an_hour_and_the_page_does_not_change(world: World) -> None:
+def test_one_address_gets_only_a_few_emails_an_hour_and_the_page_does_not_change(
+    world: World, notify_stub: NotifyStub
+) -> None:
     pages = [ask(Client(), "priya@example.org", ip=f"203.0.113.{n}") for n in range(5)]
 
-    assert len(mail.outbox) == settings.LIVINGPLAN_RESET_EMAILS_PER_ADDRESS
+    assert len(resets(notify_stub)) == settings.LIVINGPLAN_RESET_EMAILS_PER_ADDRESS
+    assert len({accepted.reference for accepted in resets(notify_stub)}) == len(resets(notify_stub))
     assert all(SENT in page.content.decode() for page in pages)
 
 
-def test_one_ip_address_is_told_to_wait_after_too_many_requests(world: World) -> None:
+def test_one_ip_address_is_told_to_wait_after_too_many_requests(world: World, notify_stub: NotifyStub) -> None:
     for n in range(settings.LIVINGPLAN_RESET_REQUESTS_PER_IP):
         ask(Client(), f"someone{n}@example.org")
     response = ask(Client(), "priya@example.org")
 
     assert response.status_code == 429
     assert "Too many requests to reset a password" in response.content.decode()
-    assert mail.outbox == []
+    assert resets(notify_stub) == []
 
 
 def test_the_counts_are_kept_in_the_database_not_the_cache(world: World) -> None:

@@ -2,11 +2,13 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from livingplan.accounts.models import Membership, Organisation, User
 from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
-from livingplan.people import rules
+from livingplan.notifications import outbox
+from livingplan.people import messaging, rules
 from livingplan.people.models import CareTeamMember, Person
 
 
@@ -57,7 +59,43 @@ def add_care_team_member(
         obj=member,
         detail={"member": user.display_name, "organisation": organisation.name, "coordinator": is_coordinator},
     )
+    if user.pk != by.pk:  # nobody needs telling what they just did themselves
+        _tell_new_member(member, by=by)
     return member
+
+
+def _tell_new_member(member: CareTeamMember, *, by: User) -> None:
+    """The practitioner hears they are on the team, in the same transaction as the change. Until the
+    person agrees to share their record with the practitioner's organisation, they cannot see it,
+    so the message does not name the person."""
+    person = member.person
+    to = messaging.recipient_for_staff(member.user)
+    key = f"care-team-added-{member.pk}"
+    if not Person.objects.visible_to(member.user).filter(pk=person.pk).exists():
+        outbox.queue(
+            template="care_team_added_awaiting_consent",
+            to=to,
+            personalisation={
+                "first_name": to.first_name,
+                "organisation": member.organisation.name,
+                "link": messaging.link(reverse("home:home")),
+            },
+            key=key,
+            person_id=person.pk,
+        )
+        return
+    outbox.queue(
+        template="care_team_added",
+        to=to,
+        personalisation={
+            **messaging.pronoun_fields(person),
+            "first_name": to.first_name,
+            "by_name": by.display_name,
+            "link": messaging.link(reverse("people:detail", args=[person.pk])),
+        },
+        key=key,
+        person_id=person.pk,
+    )
 
 
 def organisations_to_add_from(person: Person, user: User) -> "list[Organisation]":

@@ -72,6 +72,7 @@ def invite_circle_member(member: CircleMember, *, by: User, audit: AuditContext 
         personalisation={
             "first_name": messaging.first_name(member.name),
             "person_first_name": person.name_to_use,
+            "person_their": person.pronoun.their,
             "link": messaging.link(reverse("invitations:open", args=[token])),
         },
         key=f"circle-invitation-{invitation.pk}",

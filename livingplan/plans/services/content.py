@@ -10,7 +10,7 @@ from django.utils import timezone
 from livingplan.accounts.models import User
 from livingplan.core import dates
 from livingplan.core.audit_context import AuditContext
-from livingplan.plans import lifecycle, limits, rules
+from livingplan.plans import lifecycle, limits, rules, telling
 from livingplan.plans.models import (
     NEXT_REVIEW_DATE,
     Disagreement,
@@ -50,7 +50,7 @@ def add_statement(
     kind = contributor_kind(by, plan.person)
     # In the person's own voice, other people suggest; the person decides what it says (ADR-025).
     direct, written_for = rules.writes_in_own_voice(by, plan.person) if section in OWN_VOICE_SECTIONS else (True, False)
-    return add_content(
+    statement = add_content(
         Statement,
         plan,
         by=by,
@@ -67,6 +67,9 @@ def add_statement(
         written_for=written_for,
         position=next_position(plan.statements.filter(section=section)),
     )
+    if statement.status == StatementStatus.PROPOSED:
+        telling.suggestion_waiting(statement, by=by)
+    return statement
 
 
 @transaction.atomic
@@ -145,7 +148,7 @@ def add_outcome(
     # Outcomes are in the person's words: anyone else's is a suggestion, not yet in the plan (ADR-025).
     direct, written_for = rules.writes_in_own_voice(by, plan.person)
     status = StatementStatus.ACCEPTED if direct else StatementStatus.PROPOSED
-    return add_content(
+    outcome = add_content(
         Outcome,
         plan,
         by=by,
@@ -162,6 +165,9 @@ def add_outcome(
         written_for=written_for,
         position=next_position(plan.outcomes.all()),
     )
+    if status == StatementStatus.PROPOSED:
+        telling.suggestion_waiting(outcome, by=by)
+    return outcome
 
 
 @transaction.atomic

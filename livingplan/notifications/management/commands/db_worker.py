@@ -6,7 +6,9 @@ empty. This worker also:
 - at start, and every NOTIFICATIONS_SWEEP_INTERVAL seconds (a thread), frees rows stuck in
   SENDING and sends rows overdue for a minute or more (their task was lost);
 - with `--batch`, once no task is ready, keeps sending due rows and waits for retries and stuck
-  rows due within NOTIFICATIONS_BATCH_WAIT seconds, then exits: the queue is drained.
+  rows due within NOTIFICATIONS_BATCH_WAIT seconds, then exits: the queue is drained;
+- on the same beat runs the periodic jobs other apps register (`periodic`: the plans app's
+  reminders of actions due and overdue), each at its own interval, all of them at start.
 """
 
 import datetime as dt
@@ -20,13 +22,14 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
 
-from livingplan.notifications import outbox
+from livingplan.notifications import outbox, periodic
 
 log = logging.getLogger("livingplan.notifications")
 OVERDUE = dt.timedelta(minutes=1)
 
 
-def outbox_pass(*, overdue_by: dt.timedelta) -> int:
+def outbox_pass(*, overdue_by: dt.timedelta, every_job: bool = False) -> int:
+    periodic.run_due(every_job=every_job)  # what the jobs queue is sent by this pass, or by its own task
     freed = outbox.sweep()
     if freed:
         log.warning("Freed %s messages left sending by a stopped worker", freed)
@@ -35,7 +38,7 @@ def outbox_pass(*, overdue_by: dt.timedelta) -> int:
 
 class OutboxWorker(db_worker.Worker):
     def run(self) -> None:
-        outbox_pass(overdue_by=OVERDUE)
+        outbox_pass(overdue_by=OVERDUE, every_job=True)
         if not self.batch:
             threading.Thread(target=self._keep_sweeping, daemon=True, name="outbox-sweep").start()
             super().run()

@@ -1,61 +1,19 @@
-"""Our own wording for every message: short, plain English, the recipient's first name, what
-happened, what to do next, one link. A text carries no personal detail beyond a first name.
-
-Notify holds one template per channel whose content is only `((subject))` and `((body))`
-(the ids are settings), so the words live here, in the repository, reviewed and tested.
-"""
-
-from collections.abc import Mapping
-from dataclasses import dataclass
+"""The circle invitation and the plan's agreement: plans/services/messages.py and people queue these."""
 
 from livingplan.notifications.models import Channel
-
-# Put in place of a secret (a one-time link) once the message has gone: the outbox keeps no key to anything.
-REMOVED = "[link removed after sending: it works only once]"
-
-
-@dataclass(frozen=True)
-class Wording:
-    subject: str  # email and letter heading; texts have none
-    body: str
-
-
-@dataclass(frozen=True)
-class Template:
-    key: str
-    wording: Mapping[str, Wording]  # channel -> words
-    secret_fields: frozenset[str] = frozenset()
-    # Kept for whatever makes the letter's PDF at send time (`letters.py`): which version, which format.
-    letter_fields: frozenset[str] = frozenset()
-
-    @property
-    def letter_pdf(self) -> bool:
-        """The letter is a PDF made when it is sent (Notify's precompiled route), not words on a template."""
-        return bool(self.letter_fields)
-
-    @property
-    def channels(self) -> tuple[str, ...]:
-        return tuple(self.wording)
-
-    def fields(self, channel: str) -> set[str]:
-        """The personalisation this channel's words use: the outbox keeps only these."""
-        words = self.wording[channel]
-        used = {name for name in _FIELDS if "{" + name + "}" in words.subject + words.body}
-        return used | set(self.letter_fields) if channel == Channel.LETTER else used
-
-
-_FIELDS = ("first_name", "person_first_name", "link", "agreed_on", "what_changed")
+from livingplan.notifications.texts.base import Template, Wording
 
 CIRCLE_INVITATION = Template(
     key="circle_invitation",
     secret_fields=frozenset({"link"}),
     wording={
         Channel.EMAIL: Wording(
-            subject="{person_first_name} has invited you to their circle of support",
+            subject="{person_first_name} has invited you to {person_their} circle of support",
             body=(
                 "Hello {first_name},\n\n"
-                "{person_first_name} has invited you to join their circle of support on Living Plan. "
-                "You will be able to see the parts of their care and support plan they choose to share with you.\n\n"
+                "{person_first_name} has invited you to join {person_their} circle of support on Living Plan. "
+                "You will be able to see the parts of {person_their} care and support plan "
+                "{person_first_name} chooses to share with you.\n\n"
                 "To accept, open this link and choose a password. It works once, for 7 days:\n\n"
                 "{link}\n\n"
                 "If you were not expecting this, you can ignore this email."
@@ -197,15 +155,3 @@ PLAN_VERSION = Template(
         ),
     },
 )
-
-TEMPLATES: dict[str, Template] = {
-    t.key: t
-    for t in (CIRCLE_INVITATION, PLAN_AGREED, PLAN_READY, PLAN_READY_ON_BEHALF, PLAN_AGREED_FOR_OTHERS, PLAN_VERSION)
-}
-
-
-def render(template_key: str, channel: str, personalisation: Mapping[str, str]) -> Wording:
-    words = TEMPLATES[template_key].wording[channel]
-    values = {name: str(personalisation.get(name, "")) for name in _FIELDS}
-    values["what_changed"] = values["what_changed"] or "see the plan."
-    return Wording(subject=words.subject.format(**values), body=words.body.format(**values))

@@ -1,0 +1,43 @@
+"""Our own wording for every message: short, plain English, the recipient's first name, what
+happened, what to do next, one link. A text carries no personal detail beyond a first name.
+
+Notify holds one template per channel whose content is only `((subject))` and `((body))`
+(the ids are settings), so the words live here, in the repository, reviewed and tested: `plan`
+(the circle invitation and the plan's agreement) and `everyday` (the care team, suggestions,
+notes, reviews asked for, actions due, password resets); `base` holds their shape.
+"""
+
+from collections.abc import Mapping
+
+from livingplan.notifications.texts import everyday, plan
+from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
+
+TEMPLATES: dict[str, Template] = {
+    t.key: t
+    for t in (
+        plan.CIRCLE_INVITATION,
+        plan.PLAN_AGREED,
+        plan.PLAN_READY,
+        plan.PLAN_READY_ON_BEHALF,
+        plan.PLAN_AGREED_FOR_OTHERS,
+        plan.PLAN_VERSION,
+        everyday.CARE_TEAM_ADDED,
+        everyday.CARE_TEAM_ADDED_AWAITING_CONSENT,
+        everyday.SUGGESTION_WAITING,
+        everyday.NOTE_ADDED,
+        everyday.REVIEW_REQUESTED,
+        everyday.ACTION_DUE,
+        everyday.ACTION_OVERDUE,
+        everyday.PASSWORD_RESET,
+    )
+}
+
+
+def render(template_key: str, channel: str, personalisation: Mapping[str, str]) -> Wording:
+    words = TEMPLATES[template_key].wording[channel]
+    values = {name: str(personalisation.get(name, "")) for name in _FIELDS}
+    values["what_changed"] = values["what_changed"] or "see the plan."
+    return Wording(subject=words.subject.format(**values), body=words.body.format(**values))
+
+
+__all__ = ["REMOVED", "TEMPLATES", "Template", "Wording", "render"]

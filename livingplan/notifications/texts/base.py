@@ -1,0 +1,56 @@
+"""The shape of our wording: a template has words per channel, and names the personalisation it uses."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from livingplan.notifications.models import Channel
+
+# Put in place of a secret (a one-time link) once the message has gone: the outbox keeps no key to anything.
+REMOVED = "[link removed after sending: it works only once]"
+
+
+@dataclass(frozen=True)
+class Wording:
+    subject: str  # email and letter heading; texts have none
+    body: str
+
+
+@dataclass(frozen=True)
+class Template:
+    key: str
+    wording: Mapping[str, Wording]  # channel -> words
+    secret_fields: frozenset[str] = frozenset()
+    # Kept for whatever makes the letter's PDF at send time (`letters.py`): which version, which format.
+    letter_fields: frozenset[str] = frozenset()
+
+    @property
+    def letter_pdf(self) -> bool:
+        """The letter is a PDF made when it is sent (Notify's precompiled route), not words on a template."""
+        return bool(self.letter_fields)
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        return tuple(self.wording)
+
+    def fields(self, channel: str) -> set[str]:
+        """The personalisation this channel's words use: the outbox keeps only these."""
+        words = self.wording[channel]
+        used = {name for name in _FIELDS if "{" + name + "}" in words.subject + words.body}
+        return used | set(self.letter_fields) if channel == Channel.LETTER else used
+
+
+_FIELDS = (
+    "first_name",
+    "person_first_name",
+    "link",
+    "agreed_on",
+    "what_changed",
+    # The everyday messages: the person's full name for staff, and their pronouns.
+    "person_name",
+    "person_their",
+    "person_them",
+    "by_name",
+    "due_on",
+    "plan_of",  # "your" to the person, "Alex's" to anyone else
+    "organisation",
+)

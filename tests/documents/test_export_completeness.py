@@ -329,7 +329,7 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     outbox.queue(
         template="circle_invitation",
         to=messaging.recipient_for_person(record),
-        personalisation={"first_name": "Alex", "person_first_name": "Alex", "link": "https://example.org/"},
+        personalisation={"first_name": "Alex", **messaging.pronoun_fields(record), "link": "https://example.org/"},
         key="a-message-to-alex",
         person_id=record.pk,
     )
@@ -354,7 +354,7 @@ def test_every_key_listed_is_in_the_download(everything: Files) -> None:
     assert {label: keys for label, keys in missing.items() if keys} == {}
 
 
-def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files) -> None:
+def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files, world: World) -> None:
     record, plan = everything["record.json"], everything["plan.json"]
     [authority] = record["legal_authorities"]
     assert authority["signs_in_as"] == "Sam Carter"
@@ -368,11 +368,12 @@ def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files) 
     assert plan["outcomes"][0]["progress"][0]["recorded_by"] == "Alex Carter"
     assert plan["notes"][0]["text"] == "The walks are going well."
     assert plan["who_may_write_for_me"][0]["who"] == "Sam Carter"
-    [message] = everything["messages.json"]
+    [message] = [m for m in everything["messages.json"] if m["about"] == "circle_invitation"]
     assert message["to"] == "Alex Carter"
-    # The test world records no way to reach Alex: the download says so rather than hiding the message.
-    assert message["status"] == "PERMANENT_FAILURE"
-    assert message["what_went_wrong"].startswith("Nothing is recorded to reach Alex")
+    # Alex is reached at the email he signs in with; the download says where it went and where it is.
+    assert message["by"] == "EMAIL"
+    assert message["address"] == world.alex.email
+    assert message["status"] in {"CREATED", "SENT"}
     [edit] = plan["changes_to_words"]
     assert (edit["words_before"], edit["words_after"]) == ("My garden", "My garden and my shed")
 

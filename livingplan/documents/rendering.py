@@ -114,6 +114,7 @@ def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes
     for version in data.versions:
         files[f"versions/version-{version.number}.json"] = json_bytes(presenters.version_json(version))
     files["audit.json"] = json_bytes(presenters.audit_json(data.audit))
+    files["messages.json"] = json_bytes(presenters.messages_json(data.messages))
     if data.plan is not None:
         page = build_plan_page(data.plan, viewer=viewer, groups=groups, today=today)
         fmt = presenters.recorded_format(person)

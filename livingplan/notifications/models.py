@@ -8,13 +8,14 @@ workers, or a task run twice, never send it twice; every status change is an app
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
 from django.db.models.expressions import RawSQL
 
 from livingplan.core.models import PersonalDataModel
+from livingplan.core.viewer import Viewer, active_user
 
 
 class Status(models.TextChoices):
@@ -73,16 +74,17 @@ def register_visible_person_ids(finder: PersonIdsFinder) -> None:
 
 
 class OutboxMessageQuerySet(models.QuerySet["OutboxMessage"]):
-    def visible_to(self, user: Any) -> "OutboxMessageQuerySet":
+    def visible_to(self, viewer: Viewer) -> Self:
         """Messages to the user, and, for staff, messages about the people they may see."""
-        if not getattr(user, "is_authenticated", False) or not user.is_active:
+        user = active_user(viewer)
+        if user is None:
             return self.none()
         mine = models.Q(recipient_user=user)
         if _person_ids_visible_to is None or not user.memberships.exists():
             return self.filter(mine)
         return self.filter(mine | models.Q(person_id__in=_person_ids_visible_to(user)))
 
-    def to_user(self, user: Any) -> "OutboxMessageQuerySet":
+    def to_user(self, user: Any) -> Self:
         return self.filter(recipient_user=user)
 
 

@@ -38,6 +38,7 @@ class MessageRow:
     how: str
     status: str
     tag_class: str
+    heading: str
     subject: str
     paragraphs: list[str]
     problem: str
@@ -51,9 +52,14 @@ def _how(message: OutboxMessage) -> str:
     if message.channel != Channel.NONE and message.to_address:
         # A letter's address: its first line (the name) is enough to say which one.
         how = f"{how} to {message.to_address.splitlines()[0]}"
-    if message.provider == Provider.LOG:
-        how += " (not sent: demo log)"
     return how
+
+
+def _status(message: OutboxMessage) -> tuple[str, str]:
+    """The tag's words and colour. The demo's log channel sends nothing, so it never says "Sent"."""
+    if message.provider == Provider.LOG and message.status in {Status.SENT, Status.DELIVERED}:
+        return "Not sent: demo", "nhsuk-tag--grey"
+    return Status(message.status).label, _TAG[Status(message.status)]
 
 
 def row(message: OutboxMessage, *, for_staff: bool) -> MessageRow:
@@ -62,6 +68,7 @@ def row(message: OutboxMessage, *, for_staff: bool) -> MessageRow:
     else:
         words = texts.render(message.template_key, message.channel, message.personalisation)
         subject, paragraphs = words.subject, [p for p in words.body.split("\n\n") if p.strip()]
+    status, tag_class = _status(message)
     failed = message.status in {Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE, Status.TEMPORARY_FAILURE}
     waiting = message.status == Status.CREATED
     return MessageRow(
@@ -69,8 +76,10 @@ def row(message: OutboxMessage, *, for_staff: bool) -> MessageRow:
         queued=datetime_short(message.created_at),
         to=message.recipient_name,
         how=_how(message),
-        status=Status(message.status).label,
-        tag_class=_TAG[Status(message.status)],
+        status=status,
+        tag_class=tag_class,
+        # A text has no subject: say what it is and to whom, not only the number it went to.
+        heading=subject or f"{Channel(message.channel).label} to {message.recipient_name or 'someone'}",
         subject=subject,
         paragraphs=paragraphs,
         problem=message.last_error if for_staff and (failed or waiting) else "",

@@ -6,8 +6,8 @@ text to a UK mobile. A person's own needs (channel, times to avoid) choose for t
 
 from django.conf import settings
 
-from livingplan.notifications import attention
-from livingplan.notifications.recipients import Recipient
+from livingplan.notifications import attention, texts
+from livingplan.notifications.recipients import Recipient, choose
 from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, Person
 
 # Our recorded channel -> the outbox's. A phone call is not a message: the outbox still writes where it
@@ -54,3 +54,16 @@ def recipient_for_person(person: Person) -> Recipient:
         preferred=_CHANNELS.get(needs.preferred_channel, "") if needs else "",
         times_to_avoid=needs.times_to_avoid if needs else "",
     )
+
+
+_ROUTE_WORDS = {"EMAIL": "by email to {}", "SMS": "by text message to {}"}
+
+
+def invitation_route(member: CircleMember) -> str | None:
+    """How a circle member's invitation goes ("by email to jo@example.org"), or None when nothing
+    recorded reaches them and the person must pass the link on themselves."""
+    found = choose(recipient_for_circle_member(member), texts.TEMPLATES["circle_invitation"].channels)
+    if found is None:
+        return None
+    channel, address = found
+    return _ROUTE_WORDS.get(channel, "by post to {}").format(address.splitlines()[0])

@@ -19,7 +19,7 @@ from livingplan.core.audit_context import of_request
 from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
-from livingplan.people import rules, services
+from livingplan.people import messaging, rules, services
 from livingplan.people.forms import (
     AcceptInvitationForm,
     AdvocacyForm,
@@ -229,6 +229,7 @@ def invite_circle_member(request: AuthenticatedRequest, pk: int, member_pk: int)
         "person": person,
         "member": member,
         "link": link,
+        "route": messaging.invitation_route(member),
         "days": services.INVITATION_LIFETIME.days,
         "step_minutes": int(services.INVITATION_STEP_LIFETIME.total_seconds() // 60),
     }

@@ -45,7 +45,8 @@ def shared_snapshot_outcomes(outcomes: list[dict[str, Any]], groups: frozenset[s
     ]
 
 
-def _apply(defaults: frozenset[str], choices: list[SharingChoice]) -> set[str]:
+def apply_choices(defaults: frozenset[str], choices: list[SharingChoice]) -> set[str]:
+    """What an audience sees: the defaults for its kind, with the person's choices over them."""
     groups = set(defaults)
     for choice in choices:
         (groups.add if choice.is_shared else groups.discard)(choice.group)
@@ -67,9 +68,9 @@ def groups_visible_to(user: Viewer, person: Person) -> frozenset[str]:
     audiences = _audiences(signed_in, person)
     for kind, audience_id in audiences:
         if kind == CIRCLE:
-            groups |= _apply(DEFAULT_FOR_CIRCLE, [c for c in choices if c.circle_member_id == audience_id])
+            groups |= apply_choices(DEFAULT_FOR_CIRCLE, [c for c in choices if c.circle_member_id == audience_id])
         else:
-            groups |= _apply(DEFAULT_FOR_CARE_TEAM, [c for c in choices if c.organisation_id == audience_id])
+            groups |= apply_choices(DEFAULT_FOR_CARE_TEAM, [c for c in choices if c.organisation_id == audience_id])
     return frozenset(groups)
 
 

@@ -6,6 +6,7 @@ from livingplan.accounts.models import Organisation
 from livingplan.people.models import CircleMember, Person
 from livingplan.plans.models import SharingChoice
 from livingplan.plans.sections import DEFAULT_FOR_CARE_TEAM, DEFAULT_FOR_CIRCLE
+from livingplan.plans.sharing import apply_choices
 
 
 @dataclass
@@ -21,11 +22,9 @@ def audiences_for(person: Person) -> list[Audience]:
     choices = list(SharingChoice.objects.filter(person=person))
 
     def current(defaults: frozenset[str], **match: object) -> set[str]:
-        groups = set(defaults)
-        for choice in choices:
-            if all(getattr(choice, f"{k}_id") == v for k, v in match.items()):
-                (groups.add if choice.is_shared else groups.discard)(choice.group)
-        return groups
+        return apply_choices(
+            defaults, [c for c in choices if all(getattr(c, f"{k}_id") == v for k, v in match.items())]
+        )
 
     audiences = [
         Audience(f"circle_{m.pk}", m.name, current(DEFAULT_FOR_CIRCLE, circle_member=m.pk), circle_member=m)

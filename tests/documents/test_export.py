@@ -17,6 +17,7 @@ EXPECTED_FILES = {
     "plan.json",
     "versions/version-1.json",
     "audit.json",
+    "messages.json",
     "plan.pdf",
     "about-me.pdf",
 }

@@ -20,6 +20,8 @@ from django.apps import apps
 from django.db import models
 from django.test import Client
 
+from livingplan.notifications import outbox
+from livingplan.people import messaging
 from livingplan.people import services as people
 from livingplan.people.models import CircleInvitation, CircleMember, DecisionKind, InformationFormat
 from livingplan.plans import notes, voice
@@ -237,6 +239,34 @@ EXPORTED: dict[str, Exported] = {
             "detail": "internal ids and codes; record.json and plan.json say the same in words",
         },
     ),
+    "notifications.OutboxMessage": Exported(
+        lambda f: f["messages.json"][0],
+        {
+            "template_key": "about",
+            "personalisation": "words",
+            "recipient_name": "to",
+            "channel": "by",
+            "to_address": "address",
+            "provider": "carried_by",
+            "status": "status",
+            "created_at": "queued_at",
+            "sent_at": "sent_at",
+            "attempts": "tries",
+            "held_because": "held_because",
+            "last_error": "what_went_wrong",
+        },
+        {
+            "id": ID,
+            "person_id": WHOSE,
+            "recipient_user": WHOSE,
+            "idempotency_key": "an internal key that stops a message being sent twice",
+            "provider_id": "the carrier's own reference for the message: means nothing to the person",
+            "next_attempt_at": "when the service will next try: the status says where it is",
+            "claim_token": "an internal mark of which worker is sending it",
+            "claimed_at": "when a worker began sending it: sent_at says when it went",
+            "updated_at": "when the row last changed: the status and sent_at say what changed",
+        },
+    ),
 }
 
 # Whole models left out, and why.
@@ -296,6 +326,13 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     version = plans.agree_plan(plan, by=alex, summary="First plan")
     plans.sign_version(version, by=world.priya, role="Coordinator")
     notes.add_note(plan, by=alex, text="The walks are going well.", asks_for_review=False)
+    outbox.queue(
+        template="circle_invitation",
+        to=messaging.recipient_for_person(record),
+        personalisation={"first_name": "Alex", "person_first_name": "Alex", "link": "https://example.org/"},
+        key="a-message-to-alex",
+        person_id=record.pk,
+    )
     response = client_for("alex").get(f"/people/{world.alex_record.pk}/export.zip")
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
@@ -331,6 +368,11 @@ def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files) 
     assert plan["outcomes"][0]["progress"][0]["recorded_by"] == "Alex Carter"
     assert plan["notes"][0]["text"] == "The walks are going well."
     assert plan["who_may_write_for_me"][0]["who"] == "Sam Carter"
+    [message] = everything["messages.json"]
+    assert message["to"] == "Alex Carter"
+    # The test world records no way to reach Alex: the download says so rather than hiding the message.
+    assert message["status"] == "PERMANENT_FAILURE"
+    assert message["what_went_wrong"].startswith("Nothing is recorded to reach Alex")
     [edit] = plan["changes_to_words"]
     assert (edit["words_before"], edit["words_after"]) == ("My garden", "My garden and my shed")
 

@@ -90,7 +90,9 @@ def test_the_coordinator_sees_what_was_sent_without_the_link(
     response = client_for("priya").get("/messages/sent/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert "To Bev Okoro. Email to bev@example.com (not sent: demo log)." in page
+    assert "To Bev Okoro. Email to bev@example.com." in page
+    assert "Not sent: demo" in page, "the demo's log channel never claims a message was sent"
+    assert ">Sent<" not in page
     assert "Alex has invited you to their circle of support" in page
     assert REMOVED in page
     assert "/invitations/" not in page, "the one-time link is not kept once sent"
@@ -130,3 +132,14 @@ def test_bev_reads_her_invitation_in_messages_to_you_once_she_has_signed_in(
     assert "Every step" not in page
 
     assert "We have not sent you any messages yet." in client_for("sam").get("/messages/").content.decode()
+
+
+def test_a_text_is_headed_by_who_it_went_to_not_only_its_number(
+    world: World, client_for: ClientFor, django_capture_on_commit_callbacks: Any
+) -> None:
+    _invite(client_for, world, _bev(world, email="", phone="07700 900123"), django_capture_on_commit_callbacks)
+
+    page = client_for("priya").get("/messages/sent/").content.decode()
+    heading = re.search(r"<h2[^>]*>([^<]+)</h2>", page)
+    assert heading is not None
+    assert heading.group(1).strip() == "Text message to Bev Okoro"

@@ -31,7 +31,7 @@ def _invite(client: Client, world: World, member: CircleMember) -> str:
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("max-age=0")
     body = response.content.decode()
-    assert "we are sending them this link" in body
+    assert "We are sending Bev Okoro this link by email to bev@example.com" in body
     match = re.search(r"/invitations/([A-Za-z0-9_-]+)/", body)
     assert match
     return match.group(1)
@@ -516,3 +516,12 @@ def test_omar_gets_404_from_every_new_page(world: World, client_for: ClientFor, 
     url = template.format(pk=world.alex_record.pk, member=member.pk, org=world.care_provider.pk)
     assert client_for("omar").post(url, {"access": "off", "decision": "give"}).status_code == 404
     assert client_for("omar").post(url.replace(str(world.alex_record.pk), "999999", 1), {}).status_code == 404
+
+
+def test_an_invitation_to_someone_we_cannot_reach_says_to_pass_the_link_on(
+    world: World, client_for: Callable[[str], Client]
+) -> None:
+    jo = services.add_circle_member(world.alex_record, by=world.alex, name="Jo Carter", relationship="Son")
+    body = client_for("alex").post(f"/people/{world.alex_record.pk}/circle/{jo.pk}/invite/").content.decode()
+    assert "We have no email address or mobile number for Jo Carter, so we cannot send this link" in body
+    assert "We are sending" not in body

@@ -52,8 +52,9 @@ def _sam(world: World) -> CircleMember:
 
 
 def _alex_shares(world: World, *groups: str) -> None:
-    plans.choose_sharing(
-        world.alex_record, by=world.alex, groups=set(DEFAULT_FOR_CIRCLE) | set(groups), circle_member=_sam(world)
+    shared = plans.exactly(set(DEFAULT_FOR_CIRCLE) | set(groups))
+    plans.save_sharing_choices(
+        world.alex_record, by=world.alex, choices=[plans.AudienceChoice(shared, circle_member=_sam(world))]
     )
 
 

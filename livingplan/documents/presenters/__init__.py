@@ -18,6 +18,7 @@ from livingplan.documents.presenters.export import (
     audit_json,
     export_readme,
     iso,
+    messages_json,
     record_json,
     version_json,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "filename",
     "iso",
     "load_subject_access",
+    "messages_json",
     "plan_json",
     "record_json",
     "recorded_format",

@@ -11,6 +11,7 @@ from livingplan.accounts.models import User
 from livingplan.core.models import AuditEvent
 from livingplan.core.presenters import date_long
 from livingplan.documents.presenters.subject_access import SubjectAccess
+from livingplan.notifications.models import OutboxMessage
 from livingplan.people.models import Person
 from livingplan.plans.models import PlanVersion
 
@@ -178,6 +179,27 @@ def audit_json(events: Iterable[AuditEvent]) -> list[dict[str, Any]]:
     ]
 
 
+def messages_json(messages: Iterable[OutboxMessage]) -> list[dict[str, Any]]:
+    """What we sent the person, or tried to, newest first: the words, where to and what became of it."""
+    return [
+        {
+            "about": m.template_key,
+            "words": m.personalisation,
+            "to": m.recipient_name,
+            "by": m.channel,
+            "address": m.to_address,
+            "carried_by": m.provider,
+            "status": m.status,
+            "queued_at": iso(m.created_at),
+            "sent_at": iso(m.sent_at),
+            "tries": m.attempts,
+            "held_because": m.held_because,
+            "what_went_wrong": m.last_error,
+        }
+        for m in messages
+    ]
+
+
 EXPORT_FILES = {
     "record.json": "Your details, how you like information, capacity assessments, advocacy,\n"
     "attorneys and deputies, your care team, your circle of support and invitations to it.",
@@ -185,6 +207,7 @@ EXPORT_FILES = {
     "notes written between reviews, and who may write in it for you.",
     "versions/": "Each version of your plan you agreed, with who agreed and signed it.",
     "audit.json": "Everyone who looked at or changed your record, and when.",
+    "messages.json": "Every message we sent you, or tried to, and what became of it.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

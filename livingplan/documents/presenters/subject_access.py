@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from livingplan.core.models import AuditEvent
+from livingplan.notifications.models import OutboxMessage
 
 # The record's own rows, as `record.Advocacy`: the names say which part of the record they are.
 from livingplan.people import models as record
@@ -63,6 +64,7 @@ class SubjectAccess:
     linked_plans: list[LinkedPlan] = field(default_factory=list)
     status_changes: list[PlanStatusChange] = field(default_factory=list)
     notes: list[PlanNote] = field(default_factory=list)
+    messages: list[OutboxMessage] = field(default_factory=list)
 
 
 def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
@@ -93,6 +95,9 @@ def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset
         ),
         audit=list(AuditEvent.objects.visible_to(viewer).about_person(person.pk).select_related("actor")),
     )
+    if person.user_id is not None:
+        # Messages sent to the person; those to their circle or care team are the recipients' own.
+        data.messages = list(OutboxMessage.objects.visible_to(viewer).to_user(person.user).filter(person_id=person.pk))
     if SharingGroup.CAPACITY in groups:
         data.capacity = _rows(record.CapacityAssessment, **mine, related=("assessed_by",))
         data.advocacy = record.Advocacy.objects.visible_to(viewer).filter(person=person).first()

@@ -37,11 +37,12 @@ from livingplan.plans.services.content import (
     remove_statement,
     set_review_arrangements,
 )
-from livingplan.plans.services.sharing import choose_sharing, set_sharing
+from livingplan.plans.services.sharing import AudienceChoice, exactly, save_sharing_choices, set_sharing
 
 __all__ = [
     "AGREED_AS",
     "BEST_INTERESTS_REQUIRED",
+    "AudienceChoice",
     "StaleEdit",
     "activate_plan",
     "add_action",
@@ -51,16 +52,17 @@ __all__ = [
     "add_statement",
     "agree_plan",
     "bring_into_force",
-    "choose_sharing",
     "contributor_kind",
     "decide_statement",
     "decide_suggestion",
+    "exactly",
     "missing_for_agreement",
     "propose_plan",
     "record_disagreement",
     "record_plan_viewed",
     "record_progress",
     "remove_statement",
+    "save_sharing_choices",
     "set_action_status",
     "set_review_arrangements",
     "set_sharing",

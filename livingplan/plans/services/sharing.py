@@ -1,5 +1,8 @@
 """Who sees which part of the plan: the person's sharing choices, one row per group and audience."""
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -61,7 +64,39 @@ def _share(
     return choice
 
 
+@dataclass(frozen=True)
+class AudienceChoice:
+    """What one audience (a circle member or an organisation's care team) may see of each group:
+    `{group: True or False}`; a group left out keeps the choice or default it has."""
+
+    shared: Mapping[str, bool]
+    circle_member: CircleMember | None = None
+    organisation: Organisation | None = None
+
+
 @transaction.atomic
+def save_sharing_choices(
+    person: Person, *, by: User, choices: Iterable[AudienceChoice], audit: AuditContext | None = None
+) -> list[SharingChoice]:
+    """The one write path for sharing choices: every audience on a page saved together or not at all,
+    with one check of who decides."""
+    standing = _sharing_decider(by, person)
+    return [
+        _share(
+            person,
+            standing,
+            by=by,
+            group=group,
+            is_shared=is_shared,
+            circle_member=choice.circle_member,
+            organisation=choice.organisation,
+            audit=audit,
+        )
+        for choice in choices
+        for group, is_shared in choice.shared.items()
+    ]
+
+
 def set_sharing(
     person: Person,
     *,
@@ -72,39 +107,12 @@ def set_sharing(
     organisation: Organisation | None = None,
     audit: AuditContext | None = None,
 ) -> SharingChoice:
-    standing = _sharing_decider(by, person)
-    return _share(
-        person,
-        standing,
-        by=by,
-        group=group,
-        is_shared=is_shared,
-        circle_member=circle_member,
-        organisation=organisation,
-        audit=audit,
-    )
+    """One group for one audience (the API, the demo): `save_sharing_choices` with a single choice."""
+    choice = AudienceChoice({group: is_shared}, circle_member=circle_member, organisation=organisation)
+    [saved] = save_sharing_choices(person, by=by, choices=[choice], audit=audit)
+    return saved
 
 
-@transaction.atomic
-def choose_sharing(
-    person: Person,
-    *,
-    by: User,
-    groups: set[str],
-    circle_member: CircleMember | None = None,
-    organisation: Organisation | None = None,
-    audit: AuditContext | None = None,
-) -> None:
-    """Record, for one audience, exactly which groups of the plan they may see (one check of who decides)."""
-    standing = _sharing_decider(by, person)
-    for group in SharingGroup:
-        _share(
-            person,
-            standing,
-            by=by,
-            group=group,
-            is_shared=group in groups,
-            circle_member=circle_member,
-            organisation=organisation,
-            audit=audit,
-        )
+def exactly(groups: set[str]) -> dict[str, bool]:
+    """Every group, shared or not, so an audience sees exactly `groups` whatever the defaults become."""
+    return {group: group in groups for group in SharingGroup}

@@ -32,7 +32,7 @@ from livingplan.plans.forms import (
     StatementForm,
 )
 from livingplan.plans.models import Action, Layer, Outcome, Plan, Statement
-from livingplan.plans.presenters.plan import changes_since
+from livingplan.plans.presenters.changes import changes_since
 from livingplan.plans.sections import OWN_VOICE_SECTIONS, SECTION_GROUP, Section, SharingGroup
 from livingplan.plans.sharing import action_is_shared, groups_visible_to, shared_actions
 from livingplan.plans.views._load import plan_for, require_group, stale_edit_page

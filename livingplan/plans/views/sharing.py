@@ -26,17 +26,17 @@ def sharing(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
     audiences = audiences_for(person)
     form = SharingForm(request.POST or None, audiences=[(a.key, a.label, a.groups) for a in audiences])
     if request.method == "POST" and form.is_valid():
-        for audience in audiences:
-            chosen = set(form.cleaned_data[audience.key])
-            if chosen != audience.groups:
-                services.choose_sharing(
-                    person,
-                    by=request.user,
-                    groups=chosen,
-                    circle_member=audience.circle_member,
-                    organisation=audience.organisation,
-                    audit=request.audit,
-                )
+        # Only the audiences whose choices changed: the others keep following the defaults.
+        changed = [
+            services.AudienceChoice(
+                services.exactly(set(form.cleaned_data[a.key])),
+                circle_member=a.circle_member,
+                organisation=a.organisation,
+            )
+            for a in audiences
+            if set(form.cleaned_data[a.key]) != a.groups
+        ]
+        services.save_sharing_choices(person, by=request.user, choices=changed, audit=request.audit)
         if standing.on_behalf:
             messages.success(request, f"The sharing choices you made for {person.name_to_use} are saved.")
         else:

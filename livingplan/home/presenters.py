@@ -68,15 +68,26 @@ class ThingToDo:
     since: str
 
 
-def things_to_do(user: User) -> list[ThingToDo]:
-    """Open tasks about the people `user` coordinates now, oldest first: one query (ADR-032)."""
-    tasks = (
-        CoordinatorTask.objects.visible_to(user)
-        .for_coordinator(user)
-        .open()
-        .select_related("person")
-        .order_by("created_at", "pk")[:100]
-    )
+THINGS_TO_DO_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class ThingsToDo:
+    rows: list[ThingToDo]
+    total: int  # all that are open, which may be more than are shown
+
+
+def things_to_do(user: User) -> ThingsToDo:
+    """Open tasks about the people `user` coordinates now, oldest first: one query, or two when
+    there are more than are shown (ADR-032)."""
+    open_tasks = CoordinatorTask.objects.visible_to(user).for_coordinator(user).open()
+    # One more than is shown, so the count is asked for only when there are more.
+    tasks = list(open_tasks.select_related("person").order_by("created_at", "pk")[: THINGS_TO_DO_SHOWN + 1])
+    total = open_tasks.count() if len(tasks) > THINGS_TO_DO_SHOWN else len(tasks)
+    return ThingsToDo(rows=_rows(tasks[:THINGS_TO_DO_SHOWN]), total=total)
+
+
+def _rows(tasks: list[CoordinatorTask]) -> list[ThingToDo]:
     return [
         ThingToDo(
             id=task.pk,
@@ -101,7 +112,7 @@ class StaffHome:
     user: User
     memberships: list[Membership]
     actions: list[MyAction] = field(default_factory=list)
-    things_to_do: list[ThingToDo] = field(default_factory=list)
+    things_to_do: ThingsToDo = field(default_factory=lambda: ThingsToDo(rows=[], total=0))
     caseload: Caseload | None = None
     figures: list[dict[str, Any]] = field(default_factory=list)
     colleagues: list[Membership] = field(default_factory=list)

@@ -14,11 +14,12 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 
 from livingplan.accounts.models import Role
 from livingplan.core.models import AuditEvent
+from livingplan.home.presenters import THINGS_TO_DO_SHOWN
 from livingplan.notifications import outbox
 from livingplan.notifications.models import OutboxMessage, Status
 from livingplan.people import messaging
 from livingplan.people import services as people
-from livingplan.people.models import ContactChannel, CoordinatorTask, Person
+from livingplan.people.models import ContactChannel, CoordinatorTask, Person, TaskKind
 from tests.factories import PersonFactory, put_on_care_team
 from tests.home.test_caseload import text_of
 from tests.notifications.notify_stub import NotifyStub
@@ -219,3 +220,16 @@ def test_things_to_do_cost_the_same_queries_however_many_there_are(
 
     assert "Things to do (11)" in text_of(priya.get("/"))
     assert _queries(priya) == one
+
+
+def test_past_a_hundred_the_oldest_are_shown_with_how_many_there_are(world: World, client_for: ClientFor) -> None:
+    alex = _alex(world)
+    for n in range(THINGS_TO_DO_SHOWN + 2):
+        people.raise_coordinator_task(
+            alex, kind=TaskKind.NOT_DELIVERED, about="{their} plan has been agreed", key=f"t-{n}", channel="SMS"
+        )
+
+    page = text_of(client_for("priya").get("/"))
+    assert f"Things to do ({THINGS_TO_DO_SHOWN + 2})" in page
+    assert len(re.findall(r"Mark as done\W+Alex did not get a text", page)) == THINGS_TO_DO_SHOWN
+    assert "The oldest 100 are shown. Mark them done to see the rest." in page

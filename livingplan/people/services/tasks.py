@@ -79,10 +79,13 @@ def task_for_message(attention: Attention) -> None:
     person = Person.objects.filter(pk=attention.person_id).first()
     if person is None:  # the record has gone; the outbox's trail outlives it
         return
-    for_person = attention.reason == Reason.CALL_ASKED_FOR or _is_the_person(person, attention)
+    kind = _KIND.get(Reason(attention.reason), TaskKind.NOT_DELIVERED)
+    if kind == TaskKind.CALL and _channel(person) != ContactChannel.PHONE:
+        return  # only ever asked for from the person's own recorded channel; never break the caller's change
+    for_person = kind == TaskKind.CALL or _is_the_person(person, attention)
     raise_coordinator_task(
         person,
-        kind=_KIND.get(Reason(attention.reason), TaskKind.NOT_DELIVERED),
+        kind=kind,
         about=task_words.about_message(attention.template_key, _subject(attention)),
         key=f"{attention.reason.lower()}-{attention.message_id}",
         message_id=attention.message_id,

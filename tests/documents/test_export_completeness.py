@@ -239,6 +239,18 @@ EXPORTED: dict[str, Exported] = {
             "detail": "internal ids and codes; record.json and plan.json say the same in words",
         },
     ),
+    "people.CoordinatorTask": Exported(
+        lambda f: f["record.json"]["things_your_coordinator_was_asked_to_do"][0],
+        # What it asks, in words built from what the message was about, who it was for and how it went.
+        {"about": "what", "recipient_name": "what", "channel": "what", "kind": "kind"}
+        | {"created_at": "raised_at", "done_at": "done_at", "done_by": "done_by"},
+        {
+            "id": ID,
+            "person": WHOSE,
+            "message_id": "the message it is about, which is in messages.json",
+            "key": "an internal key that stops the same task being raised twice",
+        },
+    ),
     "notifications.OutboxMessage": Exported(
         lambda f: f["messages.json"][0],
         {
@@ -373,6 +385,10 @@ def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files) 
     # The test world records no way to reach Alex: the download says so rather than hiding the message.
     assert message["status"] == "PERMANENT_FAILURE"
     assert message["what_went_wrong"].startswith("Nothing is recorded to reach Alex")
+    # ...and his coordinator was asked to find a way (ADR-032).
+    [task] = record["things_your_coordinator_was_asked_to_do"]
+    assert task["what"].startswith("We have no way to send Alex a message saying Alex invited them")
+    assert task["done_at"] is None
     [edit] = plan["changes_to_words"]
     assert (edit["words_before"], edit["words_after"]) == ("My garden", "My garden and my shed")
 

@@ -1,8 +1,9 @@
 """Benchmark: a coordinator's home with 500 people on the caseload, against a raw-SQL floor.
 
 Priya coordinates 500 invented people; 400 have a plan with two actions (one overdue) and a
-suggestion waiting. It prints the home page's queries and median server time (a whole request
-through every middleware, as the test client sends it) as a ratio to:
+suggestion waiting; a message to one in five did not arrive, so 100 things to do wait on her
+home. It prints the home page's queries and median server time (a whole request through every
+middleware, as the test client sends it) as a ratio to:
 - "caseload floor": the caseload's one SELECT, run as bare SQL on the same connection and
   fetched, with no ORM objects, sorting or rendering;
 - "framework floor": a signed-in page that reads nothing.
@@ -33,6 +34,8 @@ from django.utils import timezone  # noqa: E402
 from benchmarks.measure import QueryCounter, create_database, median_ms  # noqa: E402
 from livingplan.accounts.models import User  # noqa: E402
 from livingplan.home.caseload import caseload_queryset  # noqa: E402
+from livingplan.people import services as people  # noqa: E402
+from livingplan.people.models import TaskKind  # noqa: E402
 from livingplan.plans import services  # noqa: E402
 from livingplan.plans.models import Layer  # noqa: E402
 from livingplan.plans.sections import Section  # noqa: E402
@@ -40,6 +43,7 @@ from tests.factories import PersonFactory, put_on_care_team  # noqa: E402
 from tests.personas import build_world  # noqa: E402
 
 PEOPLE, WITH_PLAN, RUNS = 500, 400, 20  # and Alex, on her caseload in every world
+TASK_EVERY = 5  # one person in five has a message that did not arrive: a thing to do for Priya
 
 
 def build() -> User:
@@ -51,6 +55,14 @@ def build() -> User:
                 lead_organisation=world.council_a, given_name=f"Person{n}", family_name=f"Family{n % 37}"
             )
             put_on_care_team(person, world.priya, world.council_a, is_coordinator=True)
+            if n % TASK_EVERY == 0:
+                people.raise_coordinator_task(
+                    person,
+                    kind=TaskKind.NOT_DELIVERED,
+                    about="{their} care and support plan has been agreed",
+                    key=f"bench-{n}",
+                    channel="SMS",
+                )
             if n >= WITH_PLAN:
                 continue
             plan = services.start_plan(person, by=world.priya)
@@ -90,13 +102,19 @@ def main() -> None:
     counter = QueryCounter()
     with connection.execute_wrapper(counter):
         response = client.get("/")
-    if response.status_code != 200 or f"care team of {PEOPLE + 1} people" not in response.content.decode():
+    shown = response.content.decode()
+    if response.status_code != 200 or f"care team of {PEOPLE + 1} people" not in shown:
         raise SystemExit(f"the home page did not show the caseload of {PEOPLE} and Alex: {response.status_code}")
+    if f"Things to do ({PEOPLE // TASK_EVERY})" not in shown:
+        raise SystemExit(f"the home page did not show {PEOPLE // TASK_EVERY} things to do")
     floor = median_ms(lambda: caseload_floor(priya), RUNS)
     framework = median_ms(lambda: client.get("/accessibility-statement/"), RUNS)
     page = median_ms(lambda: client.get("/"), RUNS)
     by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"), RUNS)
-    print(f"On {database}. Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each")
+    print(
+        f"On {database}. Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each;"
+        f" {PEOPLE // TASK_EVERY} things to do"
+    )
     print(f"caseload floor (the one SELECT as raw SQL): {floor:.2f} ms")
     print(f"framework floor (a signed-in page that reads nothing): {framework:.2f} ms")
     for name, ms in (("home page", page), ("home page, filtered and sorted by review", by_review)):

@@ -8,10 +8,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
-from livingplan.core.presenters import date_long
+from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
-from livingplan.people.models import CareTeamMember, CircleMember, Person
+from livingplan.people.models import CareTeamMember, CircleMember, CoordinatorTask, Person
 from livingplan.people.stats import people_led_by
+from livingplan.people.task_words import task_words
 from livingplan.plans.models import (
     FINISHED_ACTION_STATUSES,
     Action,
@@ -58,11 +59,60 @@ def my_actions(user: User) -> list[MyAction]:
     ]
 
 
+@dataclass(frozen=True)
+class ThingToDo:
+    id: int
+    person_id: int
+    person_name: str
+    what: str
+    since: str
+
+
+THINGS_TO_DO_SHOWN = 100
+
+
+@dataclass(frozen=True)
+class ThingsToDo:
+    rows: list[ThingToDo]
+    total: int  # all that are open, which may be more than are shown
+
+
+def things_to_do(user: User) -> ThingsToDo:
+    """Open tasks about the people `user` coordinates now, oldest first: one query, or two when
+    there are more than are shown (ADR-032)."""
+    open_tasks = CoordinatorTask.objects.visible_to(user).for_coordinator(user).open()
+    # One more than is shown, so the count is asked for only when there are more.
+    tasks = list(open_tasks.select_related("person").order_by("created_at", "pk")[: THINGS_TO_DO_SHOWN + 1])
+    total = open_tasks.count() if len(tasks) > THINGS_TO_DO_SHOWN else len(tasks)
+    return ThingsToDo(rows=_rows(tasks[:THINGS_TO_DO_SHOWN]), total=total)
+
+
+def _rows(tasks: list[CoordinatorTask]) -> list[ThingToDo]:
+    return [
+        ThingToDo(
+            id=task.pk,
+            person_id=task.person_id,
+            person_name=task.person.full_name,
+            what=task_words(
+                kind=task.kind,
+                about=task.about,
+                name=task.person.name_to_use,
+                pronouns=task.person.pronoun,
+                recipient_name=task.recipient_name,
+                channel=task.channel,
+            ),
+            since=datetime_short(task.created_at),
+        )
+        for task in tasks
+    ]
+
+
 @dataclass
 class StaffHome:
     user: User
     memberships: list[Membership]
     actions: list[MyAction] = field(default_factory=list)
+    things_to_do: ThingsToDo = field(default_factory=lambda: ThingsToDo(rows=[], total=0))
     caseload: Caseload | None = None
     figures: list[dict[str, Any]] = field(default_factory=list)
     colleagues: list[Membership] = field(default_factory=list)
@@ -148,7 +198,7 @@ def _staff_home(user: User, memberships: list[Membership], *, filter_key: str, s
     home = StaffHome(user=user, memberships=memberships)
     if home.roles & CASELOAD_ROLES:
         home.actions = my_actions(user)
-    if home.roles & CASELOAD_ROLES:
+        home.things_to_do = things_to_do(user)
         home.caseload = caseload_for(user, filter_key=filter_key, sort=sort)
     for membership in memberships:
         if membership.role == Role.COMMISSIONER:

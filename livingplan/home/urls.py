@@ -4,4 +4,7 @@ from livingplan.home import views
 
 app_name = "home"
 
-urlpatterns = [path("", views.home, name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tasks/<id:pk>/done/", views.task_done, name="task-done"),
+]

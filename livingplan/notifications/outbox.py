@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from livingplan.notifications import channels, letters, preferences, quiet_hours, recipients, texts
+from livingplan.notifications import attention, channels, letters, preferences, quiet_hours, recipients, texts
 from livingplan.notifications.channels import OutgoingMessage, PermanentFailure, Receipt, TransientFailure
 from livingplan.notifications.models import TRANSITIONS, Channel, OutboxMessage, OutboxStatusChange, Status
 from livingplan.notifications.recipients import Recipient
@@ -74,6 +74,9 @@ def _create(
             last_error=f"Nothing is recorded to reach {to.first_name} by: tell them another way.",
         )
         _record_change(message.pk, "", Status.PERMANENT_FAILURE, now, "No usable contact details")
+        _tell(
+            message, attention.Reason.CALL_ASKED_FOR if to.preferred == attention.CALL else attention.Reason.NO_CONTACT
+        )
         return message
     channel, address = choice
     fields = chosen.fields(channel)
@@ -94,8 +97,37 @@ def _create(
         held_because=f"Times to avoid: {to.times_to_avoid}"[:200] if held else "",
     )
     _record_change(message.pk, "", Status.CREATED, now, f"Held until {held:%H:%M}" if held else "")
+    if to.preferred == attention.CALL:  # in writing as well, where we can: the call may not reach them
+        _tell(message, attention.Reason.CALL_ASKED_FOR)
     transaction.on_commit(partial(enqueue, message.pk, message.next_attempt_at))
     return message
+
+
+def _tell(message: OutboxMessage, reason: str) -> None:
+    """Ask the app above us (people) to act on a message that cannot do its job, in this transaction."""
+    if message.person_id is None:
+        return
+    attention.tell(
+        attention.Attention(
+            reason=reason,
+            message_id=message.pk,
+            person_id=message.person_id,
+            recipient_user_id=message.recipient_user_id,
+            recipient_name=message.recipient_name,
+            template_key=message.template_key,
+            channel=message.channel,
+            personalisation=dict(message.personalisation),
+        )
+    )
+
+
+def _fail(message: OutboxMessage, to_status: str, *, note: str, **fields: Any) -> bool:
+    """A message failed for good: its status and the task it raises are written together, or neither."""
+    with transaction.atomic():
+        moved = move(message, to_status, note=note, **fields)
+        if moved:
+            _tell(message, attention.Reason.NOT_DELIVERED)
+    return moved
 
 
 def enqueue(message_id: int, when: dt.datetime | None = None) -> None:
@@ -185,8 +217,8 @@ def send_message(message_id: int) -> str:
     try:
         receipt = channels.channel_for(message.channel).send(outgoing(message))
     except PermanentFailure as error:
-        move(message, Status.PERMANENT_FAILURE, note=str(error), last_error=str(error)[:500],
-             personalisation=_without_secrets(message), claim_token="")  # fmt: skip
+        _fail(message, Status.PERMANENT_FAILURE, note=str(error), last_error=str(error)[:500],
+              personalisation=_without_secrets(message), claim_token="")  # fmt: skip
         return "failed"
     except TransientFailure as error:
         return _try_again_later(message, str(error))
@@ -221,8 +253,8 @@ def backoff(attempts: int) -> dt.timedelta:
 
 def _try_again_later(message: OutboxMessage, reason: str) -> str:
     if message.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
-        move(message, Status.TECHNICAL_FAILURE, note=f"Gave up after {message.attempts} tries: {reason}",
-             last_error=reason[:500], personalisation=_without_secrets(message), claim_token="")  # fmt: skip
+        _fail(message, Status.TECHNICAL_FAILURE, note=f"Gave up after {message.attempts} tries: {reason}",
+              last_error=reason[:500], personalisation=_without_secrets(message), claim_token="")  # fmt: skip
         return "gave up"
     when = timezone.now() + backoff(message.attempts)
     if move(message, Status.CREATED, note=f"{reason}; next try at {when:%H:%M:%S}", last_error=reason[:500],
@@ -316,4 +348,6 @@ def record_delivery(*, reference: str, provider_id: str, status: str) -> bool:
     if to_status not in TRANSITIONS[message.status]:
         return False
     note = f"GOV.UK Notify: {status}"
-    return move(message, to_status, note=note, last_error=problem) if problem else move(message, to_status, note=note)
+    if problem:  # a failure Notify reports after its own retries: the coordinator is asked to act
+        return _fail(message, to_status, note=note, last_error=problem)
+    return move(message, to_status, note=note)

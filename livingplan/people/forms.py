@@ -11,6 +11,7 @@ from livingplan.core import dates
 from livingplan.core import forms as ds
 from livingplan.people import contact_details, nhs_number
 from livingplan.people.models import CapacityOutcome, ContactChannel, DecisionKind, InformationFormat, LegalAuthority
+from livingplan.people.models.person import TEXT_NEEDS_MOBILE
 
 
 class PersonDetailsForm(forms.Form):
@@ -43,10 +44,15 @@ class PersonDetailsForm(forms.Form):
     )
     email = ds.EmailField(label="Email address", required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, texts: bool = False, **kwargs: Any) -> None:
+        """`texts`: the person chose text messages, so the number must be a UK mobile."""
         super().__init__(*args, **kwargs)
+        self.texts = texts
         self.fields["given_name"].error_messages["required"] = "Enter a first name"
         self.fields["family_name"].error_messages["required"] = "Enter a last name"
+        if texts:
+            self.fields["phone"].label = "Mobile phone number"
+            self.fields["phone"].hint = "Text messages are sent to this number. For example, 07700 900 982"  # type: ignore[attr-defined]
 
     def clean_nhs_number(self) -> str:
         value: str = self.cleaned_data["nhs_number"]
@@ -55,7 +61,7 @@ class PersonDetailsForm(forms.Form):
         return nhs_number.normalise(value)
 
     def clean_phone(self) -> str:
-        return _phone(self.cleaned_data["phone"])
+        return _phone(self.cleaned_data["phone"], mobile=self.texts)
 
     def clean_postcode(self) -> str:
         value = contact_details.normalise_postcode(self.cleaned_data["postcode"])
@@ -63,9 +69,9 @@ class PersonDetailsForm(forms.Form):
         return value
 
 
-def _phone(value: str) -> str:
+def _phone(value: str, *, mobile: bool = False) -> str:
     value = contact_details.normalise_phone(value)
-    contact_details.validate_phone(value)
+    (contact_details.validate_mobile if mobile else contact_details.validate_phone)(value)
     return value
 
 
@@ -82,6 +88,17 @@ class CommunicationNeedsForm(forms.Form):
     other_needs = ds.CharField(
         label="Anything else that helps you communicate", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args: Any, phone: str = "", **kwargs: Any) -> None:
+        """`phone`: the number on the record, which must be a UK mobile for text messages."""
+        super().__init__(*args, **kwargs)
+        self.phone = phone
+
+    def clean_preferred_channel(self) -> str:
+        channel: str = self.cleaned_data["preferred_channel"]
+        if channel == ContactChannel.TEXT and not contact_details.is_uk_mobile(self.phone):
+            raise forms.ValidationError(TEXT_NEEDS_MOBILE)
+        return channel
 
 
 class CapacityForm(forms.Form):

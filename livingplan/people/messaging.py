@@ -7,12 +7,18 @@ text to a UK mobile. A person's own needs (channel, times to avoid) choose for t
 from django.conf import settings
 
 from livingplan.accounts.models import User
-from livingplan.notifications import texts
+from livingplan.notifications import attention, texts
 from livingplan.notifications.recipients import Recipient, choose
 from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, Person
 
-# Our recorded channel -> the outbox's. A phone call is not a message: the coordinator calls (later work).
-_CHANNELS: dict[str, str] = {ContactChannel.EMAIL: "EMAIL", ContactChannel.TEXT: "SMS", ContactChannel.LETTER: "LETTER"}
+# Our recorded channel -> the outbox's. A phone call is not a message: the outbox still writes where it
+# can and asks for the coordinator to call (`attention.CALL`, a task on their caseload, ADR-032).
+_CHANNELS: dict[str, str] = {
+    ContactChannel.EMAIL: "EMAIL",
+    ContactChannel.TEXT: "SMS",
+    ContactChannel.LETTER: "LETTER",
+    ContactChannel.PHONE: attention.CALL,
+}
 
 
 def first_name(name: str) -> str:

@@ -27,6 +27,7 @@ WORDS = {
     "people.circle.access_turned_on": "Let someone in your circle of support see your record",
     "people.circle.access_turned_off": "Stopped someone in your circle of support seeing your record",
     "people.care_team.member_added": "Added someone to your care team",
+    "people.coordinator_task.done": "Marked as done something to do for you, such as a call",
     "people.record.exported": "Downloaded everything held about you",
     "plans.plan.viewed": "Looked at your plan",
     "plans.notes.viewed": "Read the notes on your plan",

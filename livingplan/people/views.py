@@ -37,6 +37,7 @@ from livingplan.people.models import (
     CircleInvitation,
     CircleMember,
     CommunicationNeeds,
+    ContactChannel,
     LegalAuthority,
     Person,
 )
@@ -109,7 +110,9 @@ def _record_form(
 def edit_details(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _editable_person(request, pk, RecordPart.PERSONAL_DETAILS)
     initial = {name: getattr(person, name) for name in services.PERSON_DETAIL_FIELDS if name != "gp_practice"}
-    form = PersonDetailsForm(request.POST or None, initial=initial)
+    needs = CommunicationNeeds.objects.visible_to(request.user).filter(person=person)
+    texts = needs.filter(preferred_channel=ContactChannel.TEXT).exists()  # then the number must be a UK mobile
+    form = PersonDetailsForm(request.POST or None, initial=initial, texts=texts)
 
     def save(data: dict[str, Any]) -> Person:
         return services.update_person_details(person, by=request.user, audit=request.audit, **data)
@@ -122,7 +125,7 @@ def edit_communication(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     person = _editable_person(request, pk)
     current = CommunicationNeeds.objects.visible_to(request.user).filter(person=person).first() or CommunicationNeeds()
     initial = {f: getattr(current, f) for f in CommunicationNeedsForm.base_fields}
-    form = CommunicationNeedsForm(request.POST or None, initial=initial)
+    form = CommunicationNeedsForm(request.POST or None, initial=initial, phone=person.phone)
 
     def save(data: dict[str, Any]) -> CommunicationNeeds:
         return services.set_communication_needs(person, by=request.user, audit=request.audit, **data)

@@ -10,6 +10,7 @@ import livingplan.api
 EXPECTED_PATHS = {
     "/api/v1/people": {"get"},
     "/api/v1/people/{id}": {"get"},
+    "/api/v1/people/{id}/contact-details": {"patch"},
     "/api/v1/people/{id}/plan": {"get"},
     "/api/v1/people/{id}/plan/versions": {"get"},
     "/api/v1/people/{id}/plan/versions/{number}": {"get"},

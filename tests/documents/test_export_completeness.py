@@ -239,6 +239,18 @@ EXPORTED: dict[str, Exported] = {
             "detail": "internal ids and codes; record.json and plan.json say the same in words",
         },
     ),
+    "people.CoordinatorTask": Exported(
+        lambda f: f["record.json"]["things_your_coordinator_was_asked_to_do"][0],
+        # What it asks, in words built from what the message was about, who it was for and how it went.
+        {"about": "what", "recipient_name": "what", "channel": "what", "kind": "kind"}
+        | {"created_at": "raised_at", "done_at": "done_at", "done_by": "done_by"},
+        {
+            "id": ID,
+            "person": WHOSE,
+            "message_id": "the message it is about, which is in messages.json",
+            "key": "an internal key that stops the same task being raised twice",
+        },
+    ),
     "notifications.OutboxMessage": Exported(
         lambda f: f["messages.json"][0],
         {
@@ -307,6 +319,8 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     give_authority(world)
     jo = people.add_circle_member(record, by=alex, name="Jo Carter", relationship="Son", email="jo@example.org")
     people.invite_circle_member(jo, by=alex)
+    kit = people.add_circle_member(record, by=alex, name="Kit Carter", relationship="Grandson")
+    people.invite_circle_member(kit, by=alex)
     sam = CircleMember.objects.get(person=record, user=world.sam)
     plans.set_sharing(record, by=alex, group=SharingGroup.RISKS, is_shared=False, circle_member=sam)
     voice.name_writer(record, by=alex, supporter=world.sam)
@@ -374,6 +388,10 @@ def test_the_new_fields_say_what_a_person_would_want_to_know(everything: Files, 
     assert message["by"] == "EMAIL"
     assert message["address"] == world.alex.email
     assert message["status"] in {"CREATED", "SENT"}
+    # Kit has no email or phone: his coordinator was asked to find a way to reach him (ADR-032).
+    [task] = record["things_your_coordinator_was_asked_to_do"]
+    assert task["what"].startswith("We have no way to send Kit Carter")
+    assert task["done_at"] is None
     [edit] = plan["changes_to_words"]
     assert (edit["words_before"], edit["words_after"]) == ("My garden", "My garden and my shed")
 

@@ -70,7 +70,10 @@ ITEM_FOR = {
     },
 }
 # API writes that are not plan content either, and so name no revision (ADR-024).
-API_NOT_PLAN_CONTENT = {"/api/v1/people/{id}/plan/notes": "notes between reviews move no revision"}
+API_NOT_PLAN_CONTENT = {
+    "/api/v1/people/{id}/plan/notes": "notes between reviews move no revision",
+    "/api/v1/people/{id}/contact-details": "the record's contact details, not the plan: no revision, as on the form",
+}
 # The status each lifecycle step starts from.
 STARTS_FROM = {
     "propose": PlanStatus.DRAFT,

@@ -94,6 +94,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "/messages/sent/": signed_in(200, alex=404, sam=404),
     "/messages/choices/": signed_in(200),
     "/messages/notify-callback/": everyone(405),
+    # A coordinator marks one of their things to do as done (ADR-032): a change, so POST only.
+    "/tasks/1/done/": POST_ONLY,
     # Resetting your own password by email: open to everyone; a made-up link opens nothing.
     "/password-reset/": everyone(200),
     "/password-reset/sent/": everyone(200),
@@ -172,6 +174,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/api/v1/people/{alex}/plan/notes": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/versions/1": api(404, **SEES_ALEX),
     "/api/v1/people/{alex}/plan/actions/{action}": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/contact-details": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/status/start_review": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/actions": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/progress": API_WRITE_ONLY,

@@ -125,7 +125,9 @@ def build_hostile_alex(world: World) -> AlexPlan:
     people.add_legal_authority(
         record, by=priya, kind=LegalAuthority.Kind.LPA_PROPERTY_FINANCE, name=EVERY, contact=EVERY
     )
-    people.add_circle_member(record, by=alex, name=EVERY, relationship=META, phone=IMG)
+    hostile = people.add_circle_member(record, by=alex, name=EVERY, relationship=META)
+    # A phone number is refused unless it can be dialled (ADR-032); one stored before that rule still shows as text.
+    CircleMember.objects.filter(pk=hostile.pk).update(phone=IMG)
     CircleMember.objects.filter(user=world.sam).update(name=EVERY, relationship=META)
     record.care_team.filter(user=world.dr_jones).update(role_description=SCRIPT + IMG)
 

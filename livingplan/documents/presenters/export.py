@@ -13,6 +13,7 @@ from livingplan.core.presenters import date_long
 from livingplan.documents.presenters.subject_access import SubjectAccess
 from livingplan.notifications.models import OutboxMessage
 from livingplan.people.models import Person
+from livingplan.people.task_words import task_words
 from livingplan.plans.models import PlanVersion
 
 
@@ -139,6 +140,23 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
             }
             for i in data.invitations
         ],
+        "things_your_coordinator_was_asked_to_do": [
+            {
+                "kind": t.get_kind_display(),
+                "what": task_words(
+                    kind=t.kind,
+                    about=t.about,
+                    name=p.name_to_use,
+                    pronouns=p.pronoun,
+                    recipient_name=t.recipient_name,
+                    channel=t.channel,
+                ),
+                "raised_at": iso(t.created_at),
+                "done_at": iso(t.done_at),
+                "done_by": user_name(t.done_by),
+            }
+            for t in data.coordinator_tasks
+        ],
         "sharing_consents": [
             {"organisation": c.organisation.name, "given_at": iso(c.given_at), "withdrawn_at": iso(c.withdrawn_at)}
             for c in data.consents
@@ -202,7 +220,8 @@ def messages_json(messages: Iterable[OutboxMessage]) -> list[dict[str, Any]]:
 
 EXPORT_FILES = {
     "record.json": "Your details, how you like information, capacity assessments, advocacy,\n"
-    "attorneys and deputies, your care team, your circle of support and invitations to it.",
+    "attorneys and deputies, your care team, your circle of support and invitations to it,\n"
+    "and what your coordinator was asked to do when a message could not reach you.",
     "plan.json": "Your plan as it is now, with who added each part and when, changes to its words,\n"
     "notes written between reviews, and who may write in it for you.",
     "versions/": "Each version of your plan you agreed, with who agreed and signed it.",

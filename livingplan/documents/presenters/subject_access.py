@@ -65,6 +65,8 @@ class SubjectAccess:
     status_changes: list[PlanStatusChange] = field(default_factory=list)
     notes: list[PlanNote] = field(default_factory=list)
     messages: list[OutboxMessage] = field(default_factory=list)
+    # What the coordinator was asked to do because a message could not (ADR-032).
+    coordinator_tasks: list[record.CoordinatorTask] = field(default_factory=list)
 
 
 def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
@@ -94,6 +96,7 @@ def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset
             .order_by("number")
         ),
         audit=list(AuditEvent.objects.visible_to(viewer).about_person(person.pk).select_related("actor")),
+        coordinator_tasks=_rows(record.CoordinatorTask, **mine, related=("done_by",)),
     )
     if person.user_id is not None:
         # Messages sent to the person; those to their circle or care team are the recipients' own.

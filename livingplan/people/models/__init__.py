@@ -8,6 +8,7 @@ Django finds the models here, so every one is imported into this package:
 - `circle`: their care team, their circle of support, and invitations to sign in;
 - `consent`: their consent for each organisation to see their record;
 - `decisions`: capacity assessments, advocacy, attorneys and deputies;
+- `tasks`: things to do for their coordinator when a message cannot do its job (ADR-032);
 - `querysets` and `visibility`: `visible_to` for rows about a person, and the rule behind it.
 """
 
@@ -37,6 +38,7 @@ from livingplan.people.models.person import (
     collect_errors,
 )
 from livingplan.people.models.querysets import ForPersonQuerySet
+from livingplan.people.models.tasks import CoordinatorTask, CoordinatorTaskQuerySet, TaskKind
 from livingplan.people.models.visibility import OVERSIGHT_ROLES, visible_person_ids
 
 __all__ = [
@@ -51,6 +53,8 @@ __all__ = [
     "CircleMember",
     "CommunicationNeeds",
     "ContactChannel",
+    "CoordinatorTask",
+    "CoordinatorTaskQuerySet",
     "CurrentConsentManager",
     "DecisionKind",
     "ForPersonQuerySet",
@@ -59,6 +63,7 @@ __all__ = [
     "Person",
     "PersonQuerySet",
     "SharingConsent",
+    "TaskKind",
     "acting_authority_params",
     "collect_errors",
     "latest_capacity_outcome_sql",

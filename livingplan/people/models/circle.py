@@ -55,7 +55,7 @@ class CircleMember(PersonalDataModel):
     name = models.CharField(max_length=200)
     relationship = models.CharField(max_length=100, help_text="For example, daughter, neighbour, carer.")
     phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
+    email = models.EmailField(blank=True, error_messages={"invalid": contact_details.EMAIL_MESSAGE})
     is_carer = models.BooleanField(default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="circle_roles"

@@ -42,7 +42,7 @@ class Person(PersonalDataModel):
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=10, blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
+    email = models.EmailField(blank=True, error_messages={"invalid": contact_details.EMAIL_MESSAGE})
     gp_practice = models.ForeignKey(
         Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="registered_people"
     )
@@ -79,12 +79,20 @@ class Person(PersonalDataModel):
     def clean(self) -> None:
         # The same rules and words as the forms (ADR-017), for every way in: forms, API, imports.
         errors = collect_errors(
-            phone=lambda: contact_details.validate_phone(self.phone),
+            phone=lambda: self._phone_check()(self.phone),
             postcode=lambda: contact_details.validate_postcode(self.postcode),
             date_of_birth=lambda: dates.validate(self.date_of_birth, dates.BIRTH, "Date of birth"),
         )
         if errors:
             raise ValidationError(errors)
+
+    def _phone_check(self) -> Callable[[str], None]:
+        """Someone who chose text messages needs a UK mobile; anyone else any number that can be dialled."""
+        if self.pk is None:
+            return contact_details.validate_phone
+        chosen = CommunicationNeeds.objects.filter(person_id=self.pk).values_list("preferred_channel", flat=True)
+        texts = chosen.first() == ContactChannel.TEXT
+        return contact_details.validate_mobile if texts else contact_details.validate_phone
 
 
 def collect_errors(**checks: Callable[[], None]) -> dict[str, list[ValidationError]]:
@@ -129,3 +137,11 @@ class CommunicationNeeds(PersonalDataModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ForPersonQuerySet.as_manager()
+
+    def clean(self) -> None:
+        # Text messages need a UK mobile: refused here rather than found out when a text cannot go.
+        if self.preferred_channel == ContactChannel.TEXT and not contact_details.is_uk_mobile(self.person.phone):
+            raise ValidationError({"preferred_channel": TEXT_NEEDS_MOBILE})
+
+
+TEXT_NEEDS_MOBILE = "To get text messages, add a UK mobile number to the personal details, like 07700 900 982"

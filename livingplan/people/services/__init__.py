@@ -34,6 +34,7 @@ from livingplan.people.services.record import (
     set_communication_needs,
     update_person_details,
 )
+from livingplan.people.services.tasks import mark_task_done, raise_coordinator_task, task_for_message
 
 __all__ = [
     "INVITATION_LIFETIME",
@@ -47,11 +48,13 @@ __all__ = [
     "cancel_invitation",
     "invite_circle_member",
     "is_shared_with",
+    "mark_task_done",
     "open_invitation",
     "opened_invitation",
     "organisation_acted_for",
     "organisations_to_add_from",
     "people_who_may_hold_authority",
+    "raise_coordinator_task",
     "record_capacity_assessment",
     "record_person_viewed",
     "register_person",
@@ -60,5 +63,6 @@ __all__ = [
     "set_communication_needs",
     "set_sharing_consent",
     "staff_to_add",
+    "task_for_message",
     "update_person_details",
 ]

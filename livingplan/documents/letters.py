@@ -39,7 +39,7 @@ def _plan_as_agreed(person_id: int | None, number: int) -> Plan:
     latest = plan.versions.order_by("-number").values_list("number", flat=True).first()
     if latest != number or plan.status not in {PlanStatus.AGREED, PlanStatus.ACTIVE}:
         # Not worth retrying: the newer version, once agreed, is posted instead.
-        raise LetterNotMade(f"The plan changed before version {number} was posted: it was not sent")
+        raise LetterNotMade(f"The plan changed before version {number} was posted: it was not sent", overtaken=True)
     return plan
 
 

@@ -27,7 +27,13 @@ class LetterPdf:
 
 
 class LetterNotMade(Exception):
-    """The renderer cannot make this letter (the plan moved on, the person is gone): not worth retrying."""
+    """The renderer cannot make this letter (the plan moved on, the person is gone): not worth retrying.
+
+    `overtaken`: a newer version was agreed first and goes instead, so nobody needs to call anyone."""
+
+    def __init__(self, reason: str, *, overtaken: bool = False) -> None:
+        super().__init__(reason)
+        self.overtaken = overtaken
 
 
 LetterRenderer = Callable[[LetterRequest], LetterPdf]

@@ -121,11 +121,11 @@ def _tell(message: OutboxMessage, reason: str) -> None:
     )
 
 
-def _fail(message: OutboxMessage, to_status: str, *, note: str, **fields: Any) -> bool:
+def _fail(message: OutboxMessage, to_status: str, *, note: str, tell: bool = True, **fields: Any) -> bool:
     """A message failed for good: its status and the task it raises are written together, or neither."""
     with transaction.atomic():
         moved = move(message, to_status, note=note, **fields)
-        if moved:
+        if moved and tell:
             _tell(message, attention.Reason.NOT_DELIVERED)
     return moved
 
@@ -189,7 +189,7 @@ def outgoing(message: OutboxMessage) -> OutgoingMessage:
         try:
             letter = letters.make_letter(request)
         except letters.LetterNotMade as error:
-            raise PermanentFailure(str(error)[:500]) from error
+            raise PermanentFailure(str(error)[:500], needs_attention=not error.overtaken) from error
         pdf, pdf_note = letter.content, f"{letter.format_label}, {letter.pages} page{'s' if letter.pages != 1 else ''}"
     return OutgoingMessage(
         message_id=message.pk,
@@ -218,7 +218,8 @@ def send_message(message_id: int) -> str:
         receipt = channels.channel_for(message.channel).send(outgoing(message))
     except PermanentFailure as error:
         _fail(message, Status.PERMANENT_FAILURE, note=str(error), last_error=str(error)[:500],
-              personalisation=_without_secrets(message), claim_token="")  # fmt: skip
+              personalisation=_without_secrets(message), claim_token="",
+              tell=error.needs_attention)  # fmt: skip
         return "failed"
     except TransientFailure as error:
         return _try_again_later(message, str(error))

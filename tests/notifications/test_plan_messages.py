@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from notifications_python_client.errors import HTTPError
 from notifications_python_client.notifications import NotificationsAPIClient
@@ -15,7 +16,7 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 
 from livingplan.notifications.models import Channel, OutboxMessage, Status
 from livingplan.people import services as people
-from livingplan.people.models import ContactChannel, InformationFormat
+from livingplan.people.models import ContactChannel, CoordinatorTask, InformationFormat
 from livingplan.plans import services as plans
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.sections import Section
@@ -233,3 +234,25 @@ def test_the_stub_refuses_a_letter_that_is_not_a_pdf_as_notify_would(notify_stub
         client.send_precompiled_letter_notification("not-a-pdf-1", io.BytesIO(b"Dear Alex, this is plain text"))
     assert refused.value.status_code == 400
     assert notify_stub.refused == [(400, "Letter content is not a valid PDF")]
+
+
+def test_a_letter_overtaken_by_a_newer_version_is_not_posted_and_asks_nobody_to_call(
+    world: World, notify_stub: NotifyStub
+) -> None:
+    """Both versions agreed before the worker runs (one transaction): only the newer is posted, and
+    the older one's letter is no failure for the coordinator to chase."""
+    alex_reached_by(world, ContactChannel.LETTER, InformationFormat.LARGE_PRINT)
+    with transaction.atomic():  # the letters are made on commit, after both agreements
+        first = agreed_plan(world)
+        plan = first.plan
+        plans.start_review(plan, by=world.alex)
+        plans.propose_plan(plan, by=world.priya)
+        second = plans.agree_plan(plan, by=world.alex, summary="After the fall")
+
+    older = OutboxMessage.objects.get(idempotency_key=f"plan-version-{first.pk}")
+    newer = OutboxMessage.objects.get(idempotency_key=f"plan-version-{second.pk}")
+    assert older.status == Status.PERMANENT_FAILURE
+    assert "changed before version 1 was posted" in older.last_error
+    assert newer.status == Status.SENT
+    assert [a.reference for a in accepted(notify_stub, "plan-version-")] == [newer.idempotency_key]
+    assert not CoordinatorTask.objects.filter(person_id=world.alex_record.pk).exists()

@@ -35,7 +35,13 @@ class TransientFailure(Exception):
 
 
 class PermanentFailure(Exception):
-    """Trying again will not help (400 bad number, 403 bad key): the reason is shown to staff."""
+    """Trying again will not help (400 bad number, 403 bad key): the reason is shown to staff.
+
+    `needs_attention` is False when nobody needs to act: a letter overtaken by a newer version."""
+
+    def __init__(self, reason: str, *, needs_attention: bool = True) -> None:
+        super().__init__(reason)
+        self.needs_attention = needs_attention
 
 
 class Channel(Protocol):

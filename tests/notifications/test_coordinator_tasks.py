@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from livingplan.accounts.models import Role
+from livingplan.accounts.models import Role, User
 from livingplan.core.models import AuditEvent
 from livingplan.home.presenters import THINGS_TO_DO_SHOWN
 from livingplan.notifications import outbox
@@ -110,6 +110,8 @@ def test_nothing_recorded_to_reach_alex_by_is_a_task_not_a_silent_skip(
 ) -> None:
     alex = _alex(world)
     people.update_person_details(alex, by=world.alex, pronouns="she/her")
+    # Nor the email Alex signs in with (the fallback for someone with none recorded).
+    User.objects.filter(pk=world.alex.pk).update(email="")
     message = _tell_alex_his_plan_is_agreed(Person.objects.get(pk=alex.pk), django_capture_on_commit_callbacks)
 
     assert message.status == Status.PERMANENT_FAILURE

@@ -47,7 +47,7 @@ def test_the_invitation_message_shows_to_staff_and_to_bev(page: Page, world: Wor
     when_i_fill_in(page, "Enter the password again", "allotment-tomatoes-2026")
     when_i_press(page, "Set password and continue", to="People you support")
     visit(page, "/messages/", heading="Messages to you")
-    then_i_see(page, "Alex has invited you to his circle of support")
+    then_i_see(page, "Alex has invited you to their circle of support")  # no pronouns recorded in this world
     main_content(page).get_by_text("What the message says").click()
     expect(main_content(page)).to_contain_text(re.compile("link removed after sending"))
     then_the_accessibility_baseline_is_met(page)

@@ -19,6 +19,11 @@ from livingplan.plans.models import Action, ActionStatus, Layer, Outcome
 from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import World
 
+# The worker runs in this process and closes the database connection as a worker does between tasks:
+# on PostgreSQL that would end a test's open transaction, so these tests commit (SQLite's in-memory
+# test database is never closed, which is why they passed there before).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 MONDAY_10AM = dt.datetime(2026, 12, 7, 10, 0, tzinfo=LONDON)
 

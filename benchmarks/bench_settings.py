@@ -7,7 +7,7 @@ import os
 # sets one): read before the settings below parse it.
 os.environ["DATABASE_URL"] = f"sqlite:///{os.environ['BENCH_DB']}"
 
-from livingplan.config.settings.test import *  # noqa: E402, F403
+from livingplan.config.settings.test import *  # noqa: F403
 
 DATABASES["default"]["NAME"] = os.environ["BENCH_DB"]  # noqa: F405 - the test settings use :memory:
 DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20  # noqa: F405 - wait for the worker's writes

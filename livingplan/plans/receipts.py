@@ -28,13 +28,12 @@ class Step:
 
 @dataclass(frozen=True)
 class SentCopy:
-    first_name: str
+    first_name: str  # "you" when the person reads about their own copy
     channel: str  # EMAIL, LETTER, SMS or NONE, as the outbox records it
     letter_format: str  # "large-print", "easy-read" or "standard" for a letter
     status: str
     steps: Sequence[Step]
     problem: str = ""  # why it failed, for staff only (the caller decides who reads it)
-    them: str = "them"  # "you" when the person reads their own versions page (`first_name` is "you" too)
     superseded: bool = False  # a newer version has been agreed since
 
 
@@ -51,7 +50,8 @@ def how(copy: SentCopy) -> str:
 def receipt(copy: SentCopy) -> str:
     """'Sent to Alex as a large-print letter on 7 December 2026. Posted on 8 December 2026.'"""
     if copy.channel == "NONE":
-        return f"Not sent to {copy.first_name}: nothing is recorded to reach {copy.them} by."
+        them = "you" if copy.first_name == "you" else "them"
+        return f"Not sent to {copy.first_name}: nothing is recorded to reach {them} by."
     if copy.status in FAILED and copy.superseded:
         # Posting a plan already replaced would only confuse: the newer version went instead.
         return f"Not sent to {copy.first_name}: a newer version was agreed before it went."

@@ -55,9 +55,9 @@ def test_an_email_is_delivered_and_a_failure_is_plain() -> None:
 
 
 def test_the_person_reads_about_their_own_copy_and_a_replaced_version_is_not_a_failure() -> None:
-    mine = SentCopy("you", "LETTER", "large-print", "SENT", steps(("SENT", 5)), them="you")
+    mine = SentCopy("you", "LETTER", "large-print", "SENT", steps(("SENT", 5)))
     assert receipt(mine) == "Sent to you as a large-print letter on 7 December 2026."
-    unreachable = SentCopy("you", "NONE", "", "PERMANENT_FAILURE", [], them="you")
+    unreachable = SentCopy("you", "NONE", "", "PERMANENT_FAILURE", [])
     assert receipt(unreachable) == "Not sent to you: nothing is recorded to reach you by."
-    replaced = SentCopy("you", "LETTER", "standard", "PERMANENT_FAILURE", [], problem="x", them="you", superseded=True)
+    replaced = SentCopy("you", "LETTER", "standard", "PERMANENT_FAILURE", [], problem="x", superseded=True)
     assert receipt(replaced) == "Not sent to you: a newer version was agreed before it went."

@@ -23,7 +23,6 @@ class VersionRow:
 def _copy(message: OutboxMessage, first_name: str, *, for_staff: bool, superseded: bool) -> receipts.SentCopy:
     return receipts.SentCopy(
         first_name=first_name,
-        them="you" if first_name == "you" else "them",
         superseded=superseded,
         channel=message.channel,
         letter_format=str(message.personalisation.get("letter_format", "standard")),

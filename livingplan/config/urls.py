@@ -8,6 +8,10 @@ urlpatterns = [
     path("invitations/", include("livingplan.people.invitation_urls")),
     path("people/<id:person_pk>/", include("livingplan.plans.urls")),
     path("people/<id:person_pk>/", include("livingplan.documents.urls")),
+    path("people/<id:person_pk>/", include("livingplan.journeys.urls")),
+    path("people/<id:person_pk>/", include("livingplan.conversations.urls")),
+    path("people/<id:person_pk>/", include("livingplan.appointments.urls")),
+    path("community/", include("livingplan.community.urls")),
     path("messages/", include("livingplan.notifications.urls")),
     path("api/v1/", include("livingplan.api.urls")),
 ]

@@ -100,6 +100,7 @@ def _rows(tasks: list[CoordinatorTask]) -> list[ThingToDo]:
                 pronouns=task.person.pronoun,
                 recipient_name=task.recipient_name,
                 channel=task.channel,
+                language=task.language,
             ),
             since=datetime_short(task.created_at),
         )

@@ -1,9 +1,11 @@
 """When a message cannot do its job, the outbox says so to the app above it (ADR-032).
 
-Three cases: the person asked to be phoned, so a message means a call; nothing is recorded to
-reach the recipient by; or a message failed for good (refused, given up on, or Notify's
-callback reported a failure). This app knows no people, coordinators or tasks (the layers put
-`people` above us), so `people` registers a handler at start-up, as it does for visibility.
+Four cases: the person asked to be phoned, so a message means a call; nothing is recorded to
+reach the recipient by; a message failed for good (refused, given up on, or Notify's callback
+reported a failure); or it went in English to someone whose recorded language is another (our
+wording is English only, ADR-038, so someone must check they understood it). This app knows no
+people, coordinators or tasks (the layers put `people` above us), so `people` registers a
+handler at start-up, as it does for visibility.
 
 The handler runs inside the transaction that records the message's change: the task and the
 status change are written together or not at all, so a failure is never recorded without its
@@ -24,6 +26,7 @@ class Reason(models.TextChoices):
     CALL_ASKED_FOR = "CALL_ASKED_FOR", "The person asked to be phoned"
     NO_CONTACT = "NO_CONTACT", "Nothing recorded to reach them by"
     NOT_DELIVERED = "NOT_DELIVERED", "Not delivered"
+    NOT_IN_THEIR_LANGUAGE = "NOT_IN_THEIR_LANGUAGE", "Sent in English, not their language"
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Attention:
     template_key: str
     channel: str  # a Channel; NONE when nothing could be chosen
     personalisation: Mapping[str, str] = field(default_factory=dict)
+    language: str = ""  # the recipient's recorded language, when it is not English
 
 
 Handler = Callable[[Attention], None]

@@ -96,14 +96,23 @@ def _create(
         next_attempt_at=held or now,
         held_because=f"Times to avoid: {to.times_to_avoid}"[:200] if held else "",
     )
-    _record_change(message.pk, "", Status.CREATED, now, f"Held until {held:%H:%M}" if held else "")
+    _record_change(message.pk, "", Status.CREATED, now, _created_note(to, held))
     if to.preferred == attention.CALL:  # in writing as well, where we can: the call may not reach them
         _tell(message, attention.Reason.CALL_ASKED_FOR)
+    if not recipients.in_english(to):  # it still goes: late help is better than no message at all
+        _tell(message, attention.Reason.NOT_IN_THEIR_LANGUAGE, language=to.language.strip())
     transaction.on_commit(partial(enqueue, message.pk, message.next_attempt_at))
     return message
 
 
-def _tell(message: OutboxMessage, reason: str) -> None:
+def _created_note(to: Recipient, held: dt.datetime | None) -> str:
+    notes = [f"Held until {held:%H:%M}"] if held else []
+    if not recipients.in_english(to):
+        notes.append(f"Written in English; their recorded language is {to.language.strip()}")
+    return "; ".join(notes)
+
+
+def _tell(message: OutboxMessage, reason: str, *, language: str = "") -> None:
     """Ask the app above us (people) to act on a message that cannot do its job, in this transaction."""
     if message.person_id is None:
         return
@@ -117,6 +126,7 @@ def _tell(message: OutboxMessage, reason: str) -> None:
             template_key=message.template_key,
             channel=message.channel,
             personalisation=dict(message.personalisation),
+            language=language,
         )
     )
 

@@ -31,6 +31,16 @@ class Recipient:
     postal_address: tuple[str, ...] = field(default_factory=tuple)  # lines, the postcode last
     preferred: str = ""  # a Channel value, or "" for no recorded preference
     times_to_avoid: str = ""
+    language: str = ""  # as recorded ("Polish", "British Sign Language"); "" when none is
+
+
+# Our wording is in English only. Anything else recorded means someone must check the person understood.
+_ENGLISH = {"", "english", "en", "en-gb", "english (uk)", "british english"}
+
+
+def in_english(recipient: Recipient) -> bool:
+    """Whether English is the recipient's recorded language (or none is recorded)."""
+    return recipient.language.strip().casefold() in _ENGLISH
 
 
 def address_for(recipient: Recipient, channel: str) -> str | None:

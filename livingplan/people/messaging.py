@@ -56,6 +56,7 @@ def recipient_for_person(person: Person) -> Recipient:
         postal_address=(person.full_name, *address),
         preferred=_CHANNELS.get(needs.preferred_channel, "") if needs else "",
         times_to_avoid=needs.times_to_avoid if needs else "",
+        language=needs.language if needs else "",
     )
 
 

@@ -33,7 +33,14 @@ def fill(clause: str, name: str, pronouns: Pronouns) -> str:
 
 
 def task_words(
-    *, kind: str, about: str, name: str, pronouns: Pronouns, recipient_name: str = "", channel: str = ""
+    *,
+    kind: str,
+    about: str,
+    name: str,
+    pronouns: Pronouns,
+    recipient_name: str = "",
+    channel: str = "",
+    language: str = "",
 ) -> str:
     """'Call Alex: his care and support plan has been agreed', and the like, for each kind of task.
 
@@ -49,6 +56,12 @@ def task_words(
         them = pronouns.them
         return f"We have no way to send {name} a message saying {said}: call {them} and add how to reach {them}"
     message = A_MESSAGE.get(channel, "a message")
+    if kind == "LANGUAGE":
+        needs = pronouns.verb("needs", "need")
+        return (
+            f"{name}'s language is {language}, and we sent {pronouns.them} {message} in English saying {said}: "
+            f"go through it with {pronouns.them}, with an interpreter if {pronouns.they} {needs} one"
+        )
     if recipient_name:
         return f"{who} did not get {message} saying {said}: check their contact details with {name}"
     return f"{name} did not get {message} saying {said}: call {pronouns.them}"

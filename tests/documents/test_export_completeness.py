@@ -243,6 +243,7 @@ EXPORTED: dict[str, Exported] = {
         lambda f: f["record.json"]["things_your_coordinator_was_asked_to_do"][0],
         # What it asks, in words built from what the message was about, who it was for and how it went.
         {"about": "what", "recipient_name": "what", "channel": "what", "kind": "kind"}
+        | {"language": "their_language_when_sent_in_english"}
         | {"created_at": "raised_at", "done_at": "done_at", "done_by": "done_by"},
         {
             "id": ID,

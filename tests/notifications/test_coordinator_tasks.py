@@ -30,9 +30,9 @@ TOKEN = "callback-token-for-tests"
 AGREED = {"first_name": "Alex", "agreed_on": "2 March 2026", "link": "https://x.example/p/"}
 
 
-def _alex(world: World, *, channel: str = ContactChannel.EMAIL, **details: Any) -> Person:
+def _alex(world: World, *, channel: str = ContactChannel.EMAIL, language: str = "English", **details: Any) -> Person:
     record = people.update_person_details(world.alex_record, by=world.alex, pronouns="he/him", **details)
-    people.set_communication_needs(record, by=world.alex, preferred_channel=channel)
+    people.set_communication_needs(record, by=world.alex, preferred_channel=channel, language=language)
     return Person.objects.select_related("communication_needs").get(pk=record.pk)
 
 
@@ -236,3 +236,29 @@ def test_past_a_hundred_the_oldest_are_shown_with_how_many_there_are(world: Worl
     assert f"Things to do ({THINGS_TO_DO_SHOWN + 2})" in page
     assert len(re.findall(r"Mark as done\W+Alex did not get a text", page)) == THINGS_TO_DO_SHOWN
     assert "The oldest 100 are shown. Mark them done to see the rest." in page
+
+
+def test_a_message_in_english_to_someone_who_reads_polish_asks_priya_to_go_through_it(
+    world: World, client_for: ClientFor, notify_stub: NotifyStub, django_capture_on_commit_callbacks: Any
+) -> None:
+    alex = _alex(world, email="alex@example.com", language="Polish")
+    message = _tell_alex_his_plan_is_agreed(alex, django_capture_on_commit_callbacks)
+
+    assert message.status == Status.SENT, "late help is better than no message: it still goes"
+    todo = _things_to_do(text_of(client_for("priya").get("/")))
+    assert (
+        "Alex's language is Polish, and we sent him an email in English saying his care and support plan "
+        "has been agreed: go through it with him, with an interpreter if he needs one"
+    ) in todo
+    staff_page = text_of(client_for("priya").get("/messages/sent/"))
+    assert "Written in English; their recorded language is Polish" in staff_page
+
+
+@pytest.mark.parametrize("language", ["English", "english ", "en-GB"])
+def test_english_however_it_was_written_raises_nothing(
+    world: World, notify_stub: NotifyStub, django_capture_on_commit_callbacks: Any, language: str
+) -> None:
+    alex = _alex(world, email="alex@example.com", language=language)
+    _tell_alex_his_plan_is_agreed(alex, django_capture_on_commit_callbacks)
+
+    assert not CoordinatorTask.objects.filter(person=alex).exists()

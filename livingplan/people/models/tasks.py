@@ -22,6 +22,7 @@ class TaskKind(models.TextChoices):
     CALL = "CALL", "Call them instead of a message"
     NOT_DELIVERED = "NOT_DELIVERED", "A message did not reach them"
     NO_CONTACT = "NO_CONTACT", "Nothing recorded to reach them by"
+    LANGUAGE = "LANGUAGE", "A message went in English, not their language"
 
 
 class CoordinatorTaskQuerySet(ForPersonQuerySet["CoordinatorTask"]):
@@ -52,6 +53,8 @@ class CoordinatorTask(PersonalDataModel):
     # Who the message was for: "" when it was the person themself, else the name of someone in their circle.
     recipient_name = models.CharField(max_length=200, blank=True)
     channel = models.CharField(max_length=10, blank=True)  # the outbox's channel: EMAIL, SMS, LETTER or NONE
+    # For a message sent in English to someone whose recorded language was another: that language, as it was then.
+    language = models.CharField(max_length=60, blank=True)
     # One task per message and kind, however often the outbox or Notify tells us.
     key = models.CharField(max_length=120, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -13,7 +13,11 @@ from livingplan.notifications.attention import Attention, Reason
 from livingplan.people import rules, task_words
 from livingplan.people.models import CommunicationNeeds, ContactChannel, CoordinatorTask, Person, TaskKind
 
-_KIND = {Reason.CALL_ASKED_FOR: TaskKind.CALL, Reason.NO_CONTACT: TaskKind.NO_CONTACT}
+_KIND = {
+    Reason.CALL_ASKED_FOR: TaskKind.CALL,
+    Reason.NO_CONTACT: TaskKind.NO_CONTACT,
+    Reason.NOT_IN_THEIR_LANGUAGE: TaskKind.LANGUAGE,
+}
 
 
 def raise_coordinator_task(
@@ -25,6 +29,7 @@ def raise_coordinator_task(
     message_id: int | None = None,
     recipient_name: str = "",
     channel: str = "",
+    language: str = "",
 ) -> CoordinatorTask:
     """A task for whoever is the person's coordinator. Raised by the service itself (no one signs
     in to raise it: the outbox's own trail says why), so it is not audited; marking it done is.
@@ -46,6 +51,7 @@ def raise_coordinator_task(
                 message_id=message_id,
                 recipient_name=recipient_name[:200],
                 channel=channel,
+                language=language[:60],
             )
     except IntegrityError:
         return CoordinatorTask.objects.get(key=key)
@@ -91,6 +97,7 @@ def task_for_message(attention: Attention) -> None:
         message_id=attention.message_id,
         recipient_name="" if for_person else attention.recipient_name,
         channel=attention.channel,
+        language=attention.language,
     )
 
 

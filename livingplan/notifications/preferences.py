@@ -38,7 +38,10 @@ OPTIONAL: tuple[Kind, ...] = (
 )
 OPTIONAL_KEYS = frozenset(kind.template_key for kind in OPTIONAL)
 # Other wordings of the same kind of message, turned off with it.
-SAME_KIND = {"care_team_added_awaiting_consent": "care_team_added"}
+SAME_KIND = {
+    "care_team_added_awaiting_consent": "care_team_added",
+    "suggestion_waiting_on_behalf": "suggestion_waiting",
+}
 
 
 def kinds_for(user: User) -> list[Kind]:

@@ -13,6 +13,7 @@ from livingplan.accounts.models import User
 from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people.models import CareTeamMember, Person
+from livingplan.plans.deciders import who_decides
 from livingplan.plans.models import Outcome, Plan, PlanNote, Statement
 from livingplan.plans.sections import SharingGroup
 from livingplan.plans.sharing import groups_visible_to
@@ -23,22 +24,28 @@ def _plan_link(person: Person, name: str = "plans:plan") -> str:
 
 
 def suggestion_waiting(item: Statement | Outcome, *, by: User) -> None:
-    """Someone else suggested words for the person's own voice: the person decides, so they hear.
+    """Someone else suggested words for the person's own voice: whoever decides hears (the person,
+    or their attorney or deputy once the person lacks capacity to decide, as for agreeing the plan).
 
-    One message per plan a day, however many suggestions: the person reads them all at once.
+    One message per plan a day, however many suggestions: they read them all at once.
     """
     plan: Plan = item.plan
     person = plan.person
-    if person.user_id == by.pk:
-        return
-    to = messaging.recipient_for_person(person)
-    outbox.queue(
-        template="suggestion_waiting",
-        to=to,
-        personalisation={"first_name": to.first_name, "by_name": by.display_name, "link": _plan_link(person)},
-        key=f"suggestion-waiting-{plan.pk}-{timezone.localdate():%Y-%m-%d}",
-        person_id=person.pk,
-    )
+    for decider in who_decides(person):
+        if decider.to.user_id == by.pk:
+            continue  # nobody is told about what they did themselves
+        outbox.queue(
+            template="suggestion_waiting_on_behalf" if decider.on_behalf else "suggestion_waiting",
+            to=decider.to,
+            personalisation={
+                "first_name": decider.to.first_name,
+                "person_first_name": person.name_to_use,
+                "by_name": by.display_name,
+                "link": _plan_link(person),
+            },
+            key=f"suggestion-waiting-{plan.pk}-{timezone.localdate():%Y-%m-%d}-{decider.who}",
+            person_id=person.pk,
+        )
 
 
 def coordinator_of(person: Person) -> User | None:

@@ -15,6 +15,7 @@ from livingplan.plans import notes
 from livingplan.plans import services as plans
 from livingplan.plans.models import Plan
 from livingplan.plans.sections import Section
+from tests.capacity import sam_is_alexs_attorney_and_alex_cannot_agree
 from tests.notifications.notify_stub import Accepted, NotifyStub
 from tests.personas import World
 
@@ -188,3 +189,19 @@ def test_no_text_message_names_anyone_but_the_recipient() -> None:
     for template in texts.TEMPLATES.values():
         if Channel.SMS in template.wording:
             assert not template.fields(Channel.SMS) & about_someone, template.key
+
+
+def test_once_alex_lacks_capacity_his_attorney_hears_of_suggestions_not_alex(
+    he_him: World, sending: Sending, notify_stub: NotifyStub
+) -> None:
+    sam_is_alexs_attorney_and_alex_cannot_agree(he_him)
+    plan = plans.start_plan(he_him.alex_record, by=he_him.priya)
+    with sending():
+        plans.add_statement(plan, by=he_him.priya, section=Section.WHAT_MATTERS, text="Alex's garden")
+
+    [accepted] = sent(notify_stub, "suggestion-waiting-")
+    assert accepted.payload["email_address"] == he_him.sam.email, "Sam decides for Alex now"
+    subject, body = words(accepted)
+    assert subject == "Priya Shah has suggested words for Alex's plan"
+    assert "They are not in the plan until you say yes for Alex." in body
+    assert not OutboxMessage.objects.filter(recipient_user=he_him.alex).exists()

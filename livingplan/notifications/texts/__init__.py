@@ -24,6 +24,7 @@ TEMPLATES: dict[str, Template] = {
         everyday.CARE_TEAM_ADDED,
         everyday.CARE_TEAM_ADDED_AWAITING_CONSENT,
         everyday.SUGGESTION_WAITING,
+        everyday.SUGGESTION_WAITING_ON_BEHALF,
         everyday.NOTE_ADDED,
         everyday.REVIEW_REQUESTED,
         everyday.ACTION_DUE,

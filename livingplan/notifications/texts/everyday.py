@@ -67,6 +67,40 @@ SUGGESTION_WAITING = Template(
     },
 )
 
+# To an attorney or deputy, once the person lacks capacity to decide: they decide for the person.
+SUGGESTION_WAITING_ON_BEHALF = Template(
+    key="suggestion_waiting_on_behalf",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="{by_name} has suggested words for {person_first_name}'s plan",
+            body=(
+                "Hello {first_name},\n\n"
+                "{by_name} has suggested some words for {person_first_name}'s care and support plan. "
+                "They are not in the plan until you say yes for {person_first_name}. "
+                "Please think about their wishes and feelings when you decide.\n\n"
+                "To read them and decide, sign in and open this link:\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="",
+            body=(
+                "Hello {first_name}. Someone has suggested words for a plan you decide on for someone. "
+                "Read them and decide here: {link}"
+            ),
+        ),
+        Channel.LETTER: Wording(
+            subject="Someone has suggested words for {person_first_name}'s plan",
+            body=(
+                "Dear {first_name},\n\n"
+                "{by_name} has suggested some words for {person_first_name}'s care and support plan. "
+                "They are not in the plan until you say yes for {person_first_name}. "
+                "Please think about their wishes and feelings when you decide. "
+                "You can read them online: {link}"
+            ),
+        ),
+    },
+)
+
 NOTE_ADDED = Template(
     key="note_added",
     wording={

@@ -14,21 +14,19 @@ only what they may see, behind sign-in.
 
 import dataclasses
 
-from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from livingplan.accounts.models import User
 from livingplan.core.presenters import date_long
 from livingplan.notifications import outbox
-from livingplan.notifications.recipients import Recipient, uk_mobile
-from livingplan.people import capacity, messaging
+from livingplan.notifications.recipients import Recipient
+from livingplan.people import messaging
 from livingplan.people.models import (
     ContactChannel,
-    DecisionKind,
     InformationFormat,
-    LegalAuthority,
     Person,
 )
+from livingplan.plans.deciders import who_decides
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.receipts import version_message_key
 
@@ -39,32 +37,6 @@ LETTER_FORMATS = {InformationFormat.LARGE_PRINT: "large-print", InformationForma
 
 def _plan_link(person: Person) -> str:
     return messaging.link(reverse("plans:plan", args=[person.pk]))
-
-
-def _lacks_capacity_to_agree(person: Person) -> bool:
-    # Nobody in particular asks: only the latest assessment matters, not anyone's authority.
-    return capacity.standing(AnonymousUser(), person, DecisionKind.AGREE_PLAN, fresh=True).person_lacks_capacity
-
-
-def _deciders(person: Person) -> list[LegalAuthority]:
-    """Attorneys (registered) and deputies for health and welfare: those who may agree for the person."""
-    acting = person.legal_authorities.filter(
-        kind__in=[LegalAuthority.Kind.DEPUTY_WELFARE, LegalAuthority.Kind.LPA_HEALTH_WELFARE]
-    ).select_related("held_by")
-    return [a for a in acting if a.kind == LegalAuthority.Kind.DEPUTY_WELFARE or a.registered_on is not None]
-
-
-def _recipient_for_authority(authority: LegalAuthority) -> Recipient:
-    user = authority.held_by
-    contact = authority.contact.strip()
-    email = user.email if user is not None and user.email else (contact if "@" in contact else "")
-    return Recipient(
-        first_name=messaging.first_name(authority.name),
-        name=authority.name,
-        user_id=user.pk if user is not None else None,
-        email=email,
-        phone=contact if uk_mobile(contact) else "",
-    )
 
 
 def _recipient_for_staff(user: User) -> Recipient:
@@ -80,23 +52,12 @@ def tell_plan_ready(plan: Plan, *, by: User) -> None:
     """The plan was proposed: ask whoever decides to read and agree it."""
     person = plan.person
     common = {"person_first_name": person.name_to_use, "link": _plan_link(person)}
-    if not _lacks_capacity_to_agree(person):
-        to = messaging.recipient_for_person(person)
-        personalisation = {**common, "first_name": to.first_name}
-        key = f"plan-ready-{plan.pk}-r{plan.revision}-person"
-        outbox.queue(template="plan_ready", to=to, personalisation=personalisation, key=key, person_id=person.pk)
-        return
-    deciders = [(f"authority-{a.pk}", _recipient_for_authority(a)) for a in _deciders(person)]
-    if not deciders:
-        # Nobody may agree it: never skipped in silence, the row's failure shows staff on "Messages sent".
-        nobody = Recipient(first_name="their attorney or deputy", name=f"{person.full_name}'s attorney or deputy")
-        deciders = [("no-authority", nobody)]
-    for who, to in deciders:
+    for decider in who_decides(person):
         outbox.queue(
-            template="plan_ready_on_behalf",
-            to=to,
-            personalisation={**common, "first_name": to.first_name},
-            key=f"plan-ready-{plan.pk}-r{plan.revision}-{who}",
+            template="plan_ready_on_behalf" if decider.on_behalf else "plan_ready",
+            to=decider.to,
+            personalisation={**common, "first_name": decider.to.first_name},
+            key=f"plan-ready-{plan.pk}-r{plan.revision}-{decider.who}",
             person_id=person.pk,
         )
 

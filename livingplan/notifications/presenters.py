@@ -7,6 +7,9 @@ one-time link) removed after sending shows as removed. Dates the NHS.UK way.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.urls import reverse
+
+from livingplan.accounts.models import User
 from livingplan.core.presenters import datetime_short
 from livingplan.notifications import texts
 from livingplan.notifications.models import Channel, OutboxMessage, Provider, Status
@@ -100,3 +103,29 @@ def row(message: OutboxMessage, *, for_staff: bool) -> MessageRow:
 
 def rows(messages: Iterable[OutboxMessage], *, for_staff: bool) -> list[MessageRow]:
     return [row(message, for_staff=for_staff) for message in messages]
+
+
+@dataclass(frozen=True)
+class HowToChange:
+    text: str
+    link: str = ""  # to the page where the user changes it themself, when there is one
+    link_text: str = ""
+
+
+def how_to_change_contact(user: User) -> HowToChange:
+    """Where each kind of user changes how we reach them: the person on their own record; someone in
+    a circle through the person, who recorded their details; staff by the address they sign in with."""
+    # The person's own record, by the reverse name the people app gives it (this app cannot import people).
+    record_id = getattr(getattr(user, "person_record", None), "pk", None)
+    if record_id is not None:
+        return HowToChange(
+            text="You choose how we contact you (email, text message or letter) and any times to avoid.",
+            link=reverse("people:edit-communication", args=[record_id]),
+            link_text="Change how we contact you",
+        )
+    if user.is_staff_member:
+        return HowToChange(text="We send your messages by email, to the address you sign in with.")
+    return HowToChange(
+        text="We send messages by email or text message, to the details the person whose circle you are in "
+        "gave us. To change them, ask that person or their care coordinator."
+    )

@@ -45,7 +45,8 @@ def message_choices(request: AuthenticatedRequest) -> HttpResponse:
         messages.success(request, "Your choices are saved.")
         return redirect("notifications:choices")
     status = 400 if form.errors else 200
-    return render(request, "notifications/choices.jinja", {"form": form}, status=status)
+    how = presenters.how_to_change_contact(request.user)
+    return render(request, "notifications/choices.jinja", {"form": form, "how": how}, status=status)
 
 
 @login_required

@@ -122,3 +122,21 @@ def test_signed_out_visitors_are_sent_to_sign_in(db: None) -> None:
     response = Client().get(URL)
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize(
+    ("persona", "told"),
+    [
+        ("alex", "You choose how we contact you (email, text message or letter) and any times to avoid."),
+        ("sam", "To change them, ask that person or their care coordinator."),
+        ("priya", "We send your messages by email, to the address you sign in with."),
+    ],
+)
+def test_each_is_told_where_to_change_how_we_reach_them(
+    world: World, client_for: ClientFor, persona: str, told: str
+) -> None:
+    page = client_for(persona).get(URL).content.decode()
+
+    assert told in page
+    change_link = f'href="/people/{world.alex_record.pk}/communication/"'
+    assert (change_link in page) == (persona == "alex"), "only Alex changes his own, on his record"

@@ -1,4 +1,12 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from livingplan.community.views import directory, manage
 
 app_name = "community"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", directory.search, name="search"),
+    path("resources/<id:pk>/", directory.resource, name="resource"),
+    path("manage/", manage.manage, name="manage"),
+    path("manage/add/", manage.add, name="add"),
+    path("manage/<id:pk>/change/", manage.edit, name="edit"),
+]

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
+from tests.community.directory import community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 
 ANONYMOUS = "anonymous"
@@ -159,6 +160,13 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/about-me.pdf": signed_in(404, **SEES_ALEX),
     # Everything held about Alex: Alex's own download, nobody else's.
     "/people/{alex}/export.zip": signed_in(404, alex=200),
+    # The community directory (issue 12): everyone signed in searches and reads it; organisation
+    # admins keep it (403 for anyone else: the directory is not a secret to hide with a 404).
+    "/community/": signed_in(200),
+    "/community/resources/{resource}/": signed_in(200),
+    "/community/manage/": signed_in(403, admin=200),
+    "/community/manage/add/": signed_in(403, admin=200),
+    "/community/manage/{resource}/change/": signed_in(403, admin=200),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),
@@ -193,6 +201,7 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     ),
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
+    "resource": lambda r: community_resource(r).pk,
 }
 
 

@@ -1,0 +1,5 @@
+"""The community app's write path: one guarded verb per change, each audited in the caller's context."""
+
+from livingplan.community.services.resources import parse_tags, save_resource
+
+__all__ = ["parse_tags", "save_resource"]

@@ -39,6 +39,10 @@ class ResourceStatus(models.TextChoices):
     DEFUNCT = "DEFUNCT", "Closed for good"
 
 
+def new_oruk_id() -> str:
+    return str(uuid.uuid4())
+
+
 class Tag(models.Model):
     """A word a resource is found by ("walking", "memory", "carers"), always kept in lower case."""
 
@@ -55,7 +59,7 @@ class Resource(models.Model):
     """Something local a person might use: a group, an activity, a time bank, a library, leisure, peer support."""
 
     # The Open Referral UK service id: a re-import with the same id changes this row, never adds one.
-    oruk_id = models.CharField(max_length=36, unique=True, default=uuid.uuid4)
+    oruk_id = models.CharField(max_length=36, unique=True, default=new_oruk_id)
     kind = models.CharField(max_length=20, choices=ResourceKind.choices, default=ResourceKind.OTHER)
     status = models.CharField(max_length=20, choices=ResourceStatus.choices, default=ResourceStatus.ACTIVE)
     name = models.CharField(max_length=NAME_MAX)

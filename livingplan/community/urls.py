@@ -9,4 +9,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("manage/", manage.manage, name="manage"),
     path("manage/add/", manage.add, name="add"),
     path("manage/<id:pk>/change/", manage.edit, name="edit"),
+    path("manage/import/", manage.import_file, name="import"),
+    path("manage/export.json", manage.export, name="export"),
 ]

@@ -167,6 +167,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "/community/manage/": signed_in(403, admin=200),
     "/community/manage/add/": signed_in(403, admin=200),
     "/community/manage/{resource}/change/": signed_in(403, admin=200),
+    "/community/manage/import/": signed_in(403, admin=200),
+    "/community/manage/export.json": signed_in(403, admin=200),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

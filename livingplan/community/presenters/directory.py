@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 
 from livingplan.community import feedback
 from livingplan.community.models import Resource, ResourceStatus
+from livingplan.community.services.importing import ImportResult
 from livingplan.community.services.resources import EDITABLE
 
 
@@ -107,3 +108,31 @@ def form_initial(resource: Resource) -> dict[str, object]:
     initial: dict[str, object] = {name: getattr(resource, name) for name in EDITABLE}
     initial["tags"] = ", ".join(tag.name for tag in resource.tags.all())
     return initial
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    imported: bool
+    summary: str
+    report: list[str]
+    added: list[str]
+    changed: list[str]
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def import_outcome(result: ImportResult) -> ImportOutcome:
+    if not result.imported:
+        summary = f"Nothing was imported. {_count(len(result.report), 'problem needs', 'problems need')} putting right:"
+    elif result.nothing_to_add:
+        summary = result.nothing_to_add
+    else:
+        summary = (
+            f"Imported: {_count(len(result.added), 'resource', 'resources')} added, "
+            f"{_count(len(result.changed), 'resource', 'resources')} updated."
+        )
+    return ImportOutcome(
+        imported=result.imported, summary=summary, report=result.report, added=result.added, changed=result.changed
+    )

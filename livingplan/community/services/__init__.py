@@ -1,5 +1,6 @@
 """The community app's write path: one guarded verb per change, each audited in the caller's context."""
 
+from livingplan.community.services.importing import ImportResult, export_directory, import_directory
 from livingplan.community.services.resources import parse_tags, save_resource
 
-__all__ = ["parse_tags", "save_resource"]
+__all__ = ["ImportResult", "export_directory", "import_directory", "parse_tags", "save_resource"]

@@ -6,17 +6,19 @@ it), so a refusal confirms nothing a 404 would hide.
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.community import rules, services
-from livingplan.community.forms import ResourceForm
+from livingplan.community.forms import ImportForm, ResourceForm
 from livingplan.community.models import Resource
 from livingplan.community.presenters import directory
 from livingplan.core.formpage import form_page
+
+MAX_UPLOAD_BYTES = 5_000_000
 
 
 def _require_maintainer(request: AuthenticatedRequest) -> None:
@@ -64,3 +66,35 @@ def edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         success_message="Your changes are saved.",
         context={"title": f"Change {resource.name}", "resource": resource},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_file(request: AuthenticatedRequest) -> HttpResponse:
+    """Upload an ORUK file: all of it is saved, or nothing and the report of what is wrong."""
+    _require_maintainer(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    result = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            if upload.size > MAX_UPLOAD_BYTES:
+                form.add_error("file", f"The file must be smaller than {MAX_UPLOAD_BYTES // 1_000_000} MB")
+            else:
+                result = services.import_directory(
+                    upload.read(), by=request.user, filename=upload.name or "", audit=request.audit
+                )
+        status = 200 if result is not None and result.imported else 400
+    context = {"form": form, "result": result and directory.import_outcome(result)}
+    return render(request, "community/import.jinja", context, status=status)
+
+
+@login_required
+@require_GET
+def export(request: AuthenticatedRequest) -> HttpResponse:
+    _require_maintainer(request)
+    data = services.export_directory(by=request.user)
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = 'attachment; filename="community-directory-oruk.json"'
+    return response

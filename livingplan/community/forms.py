@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from livingplan.community import areas
 from livingplan.community.models import NAME_MAX, Helped, ResourceKind, ResourceStatus
 from livingplan.core.forms import fields
 
@@ -52,11 +53,25 @@ class ImportForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    need = fields.CharField(label="What are you looking for", required=False, max_length=100)
+    need = fields.CharField(
+        label="What are you looking for",
+        required=False,
+        max_length=100,
+        hint="For example, walking, company, memory, carers",
+    )
     tag = fields.CharField(label="Tag", required=False, max_length=50)
     area = fields.CharField(
-        label="Area", required=False, max_length=10, hint="The first part of a postcode, for example LS6"
+        label="Area", required=False, max_length=10, hint="A postcode, or its first part, for example LS6"
     )
+
+    def clean_area(self) -> str:
+        typed = str(self.cleaned_data.get("area") or "").strip()
+        if not typed:
+            return ""
+        found = areas.district(typed)
+        if not found:
+            raise forms.ValidationError("Enter a postcode or the first part of one, like LS6")
+        return found
 
 
 class LinkForm(forms.Form):

@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from livingplan.community import feedback
+from livingplan.accounts.models import User
+from livingplan.community import areas, feedback, search
 from livingplan.community.models import Resource, ResourceStatus
 from livingplan.community.services.importing import ImportResult
 from livingplan.community.services.resources import EDITABLE
+from livingplan.people.models import Person
 
 
 @dataclass(frozen=True)
@@ -135,4 +137,45 @@ def import_outcome(result: ImportResult) -> ImportOutcome:
         )
     return ImportOutcome(
         imported=result.imported, summary=summary, report=result.report, added=result.added, changed=result.changed
+    )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    searched: bool
+    summary: str
+    cards: list[ResourceCard]
+    tags: list[str]
+    own_district: str  # the viewer's own area, when they are a person with a postcode
+    may_maintain: bool
+
+
+def _summary_of(query: search.Query, count: int) -> str:
+    parts = []
+    if query.need:
+        parts.append(f"for “{query.need}”")
+    if query.tag:
+        parts.append(f"tagged “{query.tag}”")
+    if query.district:
+        parts.append(f"in {query.district}")
+    found = "1 result" if count == 1 else f"{count} results"
+    return f"{found} {' '.join(parts)}".strip()
+
+
+def own_district(viewer: User) -> str:
+    """The area of the viewer's own record, if they are a person with a postcode."""
+    postcode = Person.objects.visible_to(viewer).filter(user_id=viewer.pk).values_list("postcode", flat=True).first()
+    return areas.district(postcode or "")
+
+
+def search_page(query: search.Query | None, *, viewer: User, may_maintain: bool) -> SearchPage:
+    """`query` None: the form was not valid, so nothing is searched."""
+    found = [] if query is None or query.is_empty else [card(r) for r in with_tags(search.find(query))]
+    return SearchPage(
+        searched=query is not None and not query.is_empty,
+        summary=_summary_of(query, len(found)) if query else "",
+        cards=found,
+        tags=search.popular_tags(),
+        own_district=own_district(viewer),
+        may_maintain=may_maintain,
     )

@@ -7,8 +7,10 @@ from django.views.decorators.http import require_GET
 
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.community import rules
+from livingplan.community.forms import SearchForm
 from livingplan.community.models import Resource
 from livingplan.community.presenters import directory
+from livingplan.community.search import Query
 
 
 @login_required
@@ -22,6 +24,9 @@ def resource(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def search(request: AuthenticatedRequest) -> HttpResponse:
-    cards = [directory.card(r) for r in directory.with_tags(Resource.objects.all())]
-    context = {"cards": cards, "may_maintain": rules.may_maintain_directory(request.user)}
-    return render(request, "community/search.jinja", context)
+    """A plain GET form: the results are a page of their own, bookmarkable, with no script."""
+    form = SearchForm(request.GET)
+    valid = form.is_valid()
+    query = Query(**{"district" if k == "area" else k: v for k, v in form.cleaned_data.items()}) if valid else None
+    page = directory.search_page(query, viewer=request.user, may_maintain=rules.may_maintain_directory(request.user))
+    return render(request, "community/search.jinja", {"form": form, "page": page}, status=200 if valid else 400)

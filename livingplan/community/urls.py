@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from livingplan.community.views import directory, manage
+from livingplan.community.views import directory, links, manage
 
 app_name = "community"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -11,4 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("manage/<id:pk>/change/", manage.edit, name="edit"),
     path("manage/import/", manage.import_file, name="import"),
     path("manage/export.json", manage.export, name="export"),
+    path("people/<id:person_pk>/", links.person_links, name="person"),
+    path("people/<id:person_pk>/actions/<id:action_pk>/link/", links.link, name="link"),
+    path("people/<id:person_pk>/links/<id:pk>/did-it-help/", links.did_it_help, name="did-it-help"),
 ]

@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
-from tests.community.directory import community_resource
+from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 
 ANONYMOUS = "anonymous"
@@ -169,6 +169,11 @@ MATRIX: dict[str, dict[str, int]] = {
     "/community/manage/{resource}/change/": signed_in(403, admin=200),
     "/community/manage/import/": signed_in(403, admin=200),
     "/community/manage/export.json": signed_in(403, admin=200),
+    # Local things linked to Alex's plan: whoever sees Alex's plan; whoever writes it links its
+    # actions; only Alex answers "did it help?" (403 for others who see it; 404 for everyone else).
+    "/community/people/{alex}/": signed_in(404, **SEES_ALEX),
+    "/community/people/{alex}/actions/{action}/link/": signed_in(404, **WRITES_PLAN),
+    "/community/people/{alex}/links/{link}/did-it-help/": signed_in(404, **CHANGES_ALEXS_WORDS),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),
@@ -204,6 +209,7 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
     "resource": lambda r: community_resource(r).pk,
+    "link": lambda r: community_link(r).pk,
 }
 
 

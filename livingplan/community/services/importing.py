@@ -21,6 +21,7 @@ from livingplan.core.services import auditor
 
 IMPORTED = "community.directory.imported"
 REFUSED = "community.directory.import_refused"
+EXPORTED = "community.directory.exported"
 
 
 @dataclass
@@ -88,7 +89,9 @@ def import_directory(
     return result
 
 
-def export_directory(*, by: User) -> dict[str, Any]:
+def export_directory(*, by: User, audit: AuditContext | None = None) -> dict[str, Any]:
     """The whole directory as one page of Open Referral UK services (organisation admins only)."""
     require_maintainer(by)
-    return writing.page(Resource.objects.prefetch_related("tags"))
+    data = writing.page(Resource.objects.prefetch_related("tags"))
+    auditor.record(EXPORTED, audit=context_for(by, audit), detail={"services": data["total_items"]})
+    return data

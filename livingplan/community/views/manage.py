@@ -94,7 +94,7 @@ def import_file(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def export(request: AuthenticatedRequest) -> HttpResponse:
     _require_maintainer(request)
-    data = services.export_directory(by=request.user)
+    data = services.export_directory(by=request.user, audit=request.audit)
     response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
     response["Content-Disposition"] = 'attachment; filename="community-directory-oruk.json"'
     return response

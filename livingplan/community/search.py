@@ -80,12 +80,12 @@ def find(query: Query) -> "QuerySet[Resource]":
 
 
 def matching_any(text: str, *, district: str) -> "QuerySet[Resource]":
-    """Running resources in `district` that any word of `text` finds: for a pack chosen from outcomes."""
+    """Running resources that any word of `text` finds, in `district` if one is given: for a pack."""
     condition = _any_word(text)
     if condition is None:
         return running().none()
-    matched = Resource.objects.filter(condition).values("pk")
-    return running().filter(pk__in=matched, district=district).order_by("name", "pk")
+    found = running().filter(pk__in=Resource.objects.filter(condition).values("pk"))
+    return (found.filter(district=district) if district else found).order_by("name", "pk")
 
 
 def popular_tags(limit: int = 12) -> list[str]:

@@ -172,6 +172,7 @@ MATRIX: dict[str, dict[str, int]] = {
     # Local things linked to Alex's plan: whoever sees Alex's plan; whoever writes it links its
     # actions; only Alex answers "did it help?" (403 for others who see it; 404 for everyone else).
     "/community/people/{alex}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/what-is-on-near-you.pdf": signed_in(404, **SEES_ALEX),
     "/community/people/{alex}/actions/{action}/link/": signed_in(404, **WRITES_PLAN),
     "/community/people/{alex}/links/{link}/did-it-help/": signed_in(404, **CHANGES_ALEXS_WORDS),
     # The JSON API: the same people see the same things as on the web pages.

@@ -45,6 +45,7 @@ def test_alex_is_asked_did_it_help_by_letter_as_he_asked_and_sees_the_question()
     message = OutboxMessage.objects.get(template_key="community_did_it_help")
     assert (queued, message.channel, message.person_id) == (1, Channel.LETTER, alex.pk)
     client = Client()
+    assert alex.user is not None
     client.force_login(alex.user)
     page = client.get(f"/community/people/{alex.pk}/").content.decode()
     assert f"Did {WALKERS} help? Tell us" in page

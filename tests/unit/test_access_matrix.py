@@ -225,6 +225,8 @@ def records(world: World) -> AlexPlan:
     records = build_alex_plan(world)
     # Waiting for Alex: Dr Jones's words for a section in Alex's own voice (ADR-025).
     services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
+    # Alex's action linked to a walking group (issue 12), made here so a page's URL makes nothing new.
+    community_link(records)
     return records
 
 

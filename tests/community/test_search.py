@@ -103,3 +103,16 @@ def test_tags_can_be_browsed_without_typing(client_for: Callable[[str], Client])
     page = _results(client_for("omar"), "")
 
     assert 'href="/community/?tag=walking"' in page
+
+
+def test_a_search_finding_very_many_shows_the_first_fifty_and_says_so(
+    world: World, client_for: Callable[[str], Client]
+) -> None:
+    for n in range(52):
+        services.save_resource(None, by=world.admin, name=f"Walk {n:02d}", description="A walk.", postcode="LS6 1AA")
+
+    page = _results(client_for("alex"), "need=walk")
+
+    assert "52 results for “walk” (showing the first 50: add words or an area to narrow it)" in page
+    assert "Walk 49" in page
+    assert "Walk 51" not in page

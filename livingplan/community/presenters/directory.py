@@ -140,6 +140,9 @@ def import_outcome(result: ImportResult) -> ImportOutcome:
     )
 
 
+SHOWN_AT_MOST = 50  # a page someone can read down; more is a sign to narrow the search
+
+
 @dataclass(frozen=True)
 class SearchPage:
     searched: bool
@@ -170,10 +173,16 @@ def own_district(viewer: User) -> str:
 
 def search_page(query: search.Query | None, *, viewer: User, may_maintain: bool) -> SearchPage:
     """`query` None: the form was not valid, so nothing is searched."""
-    found = [] if query is None or query.is_empty else [card(r) for r in with_tags(search.find(query))]
+    searched = query is not None and not query.is_empty
+    matches = search.find(query) if query is not None and searched else Resource.objects.none()
+    total = matches.count() if searched else 0
+    found = [card(r) for r in with_tags(matches[:SHOWN_AT_MOST])]
+    summary = _summary_of(query, total) if query else ""
+    if total > SHOWN_AT_MOST:
+        summary += f" (showing the first {SHOWN_AT_MOST}: add words or an area to narrow it)"
     return SearchPage(
-        searched=query is not None and not query.is_empty,
-        summary=_summary_of(query, len(found)) if query else "",
+        searched=searched,
+        summary=summary,
         cards=found,
         tags=search.popular_tags(),
         own_district=own_district(viewer),

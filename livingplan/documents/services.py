@@ -51,3 +51,14 @@ def record_document_waiting(person: Person, *, by: User, audit: AuditContext | N
         obj=person,
         detail={"document": document, "format": fmt, "ready": False},
     )
+
+
+def record_pack_exported(person: Person, *, by: User, audit: AuditContext | None, fmt: str, filename: str) -> None:
+    """Someone downloaded or printed the person's "what is on near you" pack (issue 12)."""
+    auditor.record(
+        "community.pack.exported",
+        audit=context_for(by, audit),
+        person_id=person.pk,
+        obj=person,
+        detail={"format": fmt, "filename": filename},
+    )

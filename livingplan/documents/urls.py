@@ -11,4 +11,5 @@ urlpatterns = [
     path("plan.pdf", views.plan_pdf, name="plan-pdf"),
     path("about-me.pdf", views.about_me_pdf, name="about-me-pdf"),
     path("export.zip", views.export, name="export"),
+    path("what-is-on-near-you.pdf", views.community_pack, name="community-pack"),
 ]

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 
 from livingplan.accounts.http import AuthenticatedRequest
+from livingplan.community.presenters.pack import build_pack
 from livingplan.documents import background, presenters, rendering, services
+from livingplan.documents import community_pack as community_pack_file
 from livingplan.documents.models import MadeDocument
 from livingplan.documents.presenters import DocFormat, DocKind, Document
 from livingplan.people.models import Person
@@ -164,3 +166,21 @@ def export(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         services.record_record_exported(person, by=request.user, audit=request.audit, filename=made.filename)
         return _download(archive, "application/zip", made.filename)
     return _waiting(request, person, made, what=what)
+
+
+@login_required
+def community_pack(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    """The "what is on near you" pack as a PDF in the person's format (`?print` for the printable page)."""
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).select_related("communication_needs"), pk=person_pk
+    )
+    try:
+        fmt = presenters.chosen_format(person, request.GET.get("format"))
+    except ValueError:
+        raise Http404 from None
+    pack = build_pack(person, viewer=request.user)
+    filename = community_pack_file.pack_filename(pack, fmt, timezone.localdate().isoformat())
+    services.record_pack_exported(person, by=request.user, audit=request.audit, fmt=fmt.value, filename=filename)
+    if "print" in request.GET:
+        return HttpResponse(community_pack_file.pack_html(pack, fmt, for_pdf=False))
+    return _download(community_pack_file.pack_pdf(pack, fmt), "application/pdf", filename)

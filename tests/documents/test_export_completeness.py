@@ -18,8 +18,10 @@ from typing import Any
 import pytest
 from django.apps import apps
 from django.db import models
-from django.test import Client
+from django.test import Client, override_settings
 
+from livingplan.community import services as community
+from livingplan.community.models import Helped
 from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people import services as people
@@ -29,6 +31,7 @@ from livingplan.plans import services as plans
 from livingplan.plans.models import Layer, LinkedPlan
 from livingplan.plans.sections import Section, SharingGroup
 from tests.capacity import alex_is_assessed, give_authority
+from tests.community.directory import add_walking_group
 from tests.documents.conftest import OUTCOME, record_format
 from tests.personas import World
 
@@ -222,6 +225,16 @@ EXPORTED: dict[str, Exported] = {
         },
         PLAN_ROW,
     ),
+    "community.ResourceLink": Exported(
+        lambda f: f["plan.json"]["local_activities"][0],
+        _same("linked_by", "linked_at", "action") | {"resource": "activity", "ask_on": "asked_whether_it_helped_on"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "community.HelpedAnswer": Exported(
+        lambda f: f["plan.json"]["local_activities"][0]["did_it_help"],
+        _same("answer", "words", "answered_by", "answered_at"),
+        {"id": ID, "person": WHOSE, "link": NESTED, "resource": NESTED},
+    ),
     "core.AuditEvent": Exported(
         lambda f: f["audit.json"][0],
         _same("action")
@@ -330,9 +343,12 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     statement = plans.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="My garden")
     outcome = plans.add_outcome(plan, by=alex, text=OUTCOME, why_it_matters="Milk and a paper", importance=5)
     voice.edit_words(statement, by=alex, text="My garden and my shed")
-    plans.add_action(
+    walk = plans.add_action(
         outcome, by=world.priya, what="Walk together", owner_name="Sam", owner=world.sam, layer=Layer.FAMILY_FRIENDS
     )
+    with override_settings(COMMUNITY_ASK_AFTER_WEEKS=0):  # asked at once, so Alex can answer here
+        link = community.link_resource(walk, add_walking_group(world), by=world.priya)
+    community.answer_did_it_help(link, by=alex, answer=Helped.YES, words="Made a friend")
     plans.record_progress(outcome, by=alex, score=4, on=dt.date(2026, 1, 5), note="Halfway")
     plans.add_risk(plan, by=world.priya, what_could_go_wrong="A fall", what_we_agree="A phone", decided_by="Alex")
     plans.record_disagreement(plan, by=world.sam, about=f"outcome:{outcome.pk}", view="Too far for now")

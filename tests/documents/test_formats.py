@@ -133,6 +133,8 @@ def test_the_plan_page_offers_every_format_and_download(alex_plan: AlexPlan, cli
         "Download PDF",
         "Download one-page profile (PDF)",
         "Download everything held about me",
+        "Local activities linked to this plan",
+        "What is on near you (PDF)",
     ]
 
 

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
+from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 
 ANONYMOUS = "anonymous"
@@ -159,6 +160,21 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/about-me.pdf": signed_in(404, **SEES_ALEX),
     # Everything held about Alex: Alex's own download, nobody else's.
     "/people/{alex}/export.zip": signed_in(404, alex=200),
+    # The community directory (issue 12): everyone signed in searches and reads it; organisation
+    # admins keep it (403 for anyone else: the directory is not a secret to hide with a 404).
+    "/community/": signed_in(200),
+    "/community/resources/{resource}/": signed_in(200),
+    "/community/manage/": signed_in(403, admin=200),
+    "/community/manage/add/": signed_in(403, admin=200),
+    "/community/manage/{resource}/change/": signed_in(403, admin=200),
+    "/community/manage/import/": signed_in(403, admin=200),
+    "/community/manage/export.json": signed_in(403, admin=200),
+    # Local things linked to Alex's plan: whoever sees Alex's plan; whoever writes it links its
+    # actions; only Alex answers "did it help?" (403 for others who see it; 404 for everyone else).
+    "/community/people/{alex}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/what-is-on-near-you.pdf": signed_in(404, **SEES_ALEX),
+    "/community/people/{alex}/actions/{action}/link/": signed_in(404, **WRITES_PLAN),
+    "/community/people/{alex}/links/{link}/did-it-help/": signed_in(404, **CHANGES_ALEXS_WORDS),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),
@@ -193,6 +209,8 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     ),
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
+    "resource": lambda r: community_resource(r).pk,
+    "link": lambda r: community_link(r).pk,
 }
 
 
@@ -207,6 +225,8 @@ def records(world: World) -> AlexPlan:
     records = build_alex_plan(world)
     # Waiting for Alex: Dr Jones's words for a section in Alex's own voice (ADR-025).
     services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
+    # Alex's action linked to a walking group (issue 12), made here so a page's URL makes nothing new.
+    community_link(records)
     return records
 
 

@@ -260,3 +260,7 @@ NOTIFICATIONS_SWEEP_INTERVAL = float(os.environ.get("NOTIFICATIONS_SWEEP_INTERVA
 NOTIFICATIONS_BATCH_WAIT = float(os.environ.get("NOTIFICATIONS_BATCH_WAIT", "60"))
 # The address links in messages start with (the service as the recipient reaches it).
 LIVINGPLAN_SITE_URL = os.environ.get("LIVINGPLAN_SITE_URL", "http://127.0.0.1:8000")
+
+# Community directory (issue 12): how many weeks after an action is linked to something local the
+# person is asked "did it help?".
+COMMUNITY_ASK_AFTER_WEEKS = int(os.environ.get("COMMUNITY_ASK_AFTER_WEEKS", "4"))

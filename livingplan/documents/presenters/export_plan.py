@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from livingplan.community.models import HelpedAnswer
 from livingplan.documents.presenters.export import iso, user_name
 from livingplan.documents.presenters.subject_access import SubjectAccess
 from livingplan.plans.models import Action, Outcome
@@ -164,4 +165,26 @@ def _history(data: SubjectAccess) -> dict[str, Any]:
             }
             for n in data.notes
         ],
+        "local_activities": [
+            {
+                "action": link.action.what,
+                "activity": link.resource.name,
+                "linked_by": user_name(link.linked_by),
+                "linked_at": iso(link.linked_at),
+                "asked_whether_it_helped_on": iso(link.ask_on),
+                "did_it_help": _helped(data.helped.get(link.pk)),
+            }
+            for link in data.local_links
+        ],
+    }
+
+
+def _helped(answer: HelpedAnswer | None) -> dict[str, Any] | None:
+    if answer is None:
+        return None
+    return {
+        "answer": answer.get_answer_display(),
+        "words": answer.words,
+        "answered_by": user_name(answer.answered_by),
+        "answered_at": iso(answer.answered_at),
     }

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from livingplan.community.models import HelpedAnswer, ResourceLink
 from livingplan.core.models import AuditEvent
 from livingplan.notifications.models import OutboxMessage
 
@@ -67,6 +68,9 @@ class SubjectAccess:
     messages: list[OutboxMessage] = field(default_factory=list)
     # What the coordinator was asked to do because a message could not (ADR-032).
     coordinator_tasks: list[record.CoordinatorTask] = field(default_factory=list)
+    # Local activities linked to the plan's actions, and whether they helped (issue 12).
+    local_links: list[ResourceLink] = field(default_factory=list)
+    helped: dict[int, HelpedAnswer] = field(default_factory=dict)  # link id -> the person's answer
 
 
 def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset[str]) -> SubjectAccess:
@@ -137,9 +141,22 @@ def _load_plan(data: SubjectAccess, plan: Plan, *, viewer: Any, groups: frozense
     for o in data.outcomes:
         shown |= {f"outcome:{o.pk}"} | {f"action:{a.pk}" for a in o.actions.all()}
     data.disagreements = [d for d in for_plan(Disagreement, "raised_by") if d.about in shown]
+    _load_local_links(data, shown, viewer=viewer)
     data.content_edits = [e for e in for_plan(ContentEdit, "edited_by") if e.about in shown]
     if SharingGroup.LINKED_PLANS in groups:
         data.linked_plans = for_plan(LinkedPlan)
     data.status_changes = for_plan(PlanStatusChange, "changed_by")
     if NOTES in groups:
         data.notes = for_plan(PlanNote, "written_by")
+
+
+def _load_local_links(data: SubjectAccess, shown: set[str], *, viewer: Any) -> None:
+    """The links of the actions shown (a link is seen exactly where its action is), and their answers."""
+    action_ids = [int(item.split(":")[1]) for item in shown if item.startswith("action:")]
+    data.local_links = list(
+        ResourceLink.objects.visible_to(viewer)
+        .filter(person=data.person, action_id__in=action_ids)
+        .select_related("action", "resource", "linked_by")
+    )
+    answers = HelpedAnswer.objects.visible_to(viewer).filter(link__in=[link.pk for link in data.local_links])
+    data.helped = {answer.link_id: answer for answer in answers.select_related("answered_by")}

@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import everyday, plan
+from livingplan.notifications.texts import community, everyday, plan
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -30,6 +30,7 @@ TEMPLATES: dict[str, Template] = {
         everyday.ACTION_DUE,
         everyday.ACTION_OVERDUE,
         everyday.PASSWORD_RESET,
+        community.DID_IT_HELP,
     )
 }
 

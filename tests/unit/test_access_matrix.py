@@ -159,6 +159,12 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/about-me.pdf": signed_in(404, **SEES_ALEX),
     # Everything held about Alex: Alex's own download, nobody else's.
     "/people/{alex}/export.zip": signed_in(404, alex=200),
+    # The person's own preparation (issue 12, ADR-035): Alex's, and whoever writes for him; his care
+    # team reads it once he says he has finished (he has not here). Nobody else ever sees it.
+    "/people/{alex}/preparation/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/answers/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/put-in-plan/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/finished/": signed_in(404, alex=200),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

@@ -14,7 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
 
+from livingplan.conversations import services as conversations
+from livingplan.conversations.models import Conversation
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
@@ -47,6 +50,8 @@ WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
 WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
 # Alex's own words in his plan (ADR-025): he changes them; others who see them may not.
 CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
+# Alex's planning conversation is written down by his care team; those who read it may not.
+RECORDS_CONVERSATION = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -165,6 +170,13 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/preparation/answers/": signed_in(404, alex=200),
     "/people/{alex}/preparation/put-in-plan/": signed_in(404, alex=200),
     "/people/{alex}/preparation/finished/": signed_in(404, alex=200),
+    # Planning conversations (ADR-035): read by whoever sees the plan (each part as Alex shares it);
+    # recorded by his care team only.
+    "/people/{alex}/conversations/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/conversations/start/": signed_in(404, **RECORDS_CONVERSATION),
+    "/people/{alex}/conversations/{conversation}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/conversations/{conversation}/add/OUTCOME/": signed_in(404, **RECORDS_CONVERSATION),
+    "/people/{alex}/conversations/{conversation}/add/NOT_A_PART/": signed_in(404),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),
@@ -199,6 +211,7 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     ),
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
+    "conversation": lambda r: Conversation.objects.filter(person=r.world.alex_record).values_list("pk", flat=True)[0],
 }
 
 
@@ -213,6 +226,10 @@ def records(world: World) -> AlexPlan:
     records = build_alex_plan(world)
     # Waiting for Alex: Dr Jones's words for a section in Alex's own voice (ADR-025).
     services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
+    # Alex's planning conversation, as Priya recorded it (ADR-035).
+    conversations.start_conversation(
+        world.alex_record, by=world.priya, plan=records.plan, held_on=timezone.localdate(), where="At home"
+    )
     return records
 
 

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from livingplan.conversations.views import conversation, preparation
+from livingplan.conversations.views import conversation, preparation, six_steps
 
 app_name = "conversations"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("conversations/start/", conversation.start, name="start"),
     path("conversations/<id:conversation_pk>/", conversation.record, name="record"),
     path("conversations/<id:conversation_pk>/add/<str:part>/", conversation.add, name="add"),
+    path("plan/six-steps/", six_steps.six_steps_page, name="six-steps"),
 ]

@@ -177,6 +177,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/conversations/{conversation}/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/conversations/{conversation}/add/OUTCOME/": signed_in(404, **RECORDS_CONVERSATION),
     "/people/{alex}/conversations/{conversation}/add/NOT_A_PART/": signed_in(404),
+    # The plan in six steps: a view of the plan, for whoever may read the plan.
+    "/people/{alex}/plan/six-steps/": signed_in(404, **SEES_ALEX),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

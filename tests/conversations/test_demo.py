@@ -25,7 +25,8 @@ def seeded(db: None) -> Iterator[None]:
 
 @pytest.mark.usefixtures("seeded")
 def test_alexs_preparation_is_in_progress_and_not_in_his_plan() -> None:
-    alex = Person.objects.get(user__username="alex")
+    alex = Person.objects.select_related("user").get(user__username="alex")
+    assert alex.user is not None
     client = Client()
     client.force_login(alex.user)
 

@@ -259,3 +259,25 @@ def test_people_who_cannot_see_alex_find_no_conversation(
         _add(world, conversation, "OUTCOME"),
     ):
         assert client.get(url).status_code == 404
+
+
+def test_priya_starts_from_alexs_own_preparation_once_he_has_finished(
+    world: World, conversation: Conversation, client_for: Clients
+) -> None:
+    link = reverse("conversations:preparation", args=[world.alex_record.pk])
+    priya = client_for("priya")
+    services.save_answers(world.alex_record, by=world.alex, answers={"MATTERS_NOW": "My allotment"})
+    assert link not in priya.get(_record_page(world, conversation)).content.decode()
+
+    services.finish_preparation(world.alex_record, by=world.alex)
+
+    assert link in priya.get(_record_page(world, conversation)).content.decode()
+    assert "My allotment" in priya.get(link).content.decode()
+
+
+def test_someone_in_the_circle_cannot_put_words_in_alexs_mouth(world: World, plan: Plan) -> None:
+    with pytest.raises(PermissionDenied):
+        plans.add_outcome(plan, by=world.sam, said_by=world.alex, text="I will move into a home")
+    with pytest.raises(PermissionDenied):
+        plans.add_outcome(plan, by=world.priya, said_by=world.omar, text="Omar's idea")
+    assert not plan.outcomes.exists()

@@ -104,3 +104,23 @@ def test_people_who_cannot_see_alex_get_nothing(
 ) -> None:
     response = client_for(username).get(reverse("conversations:six-steps", args=[world.alex_record.pk]))
     assert response.status_code == 404
+
+
+def test_the_page_costs_the_same_however_long_the_plan_is(world: World, records: AlexPlan, client_for: Clients) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alex = client_for("alex")
+    url = reverse("conversations:six-steps", args=[world.alex_record.pk])
+    alex.get(url)
+    with CaptureQueriesContext(connection) as short:
+        alex.get(url)
+    for n in range(5):
+        outcome = plans.add_outcome(records.plan, by=world.alex, text=f"Outcome {n}")
+        plans.add_action(outcome, by=world.sam, what=f"Step {n}", owner_name="Sam", layer=Layer.FAMILY_FRIENDS)
+        plans.add_statement(records.plan, by=world.sam, section=Section.STRENGTHS_FAMILY, text=f"Help {n}")
+    with CaptureQueriesContext(connection) as long:
+        page = alex.get(url).content.decode()
+
+    assert "Step 4" in page
+    assert len(long.captured_queries) == len(short.captured_queries)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from livingplan.accounts.models import User
 from livingplan.conversations import rules
-from livingplan.conversations.models import Conversation, ConversationItem, Part
+from livingplan.conversations.models import Conversation, ConversationItem, Part, PreparationStatus
+from livingplan.conversations.status import own_preparation_status
 from livingplan.core.presenters import date_long
 from livingplan.people.models import Person
 from livingplan.plans import lifecycle, owners
@@ -69,6 +70,8 @@ class ConversationPage:
     parts: list[PartRow]
     may_record: bool
     plan_open: bool
+    # The person has finished preparing and the viewer may read it: the conversation starts there.
+    shows_preparation: bool
 
 
 def people_labels(person: Person) -> dict[int, str]:
@@ -114,7 +117,14 @@ def conversation_page(conversation: Conversation, viewer: User) -> ConversationP
         ],
         may_record=rules.may_record_conversation(viewer, person),
         plan_open=plan.status in lifecycle.EDITABLE,
+        shows_preparation=_shows_preparation(person, viewer),
     )
+
+
+def _shows_preparation(person: Person, viewer: User) -> bool:
+    status = own_preparation_status(person)
+    finished = status == PreparationStatus.DONE and not plan_rules.is_the_person(viewer, person)
+    return finished and rules.may_read_preparation(viewer, person, status)
 
 
 def _item_row(item: ConversationItem, labels: dict[int, str], viewer: User) -> ItemRow:

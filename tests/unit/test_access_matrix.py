@@ -213,7 +213,10 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     ),
     "outcome": lambda r: r.outcome.pk,
     "action": lambda r: r.action.pk,
-    "conversation": lambda r: Conversation.objects.filter(person=r.world.alex_record).values_list("pk", flat=True)[0],
+    # The matrix's own `records` start one; elsewhere there may be none, and its pages are a 404.
+    "conversation": lambda r: (
+        Conversation.objects.filter(person=r.world.alex_record).values_list("pk", flat=True).first() or 0
+    ),
 }
 
 

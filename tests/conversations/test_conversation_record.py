@@ -281,3 +281,16 @@ def test_someone_in_the_circle_cannot_put_words_in_alexs_mouth(world: World, pla
     with pytest.raises(PermissionDenied):
         plans.add_outcome(plan, by=world.priya, said_by=world.omar, text="Omar's idea")
     assert not plan.outcomes.exists()
+
+
+def test_what_a_practitioner_says_matters_is_not_passed_off_as_alexs_own_words(
+    world: World, conversation: Conversation
+) -> None:
+    services.record_what_matters(conversation, by=world.priya, said_by=world.dr_jones, text="Keeping his heart well")
+
+    statement = Statement.objects.get(text="Keeping his heart well")
+    assert (statement.contributed_by, statement.in_own_words, statement.status) == (
+        world.dr_jones,
+        False,
+        StatementStatus.PROPOSED,
+    )

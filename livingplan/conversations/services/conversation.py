@@ -98,6 +98,10 @@ def _record(
     return item
 
 
+# "In the person's own words" follows from who said it (`add_content` marks the person's own), so
+# a practitioner's words about what matters are never passed off as the person's.
+
+
 def _checked(conversation: Conversation, *, by: User, said_by: User) -> Plan:
     """The plan to write into, once the recorder, the speaker and the plan's state are fine."""
     person = conversation.person
@@ -112,9 +116,7 @@ def record_what_matters(
     conversation: Conversation, *, by: User, said_by: User, text: str, audit: AuditContext | None = None
 ) -> ConversationItem:
     plan = _checked(conversation, by=by, said_by=said_by)
-    statement = plans.add_statement(
-        plan, by=by, said_by=said_by, section=Section.WHAT_MATTERS, text=text, in_own_words=True, audit=audit
-    )
+    statement = plans.add_statement(plan, by=by, said_by=said_by, section=Section.WHAT_MATTERS, text=text, audit=audit)
     return _record(
         conversation, by=by, said_by=said_by, part=Part.WHAT_MATTERS, text=text, audit=audit, statement=statement
     )
@@ -154,7 +156,6 @@ def record_outcome(
         text=text,
         why_it_matters=why_it_matters,
         importance=importance,
-        in_own_words=True,
         audit=audit,
     )
     return _record(conversation, by=by, said_by=said_by, part=Part.OUTCOME, text=text, audit=audit, outcome=outcome)

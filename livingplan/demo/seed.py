@@ -14,6 +14,7 @@ from livingplan.accounts.models import Membership, Organisation, OrganisationKin
 from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.demo.audit import seeding
 from livingplan.demo.community import seed_community
+from livingplan.demo.conversations import seed_alex_preparation
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -198,6 +199,7 @@ def seed_demo(*, password: str) -> SeedResult:
         alex, alex_user=alex_user, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user, gp_practice=orgs[GP_PRACTICE]
     )
     seed_community(admin=staff["admin"], priya=priya, alex=alex)
+    seed_alex_preparation(alex, alex_user=alex_user)
 
     created_people = 1 + _synthetic_people(orgs, staff)
     return SeedResult(created_users=created_users, created_people=created_people)

@@ -21,6 +21,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 
 from livingplan.accounts.models import User
+from livingplan.conversations.presenters.export import conversations_json
 from livingplan.documents import presenters
 from livingplan.documents.presenters import DocKind, Document, SubjectAccess
 from livingplan.people.models import Person
@@ -115,6 +116,7 @@ def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes
         files[f"versions/version-{version.number}.json"] = json_bytes(presenters.version_json(version))
     files["audit.json"] = json_bytes(presenters.audit_json(data.audit))
     files["messages.json"] = json_bytes(presenters.messages_json(data.messages))
+    files["conversations.json"] = json_bytes(conversations_json(person, viewer=viewer, groups=groups))
     if data.plan is not None:
         page = build_plan_page(data.plan, viewer=viewer, groups=groups, today=today)
         fmt = presenters.recorded_format(person)

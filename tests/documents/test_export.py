@@ -18,6 +18,7 @@ EXPECTED_FILES = {
     "versions/version-1.json",
     "audit.json",
     "messages.json",
+    "conversations.json",
     "plan.pdf",
     "about-me.pdf",
 }

@@ -22,6 +22,7 @@ from django.test import Client, override_settings
 
 from livingplan.community import services as community
 from livingplan.community.models import Helped
+from livingplan.conversations import services as conversations
 from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people import services as people
@@ -235,6 +236,34 @@ EXPORTED: dict[str, Exported] = {
         _same("answer", "words", "answered_by", "answered_at"),
         {"id": ID, "person": WHOSE, "link": NESTED, "resource": NESTED},
     ),
+    # The person's own preparation and planning conversations (ADR-035): conversations.json.
+    "conversations.PreparationAnswer": Exported(
+        lambda f: f["conversations.json"]["preparation"]["answers"][0],
+        _same("written_by", "written_at") | {"prompt": "question", "text": "answer"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "conversations.PreparationStatusChange": Exported(
+        lambda f: f["conversations.json"]["preparation"]["status_history"][0],
+        _same("changed_by", "changed_at") | {"from_status": "from", "to_status": "to"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "conversations.AnswerInPlan": Exported(
+        lambda f: f["conversations.json"]["preparation"]["answers"][0]["put_in_plan"][0],
+        _same("added_by", "added_at") | {"statement": "became", "outcome": "became"},
+        {"id": ID, "person": WHOSE, "answer": NESTED},
+    ),
+    "conversations.Conversation": Exported(
+        lambda f: f["conversations.json"]["conversations"][0],
+        _same("held_on", "where", "recorded_by", "recorded_at"),
+        {"id": ID, "person": WHOSE, "plan": "the person has one plan, in plan.json"},
+    ),
+    "conversations.ConversationItem": Exported(
+        lambda f: f["conversations.json"]["conversations"][0]["items"][0],
+        _same("part", "text", "said_by", "recorded_by", "recorded_at")
+        | {"speaker_kind": "said_as", "statement": "became", "outcome": "became", "action": "became"}
+        | {"risk": "became"},
+        {"id": ID, "person": WHOSE, "conversation": NESTED},
+    ),
     "core.AuditEvent": Exported(
         lambda f: f["audit.json"][0],
         _same("action")
@@ -340,6 +369,12 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     voice.name_writer(record, by=alex, supporter=world.sam)
 
     plan = plans.start_plan(record, by=alex)
+    conversations.save_answers(record, by=alex, answers={"HOPES": "To see the sea again"})
+    conversations.put_answers_in_plan(record, by=alex, plan=plan, prompts=["HOPES"])
+    talk = conversations.start_conversation(
+        record, by=world.priya, plan=plan, held_on=dt.date(2026, 1, 5), where="Home"
+    )
+    conversations.record_what_matters(talk, by=world.priya, said_by=world.sam, text="Dad loves the coast")
     statement = plans.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="My garden")
     outcome = plans.add_outcome(plan, by=alex, text=OUTCOME, why_it_matters="Milk and a paper", importance=5)
     voice.edit_words(statement, by=alex, text="My garden and my shed")

@@ -14,7 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
 
+from livingplan.conversations import services as conversations
+from livingplan.conversations.models import Conversation
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
@@ -48,6 +51,8 @@ WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
 WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
 # Alex's own words in his plan (ADR-025): he changes them; others who see them may not.
 CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
+# Alex's planning conversation is written down by his care team; those who read it may not.
+RECORDS_CONVERSATION = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -175,6 +180,21 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/what-is-on-near-you.pdf": signed_in(404, **SEES_ALEX),
     "/community/people/{alex}/actions/{action}/link/": signed_in(404, **WRITES_PLAN),
     "/community/people/{alex}/links/{link}/did-it-help/": signed_in(404, **CHANGES_ALEXS_WORDS),
+    # The person's own preparation (issue 12, ADR-035): Alex's, and whoever writes for him; his care
+    # team reads it once he says he has finished (he has not here). Nobody else ever sees it.
+    "/people/{alex}/preparation/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/answers/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/put-in-plan/": signed_in(404, alex=200),
+    "/people/{alex}/preparation/finished/": signed_in(404, alex=200),
+    # Planning conversations (ADR-035): read by whoever sees the plan (each part as Alex shares it);
+    # recorded by his care team only.
+    "/people/{alex}/conversations/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/conversations/start/": signed_in(404, **RECORDS_CONVERSATION),
+    "/people/{alex}/conversations/{conversation}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/conversations/{conversation}/add/OUTCOME/": signed_in(404, **RECORDS_CONVERSATION),
+    "/people/{alex}/conversations/{conversation}/add/NOT_A_PART/": signed_in(404),
+    # The plan in six steps: a view of the plan, for whoever may read the plan.
+    "/people/{alex}/plan/six-steps/": signed_in(404, **SEES_ALEX),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),
@@ -211,6 +231,10 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "action": lambda r: r.action.pk,
     "resource": lambda r: community_resource(r).pk,
     "link": lambda r: community_link(r).pk,
+    # The matrix's own `records` start one; elsewhere there may be none, and its pages are a 404.
+    "conversation": lambda r: (
+        Conversation.objects.filter(person=r.world.alex_record).values_list("pk", flat=True).first() or 0
+    ),
 }
 
 
@@ -227,6 +251,10 @@ def records(world: World) -> AlexPlan:
     services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
     # Alex's action linked to a walking group (issue 12), made here so a page's URL makes nothing new.
     community_link(records)
+    # Alex's planning conversation, as Priya recorded it (ADR-035).
+    conversations.start_conversation(
+        world.alex_record, by=world.priya, plan=records.plan, held_on=timezone.localdate(), where="At home"
+    )
     return records
 
 

@@ -18,7 +18,11 @@ import pytest
 from django import forms
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.utils import timezone
 
+from livingplan.conversations import forms as conversations_forms
+from livingplan.conversations import services as conversations
+from livingplan.conversations.models import Conversation
 from livingplan.core import numbers
 from livingplan.core.numbers import IdConverter, whole_number
 from livingplan.people import forms as people_forms
@@ -40,6 +44,7 @@ WORDS = {
     "item": "outcome",
     "token": "x" * 43,
     "uidb64": "MQ",
+    "part": "NEXT_STEP",  # the planning conversation's fullest form
 }
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
@@ -81,6 +86,7 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "statement_pk": statement,
         "number": 1,
         "grant_pk": 1,
+        "conversation_pk": Conversation.objects.filter(person=world.alex_record).values_list("pk", flat=True)[0],
     }
 
 
@@ -106,7 +112,7 @@ def _urls_with_one_bad_number(route: str, real: dict[str, object]) -> Iterator[s
 def _form_field_names() -> set[str]:
     """Every field of every form that writes the record or the plan, and the API's body fields."""
     names = {"expected_revision", "importance", "score", "status", "due_on", "recorded_on", "layer", "section"}
-    for module in (people_forms, plans_forms):
+    for module in (people_forms, plans_forms, conversations_forms):
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, forms.Form):
                 names |= set(value.base_fields)
@@ -120,6 +126,10 @@ def _hostile_query(bad: str) -> str:
 @pytest.fixture
 def records(world: World) -> AlexPlan:
     records = build_alex_plan(world)
+    # A planning conversation recorded while the plan was open for change (ADR-035).
+    conversations.start_conversation(
+        world.alex_record, by=world.priya, plan=records.plan, held_on=timezone.localdate(), where="At home"
+    )
     plans.propose_plan(records.plan, by=world.priya)
     plans.agree_plan(records.plan, by=world.alex)  # version 2, so compare has two to compare
     return records

@@ -229,6 +229,8 @@ EXPORT_FILES = {
     "versions/": "Each version of your plan you agreed, with who agreed and signed it.",
     "audit.json": "Everyone who looked at or changed your record, and when.",
     "messages.json": "Every message we sent you, or tried to, and what became of it.",
+    "conversations.json": "How you got ready for your planning conversations, in your own words, and what\n"
+    "was said at each conversation, by whom, and what it became in your plan.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

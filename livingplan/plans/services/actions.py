@@ -60,12 +60,14 @@ def add_action(
     owner: User | None = None,
     expected_revision: int | None = None,
     audit: AuditContext | None = None,
+    said_by: User | None = None,
 ) -> Action:
-    owner, owner_name = owners.resolve_owner(outcome.plan.person, by=by, owner=owner, owner_name=owner_name)
+    owner, owner_name = owners.resolve_owner(outcome.plan.person, by=said_by or by, owner=owner, owner_name=owner_name)
     return add_content(
         Action,
         outcome.plan,
         by=by,
+        said_by=said_by,
         action="plans.action.added",
         expected_revision=expected_revision,
         audit=audit,

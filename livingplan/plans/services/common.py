@@ -99,19 +99,23 @@ def add_content(
     audit: AuditContext | None,
     detail: dict[str, Any] | None = None,
     room: tuple[str, Any],
+    said_by: User | None = None,
     **fields: Any,
 ) -> C:
     """Add one piece of plan content with who contributed it: guard, validate, bump the revision, save, audit.
 
-    `room` names the part's cap and what it holds now (`limits.check_room`)."""
+    `room` names the part's cap and what it holds now (`limits.check_room`). `said_by`: someone
+    else whose words `by` is writing down (`guard_said_by`); the item is theirs, the audit row is `by`'s."""
     guard_edit(plan, by)
+    said_by = guard_said_by(plan, by=by, said_by=said_by)
     limits.check_room(*room)
     limits.check_write_rate(by, audit)
-    kind = kind or contributor_kind(by, plan.person)
+    speaker = said_by or by
+    kind = kind or contributor_kind(speaker, plan.person)
     item = model(
         person_id=plan.person_id,
         plan=plan,
-        contributed_by=by,
+        contributed_by=speaker,
         contributor_kind=kind,
         in_own_words=in_own_words or kind == ContributorKind.PERSON,
         **fields,
@@ -119,5 +123,20 @@ def add_content(
     item.full_clean(exclude=["person", "plan", "outcome", "contributed_by", "owner"])
     bump(plan, expected=expected_revision)
     item.save()
+    if said_by is not None:
+        detail = {**(detail or {}), "said_by": said_by.pk}
     audit_plan(action, plan, by=by, obj=item, audit=audit, **(detail or {}))
     return item
+
+
+def guard_said_by(plan: Plan, *, by: User, said_by: User | None) -> User | None:
+    """Only someone on the care team writes down what another person said (at a planning
+    conversation, ADR-035), and only the words of someone who writes this plan with them.
+    Returns who said it when that is someone other than `by`."""
+    if said_by is None or said_by.pk == by.pk:
+        return None
+    if not rules.is_on_care_team(by, plan.person):
+        raise PermissionDenied("Only the care team can record what someone else said.")
+    if not rules.can_contribute(said_by, plan.person):
+        raise PermissionDenied("Choose the person, someone in their circle or someone on their care team.")
+    return said_by

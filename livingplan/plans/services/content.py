@@ -43,17 +43,22 @@ def add_statement(
     in_own_words: bool = False,
     expected_revision: int | None = None,
     audit: AuditContext | None = None,
+    said_by: User | None = None,
 ) -> Statement:
+    """`said_by`: someone whose words a care-team member writes down for them (ADR-035)."""
     text = text.strip()
     if not text:
         raise ValidationError({"text": "Enter what you want to add"})
-    kind = contributor_kind(by, plan.person)
+    speaker = said_by or by
+    kind = contributor_kind(speaker, plan.person)
     # In the person's own voice, other people suggest; the person decides what it says (ADR-025).
-    direct, written_for = rules.writes_in_own_voice(by, plan.person) if section in OWN_VOICE_SECTIONS else (True, False)
+    own_voice = section in OWN_VOICE_SECTIONS
+    direct, written_for = rules.writes_in_own_voice(speaker, plan.person) if own_voice else (True, False)
     statement = add_content(
         Statement,
         plan,
         by=by,
+        said_by=said_by,
         kind=kind,
         in_own_words=in_own_words,
         action="plans.statement.added",
@@ -68,7 +73,7 @@ def add_statement(
         position=next_position(plan.statements.filter(section=section)),
     )
     if statement.status == StatementStatus.PROPOSED:
-        telling.suggestion_waiting(statement, by=by)
+        telling.suggestion_waiting(statement, by=speaker)
     return statement
 
 
@@ -144,14 +149,17 @@ def add_outcome(
     in_own_words: bool = False,
     expected_revision: int | None = None,
     audit: AuditContext | None = None,
+    said_by: User | None = None,
 ) -> Outcome:
     # Outcomes are in the person's words: anyone else's is a suggestion, not yet in the plan (ADR-025).
-    direct, written_for = rules.writes_in_own_voice(by, plan.person)
+    speaker = said_by or by
+    direct, written_for = rules.writes_in_own_voice(speaker, plan.person)
     status = StatementStatus.ACCEPTED if direct else StatementStatus.PROPOSED
     outcome = add_content(
         Outcome,
         plan,
         by=by,
+        said_by=said_by,
         in_own_words=in_own_words,
         action="plans.outcome.added",
         expected_revision=expected_revision,
@@ -166,7 +174,7 @@ def add_outcome(
         position=next_position(plan.outcomes.all()),
     )
     if status == StatementStatus.PROPOSED:
-        telling.suggestion_waiting(outcome, by=by)
+        telling.suggestion_waiting(outcome, by=speaker)
     return outcome
 
 
@@ -181,11 +189,13 @@ def add_risk(
     persons_view: str = "",
     expected_revision: int | None = None,
     audit: AuditContext | None = None,
+    said_by: User | None = None,
 ) -> Risk:
     return add_content(
         Risk,
         plan,
         by=by,
+        said_by=said_by,
         action="plans.risk.added",
         expected_revision=expected_revision,
         audit=audit,

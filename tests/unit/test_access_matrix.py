@@ -159,6 +159,10 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/about-me.pdf": signed_in(404, **SEES_ALEX),
     # Everything held about Alex: Alex's own download, nobody else's.
     "/people/{alex}/export.zip": signed_in(404, alex=200),
+    # The planning journey (issue 12): whoever sees Alex sees where he is; only his coordinator
+    # (or someone on his care team at the council leading on him) starts planning.
+    "/people/{alex}/planning/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/planning/start/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import everyday, plan
+from livingplan.notifications.texts import everyday, journeys, plan
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -29,6 +29,8 @@ TEMPLATES: dict[str, Template] = {
         everyday.ACTION_DUE,
         everyday.ACTION_OVERDUE,
         everyday.PASSWORD_RESET,
+        journeys.WHAT_TO_EXPECT,
+        journeys.WHAT_TO_EXPECT_EASY_READ,
     )
 }
 

@@ -47,6 +47,8 @@ WRITES_PLAN = {**SEES_ALEX, "morgan": 403, "quinn": 403}
 WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
 # Alex's own words in his plan (ADR-025): he changes them; others who see them may not.
 CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
+# Preparing for the planning conversation (issue 12): Alex's care team only.
+PREPARES_ALEX = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -163,6 +165,14 @@ MATRIX: dict[str, dict[str, int]] = {
     # (or someone on his care team at the council leading on him) starts planning.
     "/people/{alex}/planning/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/planning/start/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
+    # Preparation parts 1 and 3 are the care team's to record (priya, dr.jones); a result that does
+    # not exist is a 404 to everyone; going ahead and marking ready change state, so POST only.
+    "/people/{alex}/planning/process/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/practitioner/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/results/add/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/results/1/explained/": signed_in(404),
+    "/people/{alex}/planning/go-ahead/": POST_ONLY,
+    "/people/{alex}/planning/ready/": POST_ONLY,
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

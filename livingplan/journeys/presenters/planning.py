@@ -6,6 +6,7 @@ from livingplan.core.viewer import Viewer
 from livingplan.journeys import facts, rules
 from livingplan.journeys.models import PlanningStarted
 from livingplan.journeys.presenters.journey import Journey, journey_for
+from livingplan.journeys.presenters.preparation import WaitingForYou, waiting_for
 from livingplan.people import rules as people_rules
 from livingplan.people.models import Person
 
@@ -35,6 +36,7 @@ class PlanningPage:
     started: bool
     may_start: bool
     parts: list[PartRow]
+    waiting: WaitingForYou | None  # for the person: results not yet explained to them
 
     @property
     def title(self) -> str:
@@ -64,4 +66,5 @@ class PlanningPage:
             started=started,
             may_start=not started and rules.may_start_planning(viewer, person),
             parts=parts,
+            waiting=waiting_for(viewer, person) if started else None,
         )

@@ -1,6 +1,7 @@
 """Forms for the planning journey, with NHS-style messages."""
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -125,3 +126,54 @@ def checklist_initial(answers: dict[str, str]) -> dict[str, object]:
 
 
 _TICKS = {"TOLD_WHAT_HAPPENS", "INFORMATION", "CONSENT"}
+
+
+class ChooseCoordinatorForm(forms.Form):
+    member = ds.ChoiceField(label="Who would you like as your coordinator?", choices=())
+
+    def __init__(self, *args: Any, team: list[tuple[str, str]], label: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["member"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = team
+        if label:
+            field.label = label
+        field.error_messages["required"] = "Select who you would like as coordinator"
+
+
+class AskToChangeForm(forms.Form):
+    wanted = ds.ChoiceField(label="Who would you like instead?", choices=(), required=False)
+    reason = ds.CharField(
+        label="Tell us why (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, team: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["wanted"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [*team, ("", "No one in particular")]
+
+
+class AnswerRequestForm(forms.Form):
+    decision = ds.ChoiceField(
+        label="Your answer",
+        choices=(("ACCEPT", "Accept: change the coordinator"), ("DECLINE", "Decline")),
+        required_message="Select whether you accept or decline the request",
+    )
+    new_member = ds.ChoiceField(label="New coordinator, if you accept", choices=(), required=False)
+    reason = ds.CharField(
+        label="Reason, if you decline",
+        hint="The person will see this",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args: Any, team: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["new_member"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = team

@@ -173,6 +173,12 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/planning/results/1/explained/": signed_in(404),
     "/people/{alex}/planning/go-ahead/": POST_ONLY,
     "/people/{alex}/planning/ready/": POST_ONLY,
+    # Choosing a coordinator: whoever sees Alex sees who it is; his coordinator suggests one until he
+    # has chosen; Alex has not chosen yet, so he has nothing to ask to change; no request is waiting.
+    "/people/{alex}/coordinator/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/coordinator/suggest/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
+    "/people/{alex}/coordinator/change/": signed_in(404, **dict.fromkeys(SEES_ALEX, 403)),
+    "/people/{alex}/coordinator/requests/1/answer/": signed_in(404),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

@@ -13,6 +13,7 @@ from django.db import transaction
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.demo.audit import seeding
+from livingplan.demo.journeys import seed_planning_journey
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -197,7 +198,11 @@ def seed_demo(*, password: str) -> SeedResult:
         alex, alex_user=alex_user, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user, gp_practice=orgs[GP_PRACTICE]
     )
 
-    created_people = 1 + _synthetic_people(orgs, staff)
+    created_people = (
+        1
+        + _synthetic_people(orgs, staff)
+        + seed_planning_journey(council=orgs[COUNCIL_A], gp_practice=orgs[GP_PRACTICE], staff=staff, password=password)
+    )
     return SeedResult(created_users=created_users, created_people=created_people)
 
 

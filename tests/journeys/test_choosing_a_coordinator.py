@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from livingplan.core.models import AuditEvent
+from livingplan.notifications.models import OutboxMessage
 from livingplan.people import services as people
 from livingplan.people.models import (
     CareTeamMember,
@@ -81,6 +82,8 @@ def test_jo_asks_to_change_and_priya_declines_with_a_reason_jo_sees(
         {"decision": "DECLINE", "reason": "Dr Jones cannot take on coordination this year"},
     )
 
+    told = OutboxMessage.objects.get(template_key="coordinator_request_answered")
+    assert (told.person_id, told.to_address) == (jo.pk, "jo@example.org")
     page = _text(jo_client.get(f"/people/{jo.pk}/coordinator/"))
     assert "Priya Shah declined, because: “Dr Jones cannot take on coordination this year”" in page
     assert _member(jo, "priya").is_coordinator

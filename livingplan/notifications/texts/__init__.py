@@ -31,6 +31,7 @@ TEMPLATES: dict[str, Template] = {
         everyday.PASSWORD_RESET,
         journeys.WHAT_TO_EXPECT,
         journeys.WHAT_TO_EXPECT_EASY_READ,
+        journeys.COORDINATOR_REQUEST_ANSWERED,
     )
 }
 

@@ -87,3 +87,31 @@ WHAT_TO_EXPECT_EASY_READ = Template(
         ),
     },
 )
+
+# The person asked to change coordinator (people/services/coordinator.py): they are told it was
+# answered, not what the answer was; the reason is theirs to read behind sign-in.
+COORDINATOR_REQUEST_ANSWERED = Template(
+    key="coordinator_request_answered",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Your request to change coordinator has been answered",
+            body=(
+                "Hello {first_name},\n\n"
+                "You asked to change your coordinator on Living Plan. Your request has been answered.\n\n"
+                "To see the answer, sign in and open this link:\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="",
+            body="Hello {first_name}. Your request to change coordinator has been answered. See the answer: {link}",
+        ),
+        Channel.LETTER: Wording(
+            subject="Your request to change coordinator has been answered",
+            body=(
+                "Dear {first_name},\n\n"
+                "You asked to change your coordinator. Your request has been answered. "
+                "You can see the answer when you sign in to Living Plan, or ask your care team."
+            ),
+        ),
+    },
+)

@@ -8,11 +8,13 @@ as coordinator (`care_team.py`), the person's choice and an accepted request all
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 
 from livingplan.accounts.models import Membership, User
 from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
-from livingplan.people import rules
+from livingplan.notifications import outbox
+from livingplan.people import messaging, rules
 from livingplan.people.models import (
     CareTeamMember,
     CoordinatorChangeAnswer,
@@ -176,5 +178,18 @@ def answer_coordinator_request(
         person_id=person.pk,
         obj=answer,
         detail={"member": new_member.user.display_name} if accept and new_member else {},
+    )
+    # Told in the same transaction that it was answered; the answer itself is read behind sign-in.
+    to = messaging.recipient_for_person(person)
+    outbox.queue(
+        template="coordinator_request_answered",
+        to=to,
+        # The page is the journeys app's (above us in the layers), found by its URL name, not imported.
+        personalisation={
+            "first_name": to.first_name,
+            "link": messaging.link(reverse("journeys:coordinator", args=[person.pk])),
+        },
+        key=f"coordinator-request-answered-{answer.pk}",
+        person_id=person.pk,
     )
     return answer

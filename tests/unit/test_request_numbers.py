@@ -81,6 +81,9 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "statement_pk": statement,
         "number": 1,
         "grant_pk": 1,
+        # The planning journey (issue 12): a test result and a request to change coordinator.
+        "result_pk": 1,
+        "request_pk": 1,
     }
 
 

@@ -15,6 +15,7 @@ from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.demo.audit import seeding
 from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
+from livingplan.demo.journeys import seed_planning_journey
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -201,7 +202,11 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_community(admin=staff["admin"], priya=priya, alex=alex)
     seed_alex_preparation(alex, alex_user=alex_user)
 
-    created_people = 1 + _synthetic_people(orgs, staff)
+    created_people = (
+        1
+        + _synthetic_people(orgs, staff)
+        + seed_planning_journey(council=orgs[COUNCIL_A], gp_practice=orgs[GP_PRACTICE], staff=staff, password=password)
+    )
     return SeedResult(created_users=created_users, created_people=created_people)
 
 

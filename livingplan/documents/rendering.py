@@ -111,6 +111,7 @@ def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes
     files: dict[str, bytes] = {
         "record.json": json_bytes(presenters.record_json(data)),
         "plan.json": json_bytes(presenters.plan_json(data)),
+        "planning.json": json_bytes(presenters.planning_json(person, viewer=viewer)),
     }
     for version in data.versions:
         files[f"versions/version-{version.number}.json"] = json_bytes(presenters.version_json(version))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from livingplan.accounts.models import Membership, Role, User
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
+from livingplan.journeys.presenters.journey import Journey, journey_for
 from livingplan.people.models import CareTeamMember, CircleMember, CoordinatorTask, Person
 from livingplan.people.stats import people_led_by
 from livingplan.people.task_words import task_words
@@ -139,6 +140,7 @@ class PersonHome:
     actions_coming_up: list[Action] = field(default_factory=list)
     suggestions_waiting: int = 0
     notes: list[NoteRow] = field(default_factory=list)  # the newest few
+    journey: Journey | None = None  # where they are on their planning journey (issue 12)
     template: str = "home/person.jinja"
 
     @property
@@ -187,6 +189,7 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
             actions_coming_up=coming_up,
             suggestions_waiting=waiting,
             notes=note_rows(plan, user, limit=HOME_NOTES) if plan else [],
+            journey=journey_for(user, person),
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:

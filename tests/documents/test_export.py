@@ -15,6 +15,7 @@ EXPECTED_FILES = {
     "README.txt",
     "record.json",
     "plan.json",
+    "planning.json",
     "versions/version-1.json",
     "audit.json",
     "messages.json",

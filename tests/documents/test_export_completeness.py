@@ -19,10 +19,12 @@ import pytest
 from django.apps import apps
 from django.db import models
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from livingplan.community import services as community
 from livingplan.community.models import Helped
 from livingplan.conversations import services as conversations
+from livingplan.journeys import services as journeys
 from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people import services as people
@@ -322,6 +324,58 @@ EXPORTED: dict[str, Exported] = {
             "updated_at": "when the row last changed: the status and sent_at say what changed",
         },
     ),
+    # The planning journey (issue 12): planning.json.
+    "journeys.PlanningStarted": Exported(
+        lambda f: f["planning.json"]["planning_started"],
+        _same("started_by", "started_at", "conversation_by"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "journeys.ChecklistAnswer": Exported(
+        lambda f: f["planning.json"]["preparation_answers"][0],
+        _same("item", "answer", "recorded_by", "recorded_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "journeys.AssessmentResult": Exported(
+        lambda f: f["planning.json"]["results"][0],
+        _same("name", "result", "taken_on", "recorded_by", "recorded_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "journeys.ResultExplained": Exported(
+        lambda f: f["planning.json"]["results"][0]["explained"],
+        _same("explained_by", "explained_on", "recorded_at"),
+        {"id": ID, "person": WHOSE, "result": NESTED},
+    ),
+    "journeys.GoAheadChoice": Exported(
+        lambda f: f["planning.json"]["chose_to_go_ahead"][0],
+        _same("recorded_by", "chosen_at") | {"for_the_person": "recorded_for_you"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "journeys.ReadyForConversation": Exported(
+        lambda f: f["planning.json"]["ready_for_conversation"],
+        _same("marked_by", "marked_at", "going_ahead_without"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CoordinatorSuggestion": Exported(
+        lambda f: f["planning.json"]["coordinator_suggestions"][0],
+        _same("suggested_by", "suggested_at") | {"member": "who"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CoordinatorChoice": Exported(
+        lambda f: f["planning.json"]["coordinator_choices"][0],
+        _same("chosen_by", "accepted_suggestion", "chosen_at")
+        | {"member": "who", "for_the_person": "recorded_for_you"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CoordinatorChangeRequest": Exported(
+        lambda f: f["planning.json"]["coordinator_change_requests"][0],
+        _same("asked_by", "wanted", "reason", "asked_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "people.CoordinatorChangeAnswer": Exported(
+        lambda f: f["planning.json"]["coordinator_change_requests"][0]["answer"],
+        _same("answered_by", "accepted", "reason", "answered_at") | {"new_member": "new_coordinator"},
+        {"id": ID, "person": WHOSE, "request": NESTED},
+    ),
 }
 
 # Whole models left out, and why.
@@ -399,10 +453,28 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
         key="a-message-to-alex",
         person_id=record.pk,
     )
+    _planning_journey(world)
     response = client_for("alex").get(f"/people/{world.alex_record.pk}/export.zip")
     assert response.status_code == 200
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     return {name: json.loads(archive.read(name)) for name in archive.namelist() if name.endswith(".json")}
+
+
+def _planning_journey(world: World) -> None:
+    """A row of every kind the planning journey keeps (issue 12), made through its verbs."""
+    record, today = world.alex_record, timezone.localdate()
+    team = {m.user.username: m for m in record.care_team.filter(ended_on__isnull=True).select_related("user")}
+    journeys.start_planning(record, by=world.priya, conversation_by=today + dt.timedelta(days=28))
+    journeys.answer_checklist(record, by=world.priya, answers={"WHO_HELPS": "Sam"})
+    blood = journeys.add_result(record, by=world.dr_jones, name="Blood test", result="Normal", taken_on=today)
+    journeys.mark_result_explained(blood, by=world.dr_jones, explained_on=today)
+    journeys.add_result(record, by=world.dr_jones, name="Memory test", result="Normal", taken_on=today)
+    journeys.choose_to_go_ahead(record, by=world.alex)
+    journeys.mark_ready_for_conversation(record, by=world.priya)
+    people.suggest_coordinator(record, by=world.priya, member=team["priya"])
+    people.choose_coordinator(record, by=world.alex, member=team["priya"])
+    asked = people.ask_to_change_coordinator(record, by=world.alex, wanted=team["dr.jones"], reason="I know her")
+    people.answer_coordinator_request(asked, by=world.priya, accept=True, new_member=team["dr.jones"])
 
 
 def _has(row: dict[str, Any], key: str) -> bool:

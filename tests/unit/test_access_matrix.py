@@ -53,6 +53,8 @@ WRITES_CARE_TEAM_PART = {**WRITES_PLAN, "sam": 404}
 CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
 # Alex's planning conversation is written down by his care team; those who read it may not.
 RECORDS_CONVERSATION = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
+# Preparing for the planning conversation (issue 12): Alex's care team only.
+PREPARES_ALEX = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -195,6 +197,24 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/conversations/{conversation}/add/NOT_A_PART/": signed_in(404),
     # The plan in six steps: a view of the plan, for whoever may read the plan.
     "/people/{alex}/plan/six-steps/": signed_in(404, **SEES_ALEX),
+    # The planning journey (issue 12): whoever sees Alex sees where he is; only his coordinator
+    # (or someone on his care team at the council leading on him) starts planning.
+    "/people/{alex}/planning/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/planning/start/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
+    # Preparation parts 1 and 3 are the care team's to record (priya, dr.jones); a result that does
+    # not exist is a 404 to everyone; going ahead and marking ready change state, so POST only.
+    "/people/{alex}/planning/process/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/practitioner/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/results/add/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/planning/results/1/explained/": signed_in(404),
+    "/people/{alex}/planning/go-ahead/": POST_ONLY,
+    "/people/{alex}/planning/ready/": POST_ONLY,
+    # Choosing a coordinator: whoever sees Alex sees who it is; his coordinator suggests one until he
+    # has chosen; Alex has not chosen yet, so he has nothing to ask to change; no request is waiting.
+    "/people/{alex}/coordinator/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/coordinator/suggest/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
+    "/people/{alex}/coordinator/change/": signed_in(404, **dict.fromkeys(SEES_ALEX, 403)),
+    "/people/{alex}/coordinator/requests/1/answer/": signed_in(404),
     # The JSON API: the same people see the same things as on the web pages.
     "/api/v1/": everyone(200),
     "/api/v1/docs": everyone(200),

@@ -23,6 +23,7 @@ from livingplan.documents.presenters.export import (
     version_json,
 )
 from livingplan.documents.presenters.export_plan import plan_json
+from livingplan.documents.presenters.export_planning import planning_json
 from livingplan.documents.presenters.formats import (
     FORMAT_LABELS,
     FROM_RECORDED,
@@ -56,6 +57,7 @@ __all__ = [
     "load_subject_access",
     "messages_json",
     "plan_json",
+    "planning_json",
     "record_json",
     "recorded_format",
     "version_json",

@@ -226,6 +226,8 @@ EXPORT_FILES = {
     "and what your coordinator was asked to do when a message could not reach you.",
     "plan.json": "Your plan as it is now, with who added each part and when, changes to its words,\n"
     "notes written between reviews, and who may write in it for you.",
+    "planning.json": "Planning with you: when it started, the preparation, test results and when\n"
+    "each was explained to you, and how your coordinator was suggested, chosen or changed.",
     "versions/": "Each version of your plan you agreed, with who agreed and signed it.",
     "audit.json": "Everyone who looked at or changed your record, and when.",
     "messages.json": "Every message we sent you, or tried to, and what became of it.",

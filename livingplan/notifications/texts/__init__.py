@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import community, everyday, plan
+from livingplan.notifications.texts import community, everyday, journeys, plan
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -31,6 +31,9 @@ TEMPLATES: dict[str, Template] = {
         everyday.ACTION_OVERDUE,
         everyday.PASSWORD_RESET,
         community.DID_IT_HELP,
+        journeys.WHAT_TO_EXPECT,
+        journeys.WHAT_TO_EXPECT_EASY_READ,
+        journeys.COORDINATOR_REQUEST_ANSWERED,
     )
 }
 

@@ -8,6 +8,7 @@ Django finds the models here, so every one is imported into this package:
 - `circle`: their care team, their circle of support, and invitations to sign in;
 - `consent`: their consent for each organisation to see their record;
 - `decisions`: capacity assessments, advocacy, attorneys and deputies;
+- `coordinator`: suggestions, the person's choice of coordinator, and requests to change, with answers;
 - `tasks`: things to do for their coordinator when a message cannot do its job (ADR-032);
 - `querysets` and `visibility`: `visible_to` for rows about a person, and the rule behind it.
 """
@@ -19,6 +20,12 @@ from livingplan.people.models.circle import (
     CircleMember,
 )
 from livingplan.people.models.consent import CurrentConsentManager, SharingConsent
+from livingplan.people.models.coordinator import (
+    CoordinatorChangeAnswer,
+    CoordinatorChangeRequest,
+    CoordinatorChoice,
+    CoordinatorSuggestion,
+)
 from livingplan.people.models.decisions import (
     ACTING_AUTHORITY_SQL,
     Advocacy,
@@ -53,6 +60,10 @@ __all__ = [
     "CircleMember",
     "CommunicationNeeds",
     "ContactChannel",
+    "CoordinatorChangeAnswer",
+    "CoordinatorChangeRequest",
+    "CoordinatorChoice",
+    "CoordinatorSuggestion",
     "CoordinatorTask",
     "CoordinatorTaskQuerySet",
     "CurrentConsentManager",

@@ -14,6 +14,16 @@ from livingplan.people.services.care_team import (
 )
 from livingplan.people.services.circle import add_circle_member, set_circle_access
 from livingplan.people.services.consent import is_shared_with, set_sharing_consent
+from livingplan.people.services.coordinator import (
+    answer_coordinator_request,
+    ask_to_change_coordinator,
+    choose_coordinator,
+    has_chosen,
+    may_speak_for_the_team,
+    open_request,
+    set_current_coordinator,
+    suggest_coordinator,
+)
 from livingplan.people.services.invitations import (
     INVITATION_LIFETIME,
     INVITATION_STEP_LIFETIME,
@@ -45,11 +55,17 @@ __all__ = [
     "add_care_team_member",
     "add_circle_member",
     "add_legal_authority",
+    "answer_coordinator_request",
+    "ask_to_change_coordinator",
     "cancel_invitation",
+    "choose_coordinator",
+    "has_chosen",
     "invite_circle_member",
     "is_shared_with",
     "mark_task_done",
+    "may_speak_for_the_team",
     "open_invitation",
+    "open_request",
     "opened_invitation",
     "organisation_acted_for",
     "organisations_to_add_from",
@@ -61,8 +77,10 @@ __all__ = [
     "set_advocacy",
     "set_circle_access",
     "set_communication_needs",
+    "set_current_coordinator",
     "set_sharing_consent",
     "staff_to_add",
+    "suggest_coordinator",
     "task_for_message",
     "update_person_details",
 ]

@@ -10,6 +10,7 @@ from livingplan.core.services import auditor
 from livingplan.notifications import outbox
 from livingplan.people import messaging, rules
 from livingplan.people.models import CareTeamMember, Person
+from livingplan.people.services.coordinator import set_current_coordinator
 
 
 def may_manage_care_team(person: Person, by: User) -> bool:
@@ -42,16 +43,12 @@ def add_care_team_member(
     _guard(person, by)
     if not user.memberships.filter(organisation=organisation).exists():
         raise ValidationError(f"{user.display_name} does not work for {organisation.name}.")
-    if is_coordinator:
-        # One named coordinator at a time: the previous one steps back to an ordinary member.
-        person.care_team.filter(is_coordinator=True, ended_on__isnull=True).update(is_coordinator=False)
     member = CareTeamMember.objects.create(
-        person=person,
-        user=user,
-        organisation=organisation,
-        role_description=role_description.strip(),
-        is_coordinator=is_coordinator,
+        person=person, user=user, organisation=organisation, role_description=role_description.strip()
     )
+    if is_coordinator:
+        # One named coordinator at a time, through the one write path: the previous one stays on the team.
+        set_current_coordinator(member)
     auditor.record(
         "people.care_team.member_added",
         audit=context_for(by, audit),

@@ -2,9 +2,9 @@
 
 A time is typed as it reads on a clock in the UK ("10:30 on 10 November"); it is stored in UTC
 and always shown and sent back as that same wall-clock time, whatever the offset was when it
-was booked. Two local times need a rule: on the last Sunday in March 1:00am to 1:59am never
-happens (refused, with what to type instead); on the last Sunday in October it happens twice
-(the first, still British Summer Time, is taken: Python's `fold=0`).
+was booked. Two hours are refused, with what to type instead: on the last Sunday in March
+1:00am to 1:59am never happens; on the last Sunday in October it happens twice, and calendars
+do not agree which one a file means (RFC 5545 says the first; dateutil reads the second).
 """
 
 import datetime as dt
@@ -17,7 +17,7 @@ _TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))?\s*(?P<hal
 
 
 class NoSuchTime(ValueError):
-    """The clocks skip this time on this date."""
+    """The clocks skip this time on this date, or show it twice."""
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -45,6 +45,11 @@ def local_datetime(day: dt.date, time: dt.time) -> dt.datetime:
     if round_trip.replace(tzinfo=None) != moment.replace(tzinfo=None):
         raise NoSuchTime(
             f"The clocks go forward at 1am on {day.day} {day:%B %Y}, so {time:%H:%M} does not happen that day. "
+            "Enter a time from 2am"
+        )
+    if moment.utcoffset() != moment.replace(fold=1).utcoffset():
+        raise NoSuchTime(
+            f"The clocks go back at 2am on {day.day} {day:%B %Y}, so {time:%H:%M} happens twice that day. "
             "Enter a time from 2am"
         )
     return moment

@@ -14,6 +14,7 @@ description, so nobody's email address is handed to everyone else.
 
 import datetime as dt
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 import icalendar
 from django.conf import settings
@@ -39,6 +40,11 @@ def filename(appointment: Appointment) -> str:
 
 def method_for(appointment: Appointment) -> str:
     return CANCEL if appointment.is_cancelled else REQUEST
+
+
+def where_words(appointment: Appointment) -> str:
+    """'At home, 14 Mill Lane': the kind of place and how to get there."""
+    return ", ".join(filter(None, [appointment.get_place_display(), appointment.where_details]))
 
 
 def access_words(appointment: Appointment) -> list[str]:
@@ -77,11 +83,12 @@ def calendar_file(
     event.add("dtstart", when.in_london(appointment.starts_at))
     event.add("dtend", when.in_london(appointment.ends_at))
     event.add("summary", f"{appointment.get_kind_display()} (Living Plan)")
-    event.add("location", ", ".join(filter(None, [appointment.get_place_display(), appointment.where_details])))
+    event.add("location", where_words(appointment))
     event.add("description", _description(appointment, participants, link))
     event.add("status", "CANCELLED" if appointment.is_cancelled else "CONFIRMED")
-    organiser = icalendar.vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
-    organiser.params["cn"] = icalendar.vText("Living Plan")
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)  # "Living Plan <no-reply@...>"
+    organiser = icalendar.vCalAddress(f"mailto:{address}")
+    organiser.params["cn"] = icalendar.vText(name or "Living Plan")
     event.add("organizer", organiser)
     if attendee is not None and attendee.email:
         address = icalendar.vCalAddress(f"mailto:{attendee.email}")

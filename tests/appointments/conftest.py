@@ -43,3 +43,6 @@ def book_conversation(
         circle=list(CircleMember.objects.filter(person=record)) if everyone else [],
         care_team=list(CareTeamMember.objects.filter(person=record)) if everyone else [],
     )
+
+
+from tests.notifications.conftest import notify_stub  # noqa: E402, F401 - GOV.UK Notify's loopback stand-in

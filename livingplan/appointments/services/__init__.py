@@ -6,5 +6,13 @@ from livingplan.appointments.services.booking import (
     cancel_appointment,
     change_appointment,
 )
+from livingplan.appointments.services.requests import answer_request, ask_to_change
 
-__all__ = ["Details", "book_appointment", "cancel_appointment", "change_appointment"]
+__all__ = [
+    "Details",
+    "answer_request",
+    "ask_to_change",
+    "book_appointment",
+    "cancel_appointment",
+    "change_appointment",
+]

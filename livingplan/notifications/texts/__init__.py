@@ -9,7 +9,11 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import everyday, plan
+from livingplan.notifications.texts import (
+    appointments,  # issue 12
+    everyday,
+    plan,
+)
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -29,6 +33,11 @@ TEMPLATES: dict[str, Template] = {
         everyday.ACTION_DUE,
         everyday.ACTION_OVERDUE,
         everyday.PASSWORD_RESET,
+        appointments.APPOINTMENT_BOOKED,
+        appointments.APPOINTMENT_CHANGED,
+        appointments.APPOINTMENT_CANCELLED,
+        appointments.APPOINTMENT_CHANGE_ASKED,
+        appointments.APPOINTMENT_REQUEST_ANSWERED,
     )
 }
 

@@ -24,7 +24,9 @@ def _time_field(label: str, *, required: bool = True) -> ds.CharField:
 class WhenForm(forms.Form):
     """A date with a start and an end time; `starts_at` and `ends_at` in `cleaned_data` once valid."""
 
-    day = ds.DateField(label="Date", kind=dates.PLANNED, what="The date", example="10 11 2026")
+    day = ds.DateField(
+        label="Date", kind=dates.PLANNED, what="The date", example="10 11 2026", required_message="Enter the date"
+    )
     start_time = _time_field("Start time")
     end_time = _time_field("End time")
 
@@ -49,8 +51,12 @@ class WhenForm(forms.Form):
 
 
 class DetailsForm(WhenForm):
-    kind = ds.ChoiceField(label="What is the appointment for?", choices=AppointmentKind.choices)
-    place = ds.ChoiceField(label="Where is it?", choices=Place.choices)
+    kind = ds.ChoiceField(
+        label="What is the appointment for?",
+        choices=AppointmentKind.choices,
+        required_message="Select what the appointment is for",
+    )
+    place = ds.ChoiceField(label="Where is it?", choices=Place.choices, required_message="Select where it is")
     where_details = ds.CharField(
         label="Address or joining details",
         hint="The address, the phone number to call or the link to join. You can leave this empty for the "
@@ -128,7 +134,9 @@ ACCEPT, DECLINE = "accept", "decline"
 
 class AnswerForm(forms.Form):
     decision = ds.ChoiceField(
-        label="Your answer", choices=[(ACCEPT, "Yes, make the change"), (DECLINE, "No, it is not possible")]
+        label="Your answer",
+        choices=[(ACCEPT, "Yes, make the change"), (DECLINE, "No, it is not possible")],
+        required_message="Select yes or no",
     )
     answer = ds.CharField(
         label="What do you want to tell them?",

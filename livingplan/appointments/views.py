@@ -64,7 +64,7 @@ def _page(
     button: str,
     lead: str = "",
 ) -> HttpResponse:
-    context = {"person": person, "title": title, "back": back, "button": button, "lead": lead}
+    context = {"person": person, "title": title, "back": back, "button_text": button, "lead": lead}
     return form_page(request, form, template=FORM, save=save, success_url=back, success_message=done, context=context)
 
 

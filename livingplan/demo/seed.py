@@ -12,6 +12,7 @@ from django.db import transaction
 
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from livingplan.demo.alex_plan import seed_alex_plan
+from livingplan.demo.appointments import seed_appointments
 from livingplan.demo.audit import seeding
 from livingplan.people import services as people
 from livingplan.people.models import Person
@@ -196,6 +197,7 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_alex_plan(
         alex, alex_user=alex_user, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user, gp_practice=orgs[GP_PRACTICE]
     )
+    seed_appointments(alex, alex_user=alex_user, priya=priya)
 
     created_people = 1 + _synthetic_people(orgs, staff)
     return SeedResult(created_users=created_users, created_people=created_people)

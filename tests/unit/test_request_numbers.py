@@ -81,6 +81,7 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "statement_pk": statement,
         "number": 1,
         "grant_pk": 1,
+        "request_pk": 1,  # an appointment's request to change (appointments)
     }
 
 

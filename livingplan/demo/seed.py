@@ -12,6 +12,7 @@ from django.db import transaction
 
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, Team, User
 from livingplan.demo.alex_plan import seed_alex_plan
+from livingplan.demo.appointments import seed_appointments
 from livingplan.demo.audit import seeding
 from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
@@ -201,6 +202,7 @@ def seed_demo(*, password: str) -> SeedResult:
     )
     seed_community(admin=staff["admin"], priya=priya, alex=alex)
     seed_alex_preparation(alex, alex_user=alex_user)
+    seed_appointments(alex, alex_user=alex_user, priya=priya)
 
     created_people = (
         1

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
+from livingplan.appointments import presenters as appointment_presenters
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.journeys.presenters.journey import Journey, journey_for
@@ -141,6 +142,7 @@ class PersonHome:
     suggestions_waiting: int = 0
     notes: list[NoteRow] = field(default_factory=list)  # the newest few
     journey: Journey | None = None  # where they are on their planning journey (issue 12)
+    next_appointment: dict[str, Any] | None = None  # appointments.presenters.summary
     template: str = "home/person.jinja"
 
     @property
@@ -190,6 +192,7 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
             suggestions_waiting=waiting,
             notes=note_rows(plan, user, limit=HOME_NOTES) if plan else [],
             journey=journey_for(user, person),
+            next_appointment=appointment_presenters.next_appointment(person),
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from livingplan.notifications import attention, channels, letters, preferences, quiet_hours, recipients, texts
 from livingplan.notifications.channels import OutgoingMessage, PermanentFailure, Receipt, TransientFailure
+from livingplan.notifications.channels.base import FileToAttach
 from livingplan.notifications.models import TRANSITIONS, Channel, OutboxMessage, OutboxStatusChange, Status
 from livingplan.notifications.recipients import Recipient
 
@@ -211,7 +212,17 @@ def outgoing(message: OutboxMessage) -> OutgoingMessage:
         attempt=message.attempts,
         pdf=pdf,
         pdf_note=pdf_note,
+        attachment=_attachment(message),
     )
+
+
+def _attachment(message: OutboxMessage) -> FileToAttach | None:
+    """The file an email carries (a calendar invitation), kept in the row when it was queued."""
+    wanted = texts.TEMPLATES[message.template_key].attachment
+    if message.channel != Channel.EMAIL or wanted is None or not message.personalisation.get(wanted.field):
+        return None
+    content = str(message.personalisation[wanted.field]).encode()
+    return FileToAttach(filename=wanted.filename, content=content, mime_type=wanted.mime_type)
 
 
 def _without_secrets(message: OutboxMessage) -> dict[str, str]:

@@ -382,6 +382,12 @@ EXPORTED: dict[str, Exported] = {
 NOT_EXPORTED = {
     # The files this download, and the plan's PDFs, were made into: copies, kept a short while.
     "documents.MadeDocument": "a made copy of this download or a PDF of the plan, kept a short while",
+    # Not yet in the download (a gap, not a choice): the person sees them on their Appointments page
+    # and each invitation is in messages.json; an appointments.json is still to do (ADR-036).
+    "appointments.Appointment": "to do: not yet in the download; shown on the person's Appointments page",
+    "appointments.AppointmentParticipant": "to do: not yet in the download; shown on the appointment's page",
+    "appointments.AppointmentStatusChange": "to do: not yet in the download; shown on the appointment's page",
+    "appointments.ChangeRequest": "to do: not yet in the download; shown on the appointment's page",
 }
 
 

@@ -21,6 +21,7 @@ from livingplan.conversations.models import Conversation
 from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
+from tests.appointments.matrix import alexs_appointment, alexs_request
 from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 
@@ -234,6 +235,22 @@ MATRIX: dict[str, dict[str, int]] = {
     "/api/v1/people/{alex}/plan/status/start_review": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/actions": API_WRITE_ONLY,
     "/api/v1/people/{alex}/plan/outcomes/{outcome}/progress": API_WRITE_ONLY,
+    # Appointments (issue 12, ADR-036): whoever sees Alex sees them; his coordinator books, changes,
+    # cancels and answers; Alex asks to change his own.
+    "/people/{alex}/appointments/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/appointments/book/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}),
+    "/people/{alex}/appointments/{appointment}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/appointments/{appointment}/invitation.ics": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/appointments/{appointment}/change/": signed_in(
+        404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
+    ),
+    "/people/{alex}/appointments/{appointment}/cancel/": signed_in(
+        404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
+    ),
+    "/people/{alex}/appointments/{appointment}/ask/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "alex": 200}),
+    "/people/{alex}/appointments/{appointment}/requests/{change_request}/answer/": signed_in(
+        404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
+    ),
 }
 
 
@@ -255,12 +272,15 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "conversation": lambda r: (
         Conversation.objects.filter(person=r.world.alex_record).values_list("pk", flat=True).first() or 0
     ),
+    "appointment": alexs_appointment,
+    "change_request": alexs_request,
 }
 
 
 def fill(template: str, records: AlexPlan | None = None) -> str:
     """A real URL from a MATRIX key; without records, any id will do (for resolving only)."""
-    values = {name: (get(records) if records else 1) for name, get in PLACEHOLDERS.items()}
+    # Only the placeholders this URL names: some (an appointment) are made when first asked for.
+    values = {name: (get(records) if records else 1) for name, get in PLACEHOLDERS.items() if f"{{{name}}}" in template}
     return template.format(**values)
 
 

@@ -87,9 +87,10 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "number": 1,
         "grant_pk": 1,
         "conversation_pk": Conversation.objects.filter(person=world.alex_record).values_list("pk", flat=True)[0],
-        # The planning journey (issue 12): a test result and a request to change coordinator.
+        # The planning journey (issue 12): a test result and a request to change coordinator (or an
+        # appointment: each fixture makes its first).
         "result_pk": 1,
-        "request_pk": 1,
+        "request_pk": 1,  # also an appointment's request to change (appointments)
     }
 
 

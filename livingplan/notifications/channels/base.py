@@ -20,6 +20,15 @@ class OutgoingMessage:
     # A letter that is a PDF (made at send time, `letters.py`): Notify's precompiled-letter route.
     pdf: bytes | None = None
     pdf_note: str = ""  # "large print, 4 pages": what the receipt says was posted
+    # A file for an email channel that can attach one (`texts.base.Attachment`): a calendar invitation.
+    attachment: "FileToAttach | None" = None
+
+
+@dataclass(frozen=True)
+class FileToAttach:
+    filename: str
+    content: bytes
+    mime_type: str
 
 
 @dataclass(frozen=True)

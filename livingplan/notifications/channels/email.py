@@ -20,6 +20,8 @@ class DjangoEmailChannel:
             to=[message.to],
             headers={"X-Livingplan-Reference": message.reference},
         )
+        if message.attachment is not None:
+            email.attach(message.attachment.filename, message.attachment.content, message.attachment.mime_type)
         try:
             email.send()
         except smtplib.SMTPRecipientsRefused as error:

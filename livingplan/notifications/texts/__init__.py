@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import community, everyday, journeys, plan
+from livingplan.notifications.texts import appointments, community, everyday, journeys, plan
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -34,6 +34,11 @@ TEMPLATES: dict[str, Template] = {
         journeys.WHAT_TO_EXPECT,
         journeys.WHAT_TO_EXPECT_EASY_READ,
         journeys.COORDINATOR_REQUEST_ANSWERED,
+        appointments.APPOINTMENT_BOOKED,
+        appointments.APPOINTMENT_CHANGED,
+        appointments.APPOINTMENT_CANCELLED,
+        appointments.APPOINTMENT_CHANGE_ASKED,
+        appointments.APPOINTMENT_REQUEST_ANSWERED,
     )
 }
 

@@ -16,12 +16,23 @@ class Wording:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file sent with an email where the channel can carry one (Django's email backend; not Notify,
+    whose files must be of types it lists, and an .ics is not one: the words carry a link instead)."""
+
+    field: str  # the personalisation field holding the file's text (made when the message was queued)
+    filename: str
+    mime_type: str
+
+
+@dataclass(frozen=True)
 class Template:
     key: str
     wording: Mapping[str, Wording]  # channel -> words
     secret_fields: frozenset[str] = frozenset()
     # Kept for whatever makes the letter's PDF at send time (`letters.py`): which version, which format.
     letter_fields: frozenset[str] = frozenset()
+    attachment: Attachment | None = None
 
     @property
     def letter_pdf(self) -> bool:
@@ -36,6 +47,8 @@ class Template:
         """The personalisation this channel's words use: the outbox keeps only these."""
         words = self.wording[channel]
         used = {name for name in _FIELDS if "{" + name + "}" in words.subject + words.body}
+        if channel == Channel.EMAIL and self.attachment is not None:
+            used.add(self.attachment.field)
         return used | set(self.letter_fields) if channel == Channel.LETTER else used
 
 
@@ -53,4 +66,12 @@ _FIELDS = (
     "due_on",
     "plan_of",  # "your" to the person, "Alex's" to anyone else
     "organisation",
+    # Appointments (appointments/invitations.py): what, when, where, who, access needs.
+    "plan_of_capital",  # "Your" or "Alex's", to begin a sentence
+    "appointment_what",
+    "appointment_when",
+    "appointment_where",
+    "appointment_who",
+    "access_needs",
+    "request_answer",  # the coordinator's answer to a request to change, in a sentence or two
 )

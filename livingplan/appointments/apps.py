@@ -5,3 +5,10 @@ class AppointmentsConfig(AppConfig):
     name = "livingplan.appointments"
     label = "appointments"
     verbose_name = "Appointments: meetings with invitations (.ics) through each participant's channel"
+
+    def ready(self) -> None:
+        # The journey (below us in the layers) knows the conversation is booked only through this.
+        from livingplan.appointments.journey import conversation_booked
+        from livingplan.journeys.facts import register_fact_finder
+
+        register_fact_finder("appointments", conversation_booked)

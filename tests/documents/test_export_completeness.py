@@ -472,9 +472,11 @@ def _planning_journey(world: World) -> None:
     team = {m.user.username: m for m in record.care_team.filter(ended_on__isnull=True).select_related("user")}
     journeys.start_planning(record, by=world.priya, conversation_by=today + dt.timedelta(days=28))
     journeys.answer_checklist(record, by=world.priya, answers={"WHO_HELPS": "Sam"})
-    blood = journeys.add_result(record, by=world.dr_jones, name="Blood test", result="Normal", taken_on=today)
-    journeys.mark_result_explained(blood, by=world.dr_jones, explained_on=today)
-    journeys.add_result(record, by=world.dr_jones, name="Memory test", result="Normal", taken_on=today)
+    # Explained before the planning conversation the fixture records on 5 January 2026, as it must be.
+    taken, explained = dt.date(2026, 1, 2), dt.date(2026, 1, 3)
+    blood = journeys.add_result(record, by=world.dr_jones, name="Blood test", result="Normal", taken_on=taken)
+    journeys.mark_result_explained(blood, by=world.dr_jones, explained_on=explained)
+    journeys.add_result(record, by=world.dr_jones, name="Memory test", result="Normal", taken_on=taken)
     journeys.choose_to_go_ahead(record, by=world.alex)
     journeys.mark_ready_for_conversation(record, by=world.priya)
     people.suggest_coordinator(record, by=world.priya, member=team["priya"])

@@ -20,6 +20,7 @@ EXPECTED_FILES = {
     "audit.json",
     "messages.json",
     "conversations.json",
+    "appointments.json",
     "plan.pdf",
     "about-me.pdf",
 }

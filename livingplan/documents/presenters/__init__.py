@@ -2,8 +2,8 @@
 
 One module a format: `formats` (which format and file name), `document` (a plan or one-page
 profile in a format, with the easy read wording), `subject_access` (every row held about the
-person, read through `visible_to(viewer)`), `export` and `export_plan` (the export's JSON and
-README). Callers import from here.
+person, read through `visible_to(viewer)`), `export`, `export_plan`, `export_planning` and
+`export_appointments` (the export's JSON and README). Callers import from here.
 """
 
 from livingplan.documents.presenters.document import (
@@ -22,6 +22,7 @@ from livingplan.documents.presenters.export import (
     record_json,
     version_json,
 )
+from livingplan.documents.presenters.export_appointments import appointments_json
 from livingplan.documents.presenters.export_plan import plan_json
 from livingplan.documents.presenters.export_planning import planning_json
 from livingplan.documents.presenters.formats import (
@@ -47,6 +48,7 @@ __all__ = [
     "DocKind",
     "Document",
     "SubjectAccess",
+    "appointments_json",
     "audit_json",
     "chosen_format",
     "document",

@@ -233,6 +233,8 @@ EXPORT_FILES = {
     "messages.json": "Every message we sent you, or tried to, and what became of it.",
     "conversations.json": "How you got ready for your planning conversations, in your own words, and what\n"
     "was said at each conversation, by whom, and what it became in your plan.",
+    "appointments.json": "Your appointments: what each was for, where and when, your access needs, who\n"
+    "was invited, each change or cancellation, and what you asked to change with the answer.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

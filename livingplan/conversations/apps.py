@@ -12,5 +12,6 @@ class ConversationsConfig(AppConfig):
         from livingplan.conversations.journey import conversations_held, own_preparation_part
         from livingplan.journeys.facts import PreparationPart, register_fact_finder, register_preparation_part
 
-        register_preparation_part(PreparationPart(2, "The person's own preparation", own_preparation_part))
+        part = PreparationPart(2, "The person's own preparation", own_preparation_part, "Your own preparation")
+        register_preparation_part(part)
         register_fact_finder("conversations", conversations_held)

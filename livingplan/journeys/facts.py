@@ -66,6 +66,8 @@ class PreparationPart:
     number: int  # 1, 2 or 3: the order the parts are shown in
     title: str
     summary: Callable[[Viewer, Person], PartSummary]
+    # What the person reads instead, where the title speaks of them ("Your own preparation").
+    title_for_the_person: str = ""
 
 
 _parts: dict[int, PreparationPart] = {}

@@ -45,6 +45,7 @@ class PlanningPage:
     @classmethod
     def build(cls, viewer: Viewer, person: Person) -> "PlanningPage":
         started = PlanningStarted.objects.visible_to(viewer).filter(person=person).exists()
+        is_self = people_rules.is_the_person(viewer, person)
         parts = []
         if started:
             for part in facts.preparation_parts():
@@ -52,7 +53,7 @@ class PlanningPage:
                 parts.append(
                     PartRow(
                         number=part.number,
-                        title=part.title,
+                        title=(is_self and part.title_for_the_person) or part.title,
                         status=str(summary.status),
                         tag_class=_TAGS[summary.status],
                         detail=summary.detail,
@@ -61,7 +62,7 @@ class PlanningPage:
                 )
         return cls(
             person=person,
-            is_self=people_rules.is_the_person(viewer, person),
+            is_self=is_self,
             journey=journey_for(viewer, person),
             started=started,
             may_start=not started and rules.may_start_planning(viewer, person),

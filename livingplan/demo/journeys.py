@@ -19,20 +19,11 @@ from livingplan.people.models import CareTeamMember
 WEEKS_TO_THE_CONVERSATION = 4
 
 
-def _jo_user(password: str) -> User:
-    user, _ = User.objects.get_or_create(
-        username="jo", defaults={"first_name": "Jo", "last_name": "Green", "email": "jo@example.org"}
-    )
-    user.set_password(password)
-    user.save(update_fields=["password"])
-    return user
-
-
 def seed_planning_journey(
-    *, council: Organisation, gp_practice: Organisation, staff: dict[str, User], password: str
+    *, council: Organisation, gp_practice: Organisation, staff: dict[str, User], jo_user: User
 ) -> int:
     """Jo's journey so far; returns the number of people it registered (1)."""
-    priya, dr_jones, jo_user = staff["priya"], staff["dr.jones"], _jo_user(password)
+    priya, dr_jones = staff["priya"], staff["dr.jones"]
     jo = people.register_person(
         by=priya,
         audit=seeding(priya),

@@ -159,6 +159,8 @@ def seed_demo(*, password: str) -> SeedResult:
     created_users += created
     sam_user, created = _user("sam", "Sam", "Carter", password)
     created_users += created
+    jo_user, created = _user("jo", "Jo", "Green", password)  # new to planning (issue 12)
+    created_users += created
 
     if Person.objects.filter(user=alex_user).exists():
         return SeedResult(created_users=created_users, created_people=0)
@@ -207,7 +209,7 @@ def seed_demo(*, password: str) -> SeedResult:
     created_people = (
         1
         + _synthetic_people(orgs, staff)
-        + seed_planning_journey(council=orgs[COUNCIL_A], gp_practice=orgs[GP_PRACTICE], staff=staff, password=password)
+        + seed_planning_journey(council=orgs[COUNCIL_A], gp_practice=orgs[GP_PRACTICE], staff=staff, jo_user=jo_user)
     )
     return SeedResult(created_users=created_users, created_people=created_people)
 

@@ -47,7 +47,7 @@ def test_the_demo_has_every_persona_and_42_people(seeded: str) -> None:
     assert set(PERSONAS) <= usernames
     assert Person.objects.count() == 42  # 41, and Jo Green, with whom Priya starts planning (issue 12)
     assert Person.objects.filter(user__username="alex").get().full_name == "Alex Carter"
-    assert "people created" in seeded
+    assert "12 accounts and 42 people created" in seeded, "every account counted, Jo's too"
 
 
 def test_every_persona_signs_in_with_the_demo_password(seeded: str) -> None:

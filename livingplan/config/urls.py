@@ -11,7 +11,13 @@ urlpatterns = [
     path("people/<id:person_pk>/", include("livingplan.journeys.urls")),
     path("people/<id:person_pk>/", include("livingplan.conversations.urls")),
     path("people/<id:person_pk>/", include("livingplan.appointments.urls")),
+    path("people/<id:person_pk>/", include("livingplan.reviews.urls")),
+    path("people/<id:person_pk>/", include("livingplan.budgets.urls")),
     path("community/", include("livingplan.community.urls")),
+    path("reviews/", include("livingplan.reviews.staff_urls")),
+    path("budgets/", include("livingplan.budgets.staff_urls")),
+    path("self-assessment/", include("livingplan.selfassessment.urls")),
+    path("fhir/r4/", include("livingplan.interop.urls")),
     path("messages/", include("livingplan.notifications.urls")),
     path("api/v1/", include("livingplan.api.urls")),
 ]

@@ -47,10 +47,14 @@ INSTALLED_APPS = [
     "livingplan.conversations",
     "livingplan.appointments",
     "livingplan.community",
+    "livingplan.reviews",
+    "livingplan.budgets",
     "livingplan.home",
     "livingplan.demo",
     "livingplan.documents",
     "livingplan.api",
+    "livingplan.interop",
+    "livingplan.selfassessment",
 ]
 
 MIDDLEWARE = [

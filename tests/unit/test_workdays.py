@@ -16,8 +16,8 @@ from livingplan.core.workdays import (
 )
 
 
-def london(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=LONDON)  # type: ignore[misc]
+def london(year: int, month: int, day: int, hour: int, minute: int) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
 def test_bank_holidays_of_england_and_wales_are_not_working_days() -> None:
@@ -91,7 +91,7 @@ def test_a_clock_counts_down_then_shows_overdue(now: dt.datetime, state: ClockSt
 def test_a_stopped_clock_says_whether_it_was_met_and_how_long_it_took() -> None:
     in_time = Clock(started=london(2026, 12, 7, 9, 0), target_days=2, stopped=london(2026, 12, 9, 17, 0))
     late = Clock(started=london(2026, 12, 7, 9, 0), target_days=2, stopped=london(2026, 12, 10, 9, 0))
-    assert (in_time.met(), in_time.working_days_taken(london(2027, 1, 1)), in_time.state(late.stopped)) == (
+    assert (in_time.met(), in_time.working_days_taken(london(2027, 1, 1)), in_time.state(london(2026, 12, 10, 9, 0))) == (
         True,
         2,
         ClockState.STOPPED,

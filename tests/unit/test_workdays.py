@@ -91,7 +91,11 @@ def test_a_clock_counts_down_then_shows_overdue(now: dt.datetime, state: ClockSt
 def test_a_stopped_clock_says_whether_it_was_met_and_how_long_it_took() -> None:
     in_time = Clock(started=london(2026, 12, 7, 9, 0), target_days=2, stopped=london(2026, 12, 9, 17, 0))
     late = Clock(started=london(2026, 12, 7, 9, 0), target_days=2, stopped=london(2026, 12, 10, 9, 0))
-    assert (in_time.met(), in_time.working_days_taken(london(2027, 1, 1)), in_time.state(london(2026, 12, 10, 9, 0))) == (
+    assert (
+        in_time.met(),
+        in_time.working_days_taken(london(2027, 1, 1, 9, 0)),
+        in_time.state(london(2026, 12, 10, 9, 0)),
+    ) == (
         True,
         2,
         ClockState.STOPPED,

@@ -1,5 +1,10 @@
-"""The agreed plan as a letter: a covering page with the address and our own words, then the plan,
-in the person's format, made by WeasyPrint from the same content as every other rendering (ADR-011).
+"""Letters as PDFs in the person's format, made by WeasyPrint when the worker posts them.
+
+- `plan_letter`: the agreed plan, a covering page with the address and our own words, then the
+  plan, from the same content as every other rendering (ADR-011).
+- `words_letter`: any other letter that asks for a PDF (what to expect when planning starts): the
+  message's words alone, large print or easy read as the person asked, which a letter template
+  at Notify cannot be.
 
 Registered with the notifications app at start-up (`apps.py`): it knows no plans or documents and
 asks for the PDF when the worker sends the letter (`notifications/letters.py`). The letter is the
@@ -16,12 +21,14 @@ from livingplan.documents.presenters import DocFormat, DocKind
 from livingplan.notifications import texts
 from livingplan.notifications.letters import LetterNotMade, LetterPdf, LetterRequest
 from livingplan.notifications.models import Channel
+from livingplan.notifications.texts.base import Wording
 from livingplan.people.models import Person
 from livingplan.plans.models import Plan, PlanStatus
 from livingplan.plans.presenters.plan import build_plan_page
 from livingplan.plans.sections import ALL_GROUPS
 
 LETTER_TEMPLATE = "documents/letter.jinja"
+WORDS_LETTER_TEMPLATE = "documents/letter_words.jinja"
 PLAN_VERSION = "plan_version"
 
 
@@ -66,15 +73,28 @@ def plan_letter(request: LetterRequest) -> LetterPdf:
     fmt = _format(person, personalisation.get("letter_format", ""))
     doc = presenters.document(person=person, page=page, fmt=fmt, kind=DocKind.PLAN, is_self=True, made_on=today)
     words = texts.render(PLAN_VERSION, Channel.LETTER, personalisation)
-    html = render_to_string(
-        LETTER_TEMPLATE,
-        {
-            "doc": doc,
-            "address_lines": request.address_lines,
-            "words": words,
-            "paragraphs": [p for p in words.body.split("\n\n") if p.strip()],
-        },
-    )
+    html = render_to_string(LETTER_TEMPLATE, {"doc": doc, "address_lines": request.address_lines, **_words(words)})
+    return _pdf(html, fmt)
+
+
+def words_letter(request: LetterRequest) -> LetterPdf:
+    """The message's words on a letter in the person's format; nothing else is printed."""
+    person = None
+    if request.person_id is not None:
+        person = Person.objects.select_related("communication_needs").filter(pk=request.person_id).first()
+    if person is None:
+        raise LetterNotMade("The person this letter is for is no longer on Living Plan")
+    fmt = _format(person, request.personalisation.get("letter_format", ""))
+    words = texts.render(request.template_key, Channel.LETTER, request.personalisation)
+    context = {"fmt": fmt.value, "made_on": timezone.localdate(), "address_lines": request.address_lines}
+    return _pdf(render_to_string(WORDS_LETTER_TEMPLATE, {**context, **_words(words)}), fmt)
+
+
+def _words(words: Wording) -> dict[str, object]:
+    return {"words": words, "paragraphs": [p for p in words.body.split("\n\n") if p.strip()]}
+
+
+def _pdf(html: str, fmt: DocFormat) -> LetterPdf:
     made = weasyprint.HTML(
         string=html, base_url=rendering.BASE_URL, url_fetcher=rendering.StaticFilesOnly(), media_type="print"
     ).render()

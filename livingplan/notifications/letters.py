@@ -1,8 +1,10 @@
 """Letters that carry a PDF (GOV.UK Notify's precompiled-letter route), made when they are sent.
 
 This app knows nothing of plans or documents (the layers): the documents app registers, at
-start-up, the one function that turns an outbox row's kept personalisation (which version, which
-format) into the PDF, as `people` registers who may see whom. The PDF is made by the worker at
+start-up, the functions that turn an outbox row's kept personalisation (which version, which
+format) into the PDF, as `people` registers who may see whom: one for a template that carries
+something of its own (the plan), and a default that prints the message's words in the person's
+format (large print, easy read) for every other letter that asks for a PDF. The PDF is made by the worker at
 send time, never in the request that queued it: WeasyPrint takes seconds (ADR-019).
 """
 
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 class LetterRequest:
     """What the renderer gets: whose letter, where it goes, and the row's kept personalisation."""
 
+    template_key: str
     person_id: int | None
     address_lines: tuple[str, ...]
     personalisation: Mapping[str, str]
@@ -37,15 +40,17 @@ class LetterNotMade(Exception):
 
 
 LetterRenderer = Callable[[LetterRequest], LetterPdf]
-_renderer: LetterRenderer | None = None
+_DEFAULT = ""
+_renderers: dict[str, LetterRenderer] = {}  # template key ("" for the default) -> renderer, set at start-up
 
 
-def register_letter_renderer(renderer: LetterRenderer) -> None:
-    global _renderer  # one renderer for the process, set at start-up
-    _renderer = renderer
+def register_letter_renderer(renderer: LetterRenderer, *, template: str = _DEFAULT) -> None:
+    """`template`: the one template this renderer makes letters for; left out, every other one."""
+    _renderers[template] = renderer
 
 
 def make_letter(request: LetterRequest) -> LetterPdf:
-    if _renderer is None:
+    renderer = _renderers.get(request.template_key) or _renderers.get(_DEFAULT)
+    if renderer is None:
         raise LetterNotMade("No letter renderer is registered (the documents app is not installed)")
-    return _renderer(request)
+    return renderer(request)

@@ -193,6 +193,7 @@ def outgoing(message: OutboxMessage) -> OutgoingMessage:
     pdf, pdf_note = None, ""
     if message.channel == Channel.LETTER and texts.TEMPLATES[message.template_key].letter_pdf:
         request = letters.LetterRequest(
+            template_key=message.template_key,
             person_id=message.person_id,
             address_lines=tuple(message.to_address.splitlines()),
             personalisation=dict(message.personalisation),

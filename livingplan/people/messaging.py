@@ -9,7 +9,7 @@ from django.conf import settings
 from livingplan.accounts.models import User
 from livingplan.notifications import attention, texts
 from livingplan.notifications.recipients import Recipient, choose
-from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, Person
+from livingplan.people.models import CircleMember, CommunicationNeeds, ContactChannel, InformationFormat, Person
 
 # Our recorded channel -> the outbox's. A phone call is not a message: the outbox still writes where it
 # can and asks for the coordinator to call (`attention.CALL`, a task on their caseload, ADR-032).
@@ -19,6 +19,16 @@ _CHANNELS: dict[str, str] = {
     ContactChannel.LETTER: "LETTER",
     ContactChannel.PHONE: attention.CALL,
 }
+
+
+# The format a letter to the person is printed in (documents' DocFormat values; braille, audio and
+# BSL are made by staff from standard print).
+_LETTER_FORMATS = {InformationFormat.LARGE_PRINT: "large-print", InformationFormat.EASY_READ: "easy-read"}
+
+
+def letter_format(person: Person) -> str:
+    needs = getattr(person, "communication_needs", None)
+    return _LETTER_FORMATS.get(InformationFormat(needs.information_format), "standard") if needs else "standard"
 
 
 def first_name(name: str) -> str:

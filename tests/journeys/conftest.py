@@ -6,6 +6,7 @@ from django.test import Client
 
 from livingplan.people import services as people
 from livingplan.people.models import Person
+from tests.notifications.conftest import notify_stub  # noqa: F401 - GOV.UK Notify's loopback stand-in
 from tests.personas import World, make_user
 
 

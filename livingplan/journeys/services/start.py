@@ -67,6 +67,7 @@ def _send_what_to_expect(person: Person, started: PlanningStarted, *, coordinato
             "by_name": coordinator,
             "due_on": date_long(started.conversation_by),
             "link": messaging.link(reverse("home:home")),
+            "letter_format": messaging.letter_format(person),
         },
         key=f"what-to-expect-{started.pk}",
         person_id=person.pk,

@@ -3,7 +3,9 @@
 The same steps as the person's home shows (journeys/steps.py, which sits above us in the layers, so
 the words are written here again): what happens, who does it, by when. An easy read version for
 people who asked for easy read. `by_name` is their coordinator, `due_on` the day by which the
-planning conversation should happen.
+planning conversation should happen. By post it is a PDF in their format (`letter_format`: large
+print or easy read), made when it is sent (documents/letters.py), as Notify's own letter
+templates cannot be either.
 """
 
 from livingplan.notifications.models import Channel
@@ -58,6 +60,7 @@ WHAT_TO_EXPECT = Template(
             ),
         ),
     },
+    letter_fields=frozenset({"letter_format"}),
 )
 
 WHAT_TO_EXPECT_EASY_READ = Template(
@@ -86,6 +89,7 @@ WHAT_TO_EXPECT_EASY_READ = Template(
             ),
         ),
     },
+    letter_fields=frozenset({"letter_format"}),
 )
 
 # The person asked to change coordinator (people/services/coordinator.py): they are told it was
@@ -114,4 +118,5 @@ COORDINATOR_REQUEST_ANSWERED = Template(
             ),
         ),
     },
+    letter_fields=frozenset({"letter_format"}),
 )

@@ -23,16 +23,11 @@ from livingplan.notifications.recipients import Recipient
 from livingplan.people import messaging
 from livingplan.people.models import (
     ContactChannel,
-    InformationFormat,
     Person,
 )
 from livingplan.plans.deciders import who_decides
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.plans.receipts import version_message_key
-
-# The person's recorded format as the documents app's format names (it sits above plans, so the
-# names are repeated here; its renderer reads them back and falls back to standard print).
-LETTER_FORMATS = {InformationFormat.LARGE_PRINT: "large-print", InformationFormat.EASY_READ: "easy-read"}
 
 
 def _plan_link(person: Person) -> str:
@@ -68,11 +63,6 @@ def _for_the_version(person: Person) -> Recipient:
     needs = getattr(person, "communication_needs", None)
     by_email = needs is not None and needs.preferred_channel == ContactChannel.EMAIL
     return dataclasses.replace(to, preferred="EMAIL" if by_email else "LETTER")
-
-
-def _letter_format(person: Person) -> str:
-    needs = getattr(person, "communication_needs", None)
-    return LETTER_FORMATS.get(InformationFormat(needs.information_format), "standard") if needs else "standard"
 
 
 def _others_on_the_plan(plan: Plan, *, by: User) -> list[Recipient]:
@@ -115,7 +105,7 @@ def tell_plan_agreed(version: PlanVersion, *, by: User) -> None:
             "first_name": to.first_name,
             "link": pdf_link,
             "version": str(version.number),
-            "letter_format": _letter_format(person),
+            "letter_format": messaging.letter_format(person),
         },
         key=version_message_key(version.pk),
         person_id=person.pk,

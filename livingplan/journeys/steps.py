@@ -57,6 +57,7 @@ class StepWords:
     what: str
     who: str
     when: str
+    when_here: str = ""  # said instead of `when` while it is the step they are on, if "when" would then be wrong
 
 
 # {coordinator} is "your coordinator" when none is named yet.
@@ -92,6 +93,7 @@ STANDARD: dict[Step, StepWords] = {
         "You, the people close to you and your care team do what the plan says.",
         "You, your circle of support and your care team",
         "Once your plan is agreed",
+        "Now, until your next review",
     ),
     Step.REVIEWING: StepWords(
         "Reviewing",
@@ -131,6 +133,7 @@ EASY_READ: dict[Step, StepWords] = {
         "Everyone does what the plan says.",
         "You, your family and friends, and your team",
         "After you say yes",
+        "Now",
     ),
     Step.REVIEWING: StepWords(
         "Checking your plan",
@@ -212,7 +215,7 @@ def step_rows(facts: JourneyFacts, *, easy_read: bool = False) -> list[StepRow]:
                 title=w.title,
                 what=w.what,
                 who=_fill(w.who, facts, easy=easy_read),
-                when=_fill(w.when, facts, easy=easy_read),
+                when=_fill(w.when_here if step == current and w.when_here else w.when, facts, easy=easy_read),
                 state=_state(step, current),
             )
         )

@@ -23,6 +23,12 @@ class Journey:
     def next(self) -> steps.StepRow | None:
         return next((row for row in self.rows if row.number == self.current.number + 1), None)
 
+    @property
+    def plan_in_place(self) -> bool:
+        """Agreed (or under review): the steps before are behind them, so their home says where they are
+        in two lines and puts their plan first; the whole list stays on their planning page."""
+        return self.current.number >= steps.Step.MAKING_IT_HAPPEN
+
 
 _FORMATS = {InformationFormat.LARGE_PRINT: "large-print", InformationFormat.EASY_READ: "easy-read"}
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
@@ -12,7 +13,7 @@ from livingplan.appointments import presenters as appointment_presenters
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.journeys.presenters.journey import Journey, journey_for
-from livingplan.people.models import CareTeamMember, CircleMember, CoordinatorTask, Person
+from livingplan.people.models import CareTeamMember, CircleMember, CoordinatorTask, Person, TaskKind
 from livingplan.people.stats import people_led_by
 from livingplan.people.task_words import task_words
 from livingplan.plans.models import (
@@ -68,7 +69,12 @@ class ThingToDo:
     person_name: str
     what: str
     since: str
+    # Where it is done, for a task its own verb closes (a request to answer); "" for "Mark as done".
+    answer_url: str = ""
 
+
+# Tasks closed by answering something, and the page where it is answered.
+_ANSWERED_AT: dict[str, str] = {TaskKind.COORDINATOR_CHANGE: "journeys:coordinator"}
 
 THINGS_TO_DO_SHOWN = 100
 
@@ -105,6 +111,7 @@ def _rows(tasks: list[CoordinatorTask]) -> list[ThingToDo]:
                 language=task.language,
             ),
             since=datetime_short(task.created_at),
+            answer_url=reverse(_ANSWERED_AT[task.kind], args=[task.person_id]) if task.kind in _ANSWERED_AT else "",
         )
         for task in tasks
     ]

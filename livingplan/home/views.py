@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -23,6 +24,10 @@ def task_done(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The coordinator marks one of their things to do as done; anyone else's is a 404."""
     tasks = CoordinatorTask.objects.visible_to(request.user).for_coordinator(request.user).select_related("person")
     task = get_object_or_404(tasks, pk=pk)
-    services.mark_task_done(task, by=request.user, audit=request.audit)
+    try:
+        services.mark_task_done(task, by=request.user, audit=request.audit)
+    except ValidationError as refused:  # a request is done by answering it, not by this button
+        messages.warning(request, refused.messages[0])
+        return redirect("/#things-to-do")
     messages.success(request, f"Marked as done for {task.person.full_name}.")
     return redirect("/#things-to-do")

@@ -47,6 +47,9 @@ def task_words(
     `recipient_name` is "" when the message was for the person; otherwise someone in their circle.
     """
     said = fill(about, name, pronouns)
+    if kind == "COORDINATOR_CHANGE":
+        wanted = f" (to {about})" if about else ""
+        return f"{name} has asked to change {pronouns.their} coordinator{wanted}: answer {pronouns.them}"
     if kind == "CALL":
         return f"Call {name}: {said}"
     who = recipient_name or name

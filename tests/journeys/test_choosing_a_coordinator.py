@@ -16,6 +16,7 @@ from livingplan.people.models import (
     CoordinatorChangeAnswer,
     CoordinatorChangeRequest,
     CoordinatorChoice,
+    CoordinatorTask,
     Person,
 )
 from tests.journeys.conftest import signed_in_as
@@ -128,3 +129,27 @@ def test_dr_jones_not_at_the_council_may_not_answer(
 
 def test_someone_who_may_not_see_jo_gets_a_404(jo: Person, client_for: Callable[[str], Client]) -> None:
     assert client_for("omar").get(f"/people/{jo.pk}/coordinator/").status_code == 404
+
+
+def test_jos_request_waits_on_priyas_things_to_do_until_she_answers_it(
+    world: World, jo: Person, client_for: Callable[[str], Client]
+) -> None:
+    assert jo.user is not None
+    people.choose_coordinator(jo, by=jo.user, member=_member(jo, "priya"))
+    asked = people.ask_to_change_coordinator(jo, by=jo.user, wanted=_member(jo, "dr.jones"), reason="I know her")
+    priya = client_for("priya")
+
+    home = _text(priya.get("/"))
+    assert "Jo has asked to change their coordinator (to Eleri Jones): answer them" in home
+    assert f'href="/people/{jo.pk}/coordinator/">Answer' in home
+    [task] = CoordinatorTask.objects.filter(person=jo)
+    refused = priya.post(f"/tasks/{task.pk}/done/", follow=True)
+    assert "Answer Jo's request to change coordinator: that marks it done." in _text(refused)
+    task.refresh_from_db()
+    assert task.done_at is None
+
+    people.answer_coordinator_request(asked, by=world.priya, accept=False, reason="Dr Jones is not taking this on")
+
+    assert "asked to change their coordinator" not in _text(priya.get("/"))
+    task.refresh_from_db()
+    assert task.done_by == world.priya

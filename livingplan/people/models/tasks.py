@@ -23,6 +23,8 @@ class TaskKind(models.TextChoices):
     NOT_DELIVERED = "NOT_DELIVERED", "A message did not reach them"
     NO_CONTACT = "NO_CONTACT", "Nothing recorded to reach them by"
     LANGUAGE = "LANGUAGE", "A message went in English, not their language"
+    # Not about a message: the person asked for another coordinator. Done when it is answered, not by a button.
+    COORDINATOR_CHANGE = "COORDINATOR_CHANGE", "They asked to change their coordinator"
 
 
 class CoordinatorTaskQuerySet(ForPersonQuerySet["CoordinatorTask"]):

@@ -22,7 +22,9 @@ from livingplan.people.models import (
     CoordinatorChoice,
     CoordinatorSuggestion,
     Person,
+    TaskKind,
 )
+from livingplan.people.services import tasks
 
 
 def set_current_coordinator(member: CareTeamMember) -> CareTeamMember:
@@ -135,7 +137,18 @@ def ask_to_change_coordinator(
             raise ValidationError({"wanted": f"{wanted.user.display_name} is already your coordinator"})
     request = CoordinatorChangeRequest.objects.create(person=person, asked_by=by, wanted=wanted, reason=reason.strip())
     auditor.record("people.coordinator.change_asked", audit=context_for(by, audit), person_id=person.pk, obj=request)
+    # On their coordinator's "Things to do" until it is answered (by them, or the council's team).
+    tasks.raise_coordinator_task(
+        person,
+        kind=TaskKind.COORDINATOR_CHANGE,
+        about=wanted.user.display_name if wanted else "",
+        key=_task_key(request),
+    )
     return request
+
+
+def _task_key(request: CoordinatorChangeRequest) -> str:
+    return f"coordinator-change-{request.pk}"
 
 
 @transaction.atomic
@@ -170,6 +183,7 @@ def answer_coordinator_request(
         new_member=new_member if accept else None,
         reason=reason.strip(),
     )
+    tasks.close_task(_task_key(request), by=by, audit=audit)
     if accept and new_member is not None:
         set_current_coordinator(new_member)
     auditor.record(

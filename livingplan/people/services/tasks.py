@@ -1,7 +1,7 @@
 """Things to do for the person's coordinator: raised when a message cannot do its job, marked done
 by the coordinator (ADR-032). The outbox tells us through `task_for_message`, registered at start-up."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -106,6 +106,12 @@ def mark_task_done(task: CoordinatorTask, *, by: User, audit: AuditContext | Non
     """The person's current coordinator says it is done. Done once: a second press changes nothing."""
     if not rules.is_coordinator(by, task.person):
         raise PermissionDenied("Only the person's coordinator can mark this done.")
+    if task.kind == TaskKind.COORDINATOR_CHANGE:
+        raise ValidationError(f"Answer {task.person.name_to_use}'s request to change coordinator: that marks it done.")
+    return _done(task, by=by, audit=audit)
+
+
+def _done(task: CoordinatorTask, *, by: User, audit: AuditContext | None) -> CoordinatorTask:
     now = timezone.now()
     if CoordinatorTask.objects.filter(pk=task.pk, done_at__isnull=True).update(done_at=now, done_by=by):
         auditor.record(
@@ -117,3 +123,10 @@ def mark_task_done(task: CoordinatorTask, *, by: User, audit: AuditContext | Non
         )
     task.refresh_from_db()
     return task
+
+
+def close_task(key: str, *, by: User, audit: AuditContext | None = None) -> None:
+    """What a task asked for has been done by the verb that did it (a request answered): mark it done."""
+    task = CoordinatorTask.objects.filter(key=key).first()
+    if task is not None:
+        _done(task, by=by, audit=audit)

@@ -12,3 +12,11 @@ class AppointmentsConfig(AppConfig):
         from livingplan.journeys.facts import register_fact_finder
 
         register_fact_finder("appointments", conversation_booked)
+
+        # The day-before reminders, run by `livingplan db_worker` (notifications sits below us).
+        from livingplan.appointments import reminders
+        from livingplan.notifications import periodic
+
+        periodic.register(
+            "appointments.reminders", reminders.remind_about_appointments, every_seconds=reminders.EVERY_SECONDS
+        )

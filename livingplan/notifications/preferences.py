@@ -35,6 +35,7 @@ OPTIONAL: tuple[Kind, ...] = (
     Kind("suggestion_waiting", "When someone suggests words for your plan", for_staff=False, for_others=True),
     Kind("action_due", "The day before something you agreed to do is due", for_staff=True, for_others=True),
     Kind("action_overdue", "When something you agreed to do is overdue", for_staff=True, for_others=True),
+    Kind("appointment_reminder", "The day before an appointment you are invited to", for_staff=True, for_others=True),
 )
 OPTIONAL_KEYS = frozenset(kind.template_key for kind in OPTIONAL)
 # Other wordings of the same kind of message, turned off with it.

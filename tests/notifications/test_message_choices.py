@@ -18,7 +18,14 @@ from tests.personas import World
 
 ClientFor = Callable[[str], Client]
 URL = "/messages/choices/"
-STAFF_KINDS = ["care_team_added", "note_added", "review_requested", "action_due", "action_overdue"]
+STAFF_KINDS = [
+    "care_team_added",
+    "note_added",
+    "review_requested",
+    "action_due",
+    "action_overdue",
+    "appointment_reminder",
+]
 
 
 def test_priya_sees_each_message_she_may_turn_off_all_on_at_first(world: World, client_for: ClientFor) -> None:

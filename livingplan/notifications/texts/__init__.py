@@ -39,6 +39,7 @@ TEMPLATES: dict[str, Template] = {
         appointments.APPOINTMENT_CANCELLED,
         appointments.APPOINTMENT_CHANGE_ASKED,
         appointments.APPOINTMENT_REQUEST_ANSWERED,
+        appointments.APPOINTMENT_REMINDER,
     )
 }
 

@@ -109,3 +109,28 @@ APPOINTMENT_REQUEST_ANSWERED = Template(
         ),
     },
 )
+
+# --- The day before (appointments/reminders.py) ------------------------------------------------
+# By email or text only: a letter posted the day before would arrive after the appointment, and the
+# invitation already reached them by post.
+
+APPOINTMENT_REMINDER = Template(
+    key="appointment_reminder",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Tomorrow: {plan_of} {appointment_what}",
+            body=(
+                "Hello {first_name},\n\n"
+                "This is a reminder of {plan_of} {appointment_what} tomorrow.\n\n"
+                + _DETAILS
+                + "If you cannot come, or need something different, you can ask for a different time here "
+                "(you will need to sign in):\n\n{link}"
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="",
+            body="Hello {first_name}. A reminder: you have an appointment on {appointment_when}. "
+            "Sign in to Living Plan for the details.",
+        ),
+    },
+)

@@ -10,7 +10,7 @@ itself uses, so every test record is audited and validated exactly as a real one
     put_on_care_team(person, coordinator, council)
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import factory
 from factory.django import DjangoModelFactory
@@ -18,6 +18,12 @@ from factory.django import DjangoModelFactory
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from livingplan.people import services as people
 from livingplan.people.models import CareTeamMember, Person
+from livingplan.plans import services as plans
+from livingplan.plans.models import Plan
+from livingplan.plans.sections import Section
+
+if TYPE_CHECKING:
+    from tests.personas import World
 
 PASSWORD = "correct-horse-battery"  # test-only
 
@@ -109,3 +115,14 @@ def _someone_at(organisation: Organisation) -> User:
     if membership is None:
         return StaffFactory.create(membership__organisation=organisation, membership__role=Role.COORDINATOR)
     return membership.user
+
+
+def active_plan_for_alex(world: "World") -> Plan:
+    """Alex's plan, written by him (what matters, one outcome) and agreed by him: active."""
+    plan = plans.start_plan(world.alex_record, by=world.alex)
+    plans.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text="My garden")
+    plans.add_outcome(plan, by=world.alex, text="Walk to the shop", importance=5)
+    plans.propose_plan(plan, by=world.alex)
+    plans.agree_plan(plan, by=world.alex)
+    plan.refresh_from_db()
+    return plan

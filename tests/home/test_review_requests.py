@@ -5,26 +5,16 @@ from django.test import Client
 
 from livingplan.plans import notes
 from livingplan.plans import services as plans
-from livingplan.plans.models import Plan
-from livingplan.plans.sections import Section, SharingGroup
+from livingplan.plans.sections import SharingGroup
+from tests.factories import active_plan_for_alex
 from tests.home.test_caseload import ClientFor, _more_people, _queries, _row, text_of
 from tests.personas import World
-
-
-def _active_plan_for_alex(world: World) -> Plan:
-    plan = plans.start_plan(world.alex_record, by=world.alex)
-    plans.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text="My garden")
-    plans.add_outcome(plan, by=world.alex, text="Walk to the shop", importance=5)
-    plans.propose_plan(plan, by=world.alex)
-    plans.agree_plan(plan, by=world.alex)
-    plan.refresh_from_db()
-    return plan
 
 
 def test_priya_sees_alexs_request_on_her_caseload_until_she_starts_a_review(
     world: World, client_for: ClientFor
 ) -> None:
-    plan = _active_plan_for_alex(world)
+    plan = active_plan_for_alex(world)
     _more_people(world, 2)
     notes.add_note(plan, by=world.alex, text="Nothing much", asks_for_review=False)
     priya = client_for("priya")
@@ -45,7 +35,7 @@ def test_priya_sees_alexs_request_on_her_caseload_until_she_starts_a_review(
 def test_a_request_is_not_counted_for_an_organisation_refused_the_review_group(
     world: World, client_for: ClientFor
 ) -> None:
-    plan = _active_plan_for_alex(world)
+    plan = active_plan_for_alex(world)
     notes.add_note(plan, by=world.alex, text="Look again please", asks_for_review=True)
     plans.set_sharing(
         world.alex_record, by=world.alex, group=SharingGroup.REVIEW, is_shared=False, organisation=world.gp_practice
@@ -56,7 +46,7 @@ def test_a_request_is_not_counted_for_an_organisation_refused_the_review_group(
 
 def test_review_requests_keep_the_caseloads_query_count(world: World, client_for: ClientFor) -> None:
     priya: Client = client_for("priya")
-    plan = _active_plan_for_alex(world)
+    plan = active_plan_for_alex(world)
     notes.add_note(plan, by=world.alex, text="Please look", asks_for_review=True)
     small = _queries(priya)
     for person in _more_people(world, 20):

@@ -9,22 +9,13 @@ from django.utils import timezone
 
 from livingplan.journeys import services
 from livingplan.people.models import Person
-from livingplan.plans import services as plans
-from livingplan.plans.sections import Section
+from tests.factories import active_plan_for_alex
 from tests.journeys.conftest import signed_in_as
 from tests.personas import World
 
 
-def _agreed_plan_for_alex(world: World) -> None:
-    plan = plans.start_plan(world.alex_record, by=world.alex)
-    plans.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text="My garden")
-    plans.add_outcome(plan, by=world.alex, text="Walk to the shop", importance=5)
-    plans.propose_plan(plan, by=world.alex)
-    plans.agree_plan(plan, by=world.alex)
-
-
 def test_alexs_home_puts_his_agreed_plan_before_where_he_is(world: World, client_for: Callable[[str], Client]) -> None:
-    _agreed_plan_for_alex(world)
+    active_plan_for_alex(world)
 
     home = client_for("alex").get("/").content.decode()
 
@@ -36,7 +27,7 @@ def test_alexs_home_puts_his_agreed_plan_before_where_he_is(world: World, client
 
 
 def test_the_whole_list_stays_on_alexs_planning_page(world: World, client_for: Callable[[str], Client]) -> None:
-    _agreed_plan_for_alex(world)
+    active_plan_for_alex(world)
 
     page = client_for("alex").get(f"/people/{world.alex_record.pk}/planning/").content.decode()
 

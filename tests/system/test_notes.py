@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from livingplan.plans import services as plans
-from livingplan.plans.sections import Section
+from tests.factories import active_plan_for_alex
 from tests.personas import World
 from tests.system.journeys import (
     given_i_am_signed_in_as,
@@ -20,19 +19,11 @@ from tests.system.journeys import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _active_plan(world: World) -> None:
-    plan = plans.start_plan(world.alex_record, by=world.alex)
-    plans.add_statement(plan, by=world.alex, section=Section.WHAT_MATTERS, text="My garden")
-    plans.add_outcome(plan, by=world.alex, text="Walk to the shop", importance=5)
-    plans.propose_plan(plan, by=world.alex)
-    plans.agree_plan(plan, by=world.alex)
-
-
 def test_alex_asks_for_his_plan_to_be_looked_at_and_priya_sees_it(
     page_without_javascript: Page, world: World, tmp_path: Path
 ) -> None:
     page = page_without_javascript
-    _active_plan(world)
+    active_plan_for_alex(world)
     given_i_am_signed_in_as(page, "alex")
 
     main_content(page).get_by_role("link", name="Add a note about how things are going, in your own words").click()

@@ -13,7 +13,7 @@ from livingplan.accounts.models import Organisation, User
 from livingplan.core.models import AuditEvent
 from livingplan.core.numbers import whole_number
 from livingplan.core.presenters import date_long, time_short
-from livingplan.people import nhs_number, rules
+from livingplan.people import nhs_number, rules, services
 from livingplan.people.models import (
     Advocacy,
     CapacityAssessment,
@@ -22,6 +22,7 @@ from livingplan.people.models import (
     CircleMember,
     CommunicationNeeds,
     LegalAuthority,
+    OwnInvitation,
     Person,
     SharingConsent,
 )
@@ -111,6 +112,9 @@ class RecordPage:
     waiting_invitations: list[InvitationRow] = field(default_factory=list)
     # The record parts the reader may see (people/record_parts.py): without them, name and contact only.
     parts: frozenset[str] = frozenset(RecordPart)
+    # For their care team at the council, while the person cannot sign in: invite them (ADR-048).
+    may_invite_to_sign_in: bool = False
+    own_invitation_until: str = ""  # "14 December 2026" while a link sent to them still works
 
     @property
     def words(self) -> RecordWords:
@@ -123,10 +127,19 @@ class RecordPage:
         reach the page by mistake."""
         parts = parts_visible_to(viewer, person)
         shows_capacity = RecordPart.CAPACITY in parts
+        is_self = rules.is_the_person(viewer, person)
+        may_invite = (
+            not is_self and not services.can_sign_in(person) and services.may_speak_for_the_team(viewer, person)
+        )
+        waiting = (
+            OwnInvitation.objects.visible_to(viewer).waiting().filter(person=person).first() if may_invite else None
+        )
         return cls(
             person=person,
+            may_invite_to_sign_in=may_invite,
+            own_invitation_until=date_long(timezone.localdate(waiting.expires_at)) if waiting else "",
             parts=parts,
-            is_self=rules.is_the_person(viewer, person),
+            is_self=is_self,
             can_edit=rules.can_edit_record(viewer, person),
             can_manage_care_team=rules.can_manage_care_team(viewer, person),
             care_team=list(

@@ -19,7 +19,7 @@ from livingplan.core.audit_context import of_request
 from livingplan.core.audit_reads import not_a_record_read
 from livingplan.core.formpage import form_page
 from livingplan.core.models import AuditEvent
-from livingplan.people import messaging, rules, services
+from livingplan.people import messaging, own_invitation_views, rules, services
 from livingplan.people.forms import (
     AcceptInvitationForm,
     AdvocacyForm,
@@ -263,6 +263,7 @@ def _invitation_not_valid(request: HttpRequest) -> HttpResponse:
 
 # The invitation opened in this browser: the token itself is never kept, in the session or the URL.
 OPENED_INVITATION = "opened_invitation"
+OPENED_OWN_INVITATION = own_invitation_views.OPENED_OWN_INVITATION
 
 
 @never_cache
@@ -270,10 +271,14 @@ OPENED_INVITATION = "opened_invitation"
 def open_invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The link from the invitation: used up on the way in, then on to a page without the token."""
     invitation = services.open_invitation(token, audit=of_request(request))
-    if invitation is None:
-        return _invitation_not_valid(request)
-    request.session[OPENED_INVITATION] = invitation.pk
-    return redirect("invitations:accept")
+    if invitation is not None:
+        request.session[OPENED_INVITATION] = invitation.pk
+        return redirect("invitations:accept")
+    own = services.open_own_invitation(token, audit=of_request(request))  # the person's own, from their team
+    if own is not None:
+        request.session[OPENED_OWN_INVITATION] = own.pk
+        return redirect("invitations:accept-own")
+    return _invitation_not_valid(request)
 
 
 @never_cache

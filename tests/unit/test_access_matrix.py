@@ -88,6 +88,8 @@ MATRIX: dict[str, dict[str, int]] = {
     # the coordinator (priya) add to the care team; only the person invites, grants or shares.
     "/people/{alex}/circle/add/": signed_in(404, **EDITS_RECORD),
     "/people/{alex}/circle/1/invite/": POST_ONLY,
+    # The care team invites the person to sign in (ADR-048): a form's POST, like the circle's.
+    "/people/{alex}/invite-to-sign-in/": POST_ONLY,
     "/people/{alex}/circle/1/access/": POST_ONLY,
     "/people/{alex}/care-team/add/": signed_in(404, **{**EDITS_RECORD, "dr.jones": 403}),
     "/people/{alex}/consent/1/": POST_ONLY,
@@ -97,6 +99,7 @@ MATRIX: dict[str, dict[str, int]] = {
     # page it leads to, for a browser that has not opened a link.
     "/invitations/not-a-real-token/": everyone(404),
     "/invitations/accept/": everyone(404),
+    "/invitations/yours/": everyone(404),
     # Messages: everyone signed in reads their own; staff read those about the people they may see
     # (the page is empty for someone who sees nobody); Notify's callback is POST only, with its token.
     "/messages/": signed_in(200),

@@ -40,6 +40,7 @@ TEMPLATES: dict[str, Template] = {
         appointments.APPOINTMENT_CHANGE_ASKED,
         appointments.APPOINTMENT_REQUEST_ANSWERED,
         appointments.APPOINTMENT_REMINDER,
+        plan.OWN_INVITATION,
     )
 }
 

@@ -29,6 +29,34 @@ CIRCLE_INVITATION = Template(
     },
 )
 
+# The person themself, invited by their care team (people/services/own_invitation.py). Only the
+# person's own email or text: a one-time link is no use in a letter.
+OWN_INVITATION = Template(
+    key="own_invitation",
+    secret_fields=frozenset({"link"}),
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Your Living Plan: choose a password to sign in",
+            body=(
+                "Hello {first_name},\n\n"
+                "{by_name} has invited you to sign in to Living Plan. There you can see your care and support "
+                "plan, add to it in your own words, get ready for your planning conversation and choose who "
+                "sees your plan.\n\n"
+                "Open this link and choose a password. It works once, for 7 days:\n\n"
+                "{link}\n\n"
+                "If you were not expecting this, you can ignore this email, or ask {by_name} about it."
+            ),
+        ),
+        Channel.SMS: Wording(
+            subject="",
+            body=(
+                "Hello {first_name}. {by_name} has invited you to sign in to Living Plan to see your plan. "
+                "Open this link within 7 days and choose a password: {link}"
+            ),
+        ),
+    },
+)
+
 PLAN_AGREED = Template(
     key="plan_agreed",
     wording={

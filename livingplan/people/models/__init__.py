@@ -9,6 +9,7 @@ Django finds the models here, so every one is imported into this package:
 - `consent`: their consent for each organisation to see their record;
 - `decisions`: capacity assessments, advocacy, attorneys and deputies;
 - `coordinator`: suggestions, the person's choice of coordinator, and requests to change, with answers;
+- `own_invitation`: an invitation for the person themself to sign in, from their care team;
 - `tasks`: things to do for their coordinator when a message cannot do its job (ADR-032);
 - `querysets` and `visibility`: `visible_to` for rows about a person, and the rule behind it.
 """
@@ -36,6 +37,7 @@ from livingplan.people.models.decisions import (
     acting_authority_params,
     latest_capacity_outcome_sql,
 )
+from livingplan.people.models.own_invitation import OwnInvitation, OwnInvitationQuerySet
 from livingplan.people.models.person import (
     CommunicationNeeds,
     ContactChannel,
@@ -71,6 +73,8 @@ __all__ = [
     "ForPersonQuerySet",
     "InformationFormat",
     "LegalAuthority",
+    "OwnInvitation",
+    "OwnInvitationQuerySet",
     "Person",
     "PersonQuerySet",
     "SharingConsent",

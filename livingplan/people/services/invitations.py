@@ -27,7 +27,7 @@ class InvitationInvalid(Exception):
     """The invitation link is unknown, used already, cancelled, or out of date."""
 
 
-def _hash_token(token: str) -> str:
+def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -56,7 +56,7 @@ def invite_circle_member(member: CircleMember, *, by: User, audit: AuditContext 
     member.invitations.filter(accepted_at__isnull=True, expires_at__gt=now).update(expires_at=now)
     token = secrets.token_urlsafe(32)
     invitation = CircleInvitation.objects.create(
-        circle_member=member, token_hash=_hash_token(token), created_by=by, expires_at=now + INVITATION_LIFETIME
+        circle_member=member, token_hash=hash_token(token), created_by=by, expires_at=now + INVITATION_LIFETIME
     )
     auditor.record(
         "people.circle.invited",
@@ -90,7 +90,7 @@ def open_invitation(token: str, *, audit: AuditContext | None = None) -> CircleI
     """
     invitation = (
         CircleInvitation.objects.select_for_update(of=("self",))
-        .filter(token_hash=_hash_token(token), opened_at__isnull=True)
+        .filter(token_hash=hash_token(token), opened_at__isnull=True)
         .waiting()
         .select_related("circle_member__person", "circle_member__user")
         .first()

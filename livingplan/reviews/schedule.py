@@ -28,10 +28,10 @@ def next_after_review(completed_on: dt.date, months: int | None = None) -> dt.da
 def review_due_on(
     *, first_agreed_on: dt.date | None, last_reviewed_on: dt.date | None, plan_next_review_on: dt.date | None
 ) -> dt.date | None:
-    """The date the next planned review is due, or None while no plan has been agreed."""
+    """The date the next planned review is due; before any agreement, whatever date the plan holds."""
     if last_reviewed_on is None:
         if first_agreed_on is None:
-            return None
+            return plan_next_review_on  # a date set while drafting stands until the plan is agreed
         light_touch = first_agreed_on + dt.timedelta(weeks=targets.first_review_weeks())
         return min(light_touch, plan_next_review_on) if plan_next_review_on else light_touch
     latest = add_months(last_reviewed_on, targets.MOST_MONTHS)

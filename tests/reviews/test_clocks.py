@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 
-from livingplan.core.workdays import LONDON, ClockState
+from livingplan.core.workdays import LONDON, Clock, ClockState
 from livingplan.notifications.models import OutboxMessage
 from livingplan.reviews import clocks, reminders, services
 from livingplan.reviews.models import Trigger, TriggerCategory
@@ -38,7 +38,7 @@ def _medication(world: World) -> Trigger:
     ).trigger  # type: ignore[return-value]
 
 
-def _clock(trigger: Trigger) -> clocks.Clock:
+def _clock(trigger: Trigger) -> Clock:
     return clocks.decision_clock(category=trigger.category, raised_at=trigger.raised_at, decided_at=None)
 
 

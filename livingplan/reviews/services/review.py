@@ -106,7 +106,7 @@ def record_perspective(
     review: Review,
     *,
     by: User,
-    kind: str,
+    kind: str = "",
     whose: str = "",
     working: str = "",
     not_working: str = "",

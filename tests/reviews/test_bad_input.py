@@ -68,7 +68,8 @@ def test_a_handover_yes_without_what_happened_saves_neither_the_answer_nor_a_cha
 
 
 def test_the_form_says_what_is_missing(agreed: Agreed, client_for: Callable[[str], Client]) -> None:
-    response = client_for("priya").post(f"/people/{agreed.world.alex_record.pk}/reviews/changes/new/", {"what_happened": "A fall"})
+    url = f"/people/{agreed.world.alex_record.pk}/reviews/changes/new/"
+    response = client_for("priya").post(url, {"what_happened": "A fall"})
     page = response.content.decode()
     assert response.status_code == 400
     assert "Select what kind of change this is" in page

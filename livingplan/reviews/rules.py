@@ -46,3 +46,10 @@ def can_read_reflections(user: Viewer, person: Person) -> bool:
 
 def can_write_reflection(user: Viewer, person: Person) -> bool:
     return people_rules.is_on_care_team(user, person)
+
+
+def oversees_reviews(user: Viewer) -> bool:
+    """Team managers (escalations come to them) and quality leads."""
+    if user.pk is None:
+        return False
+    return Membership.objects.filter(user_id=user.pk, role__in=(Role.APPROVER, Role.QUALITY_LEAD)).exists()

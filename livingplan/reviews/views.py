@@ -21,6 +21,7 @@ from livingplan.plans.models import Outcome, Plan
 from livingplan.reviews import forms, rules, services
 from livingplan.reviews.models import ReflectionLog, Review, ReviewKind, ReviewRequest, Trigger
 from livingplan.reviews.presenters.hub import reviews_page
+from livingplan.reviews.presenters.oversight import oversight_page
 from livingplan.reviews.presenters.review import review_page
 
 FORM = "reviews/form.jinja"
@@ -435,3 +436,12 @@ def reflections(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         success_message="Your reflection is saved.",
         context=context,
     )
+
+
+@login_required
+@require_safe
+def oversight(request: AuthenticatedRequest) -> HttpResponse:
+    """For team managers and quality leads: what is overdue, escalated from the coordinators' clocks."""
+    if not rules.oversees_reviews(request.user):
+        raise PermissionDenied
+    return render(request, "reviews/oversight.jinja", {"page": oversight_page(request.user)})

@@ -102,3 +102,6 @@ def test_priyas_caseload_counts_down_and_the_manager_is_told_once_it_passes(
     reminders.remind_about_reviews()  # a second run, as a second worker would: nothing new
     told = OutboxMessage.objects.filter(template_key="review_decision_overdue")
     assert sorted(told.values_list("to_address", flat=True)) == ["morgan@example.org", "priya@example.org"]
+    escalated = client_for("morgan").get("/reviews/").content.decode()
+    assert "Medication" in escalated
+    assert "Overdue by 1 working day" in escalated

@@ -132,3 +132,12 @@ def test_alex_asks_dr_jones_raises_a_change_priya_runs_the_review_and_alex_agree
     when_i_press(page, "Send", to="Requested review")
     then_i_am_told(page, "Thank you. What you told us helps us get reviews right.")
     expect(main_content(page)).to_contain_text("I was trusted to write my plan in my own way: completely true")
+    when_i_sign_out(page)
+
+    # The team manager's view of what is overdue: nothing, as Priya kept to every clock.
+    given_i_am_signed_in_as(page, "morgan")
+    when_i_follow(
+        page,
+        "Reviews and decisions overdue, and reviews completed without the person's view",
+        to="Reviews and decisions overdue",
+    )

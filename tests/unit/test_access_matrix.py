@@ -257,6 +257,7 @@ MATRIX: dict[str, dict[str, int]] = {
         404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
     ),
     # Reviews (issue 13): omar, casey and admin never see Alex, so every page is a 404 for them.
+    "/reviews/": signed_in(403, morgan=200, quinn=200),
     "/people/{alex}/reviews/": signed_in(404, **SEES_ALEX),
     "/people/{alex}/reviews/ask/": signed_in(404, **WRITES_PLAN),
     "/people/{alex}/reviews/requests/{review_request}/answer/": signed_in(404, **RUNS_ALEXS_REVIEWS),

@@ -77,6 +77,11 @@ def _request_rows(person: Person, viewer: Viewer, *, staff: bool, runs: bool, no
     found = ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer")
     if not staff:  # the person and family see their own requests and the answers
         found = found.filter(asked_by_id=viewer.pk)
+    started = set(
+        Review.objects.visible_to(viewer)
+        .filter(person=person, request__isnull=False)
+        .values_list("request_id", flat=True)
+    )
     rows = []
     for request in found.order_by("-asked_at"):
         answer = getattr(request, "answer", None)
@@ -101,7 +106,7 @@ def _request_rows(person: Person, viewer: Viewer, *, staff: bool, runs: bool, no
                 clock=ClockView.of(clock, now) if staff and answer is None else None,
                 answer_url=reverse("reviews:answer", args=args) if runs and answer is None else "",
                 start_url=reverse("reviews:start", args=[person.pk]) + f"?request={request.pk}"
-                if runs and answer is not None and answer.accepted
+                if runs and answer is not None and answer.accepted and request.pk not in started
                 else "",
             )
         )

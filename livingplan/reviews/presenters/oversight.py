@@ -64,7 +64,8 @@ def _reviews(viewer: Viewer, today: dt.date) -> list[OverdueRow]:
         .annotate(
             first_agreed=Min("versions__agreed_at"),
             last_reviewed=Subquery(
-                ReviewCompletion.objects.filter(person_id=OuterRef("person_id"))
+                ReviewCompletion.objects.visible_to(viewer)
+                .filter(person_id=OuterRef("person_id"))
                 .order_by("-completed_at")
                 .values("completed_at")[:1]
             ),

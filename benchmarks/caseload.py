@@ -2,8 +2,10 @@
 
 Priya coordinates 500 invented people; 400 have a plan with two actions (one overdue) and a
 suggestion waiting; a message to one in five did not arrive, so 100 things to do wait on her
-home. It prints the home page's queries and median server time (a whole request through every
-middleware, as the test client sends it) as a ratio to:
+home; one in four has a change waiting for Priya's decision and one in five a request for a
+review waiting for her answer (issue 13), each with its working-day clock. It prints the home
+page's queries and median server time (a whole request through every middleware, as the test
+client sends it) as a ratio to:
 - "caseload floor": the caseload's one SELECT, run as bare SQL on the same connection and
   fetched, with no ORM objects, sorting or rendering;
 - "framework floor": a signed-in page that reads nothing.
@@ -35,15 +37,20 @@ from benchmarks.measure import QueryCounter, create_database, median_ms  # noqa:
 from livingplan.accounts.models import User  # noqa: E402
 from livingplan.home.caseload import caseload_queryset  # noqa: E402
 from livingplan.people import services as people  # noqa: E402
-from livingplan.people.models import TaskKind  # noqa: E402
+from livingplan.people.models import CoordinatorTask, TaskKind  # noqa: E402
 from livingplan.plans import services  # noqa: E402
 from livingplan.plans.models import Layer  # noqa: E402
 from livingplan.plans.sections import Section  # noqa: E402
+from livingplan.reviews import services as reviews  # noqa: E402
+from livingplan.reviews.models import TriggerCategory  # noqa: E402
 from tests.factories import PersonFactory, put_on_care_team  # noqa: E402
 from tests.personas import build_world  # noqa: E402
 
 PEOPLE, WITH_PLAN, RUNS = 500, 400, 20  # and Alex, on her caseload in every world
 TASK_EVERY = 5  # one person in five has a message that did not arrive: a thing to do for Priya
+# Reviews (issue 13): one person in four has a change waiting for Priya's decision, one in five
+# a request for a review waiting for her answer, each with its working-day clock.
+TRIGGER_EVERY, REQUEST_EVERY = 4, 5
 
 
 def build() -> User:
@@ -63,6 +70,16 @@ def build() -> User:
                     key=f"bench-{n}",
                     channel="SMS",
                 )
+            if n % TRIGGER_EVERY == 0:
+                reviews.raise_trigger(
+                    person,
+                    by=world.priya,
+                    category=TriggerCategory.MEDICATION,
+                    what_happened="New tablets",
+                    noticed_on=today,
+                )
+            if n % REQUEST_EVERY == 0:
+                reviews.request_review(person, by=world.priya, reason="Things have changed")
             if n >= WITH_PLAN:
                 continue
             plan = services.start_plan(person, by=world.priya)
@@ -105,19 +122,31 @@ def main() -> None:
     shown = response.content.decode()
     if response.status_code != 200 or f"care team of {PEOPLE + 1} people" not in shown:
         raise SystemExit(f"the home page did not show the caseload of {PEOPLE} and Alex: {response.status_code}")
-    if f"Things to do ({PEOPLE // TASK_EVERY})" not in shown:
-        raise SystemExit(f"the home page did not show {PEOPLE // TASK_EVERY} things to do")
+    # Beyond the undelivered messages made here, each person with no contact details gets a task
+    # when a suggestion waits for them (the plans app tells them): count what is open.
+    tasks = CoordinatorTask.objects.filter(done_at__isnull=True).count()
+    if f"Things to do ({tasks})" not in shown:
+        raise SystemExit(f"the home page did not show {tasks} things to do")
+    if f"Changes waiting for a decision ({PEOPLE // TRIGGER_EVERY})" not in shown:
+        raise SystemExit(f"the home page did not show {PEOPLE // TRIGGER_EVERY} changes waiting for a decision")
     floor = median_ms(lambda: caseload_floor(priya), RUNS)
     framework = median_ms(lambda: client.get("/accessibility-statement/"), RUNS)
     page = median_ms(lambda: client.get("/"), RUNS)
     by_review = median_ms(lambda: client.get("/?show=overdue-actions&sort=review"), RUNS)
+    by_decision = median_ms(lambda: client.get("/?show=decisions&sort=decision"), RUNS)
     print(
         f"On {database}. Caseload: {PEOPLE} people, {WITH_PLAN} with a plan, 2 actions and a suggestion each;"
-        f" {PEOPLE // TASK_EVERY} things to do"
+        f" {CoordinatorTask.objects.count()} things to do; {PEOPLE // TRIGGER_EVERY} changes waiting for a decision and"
+        f" {PEOPLE // REQUEST_EVERY} review requests unanswered"
     )
     print(f"caseload floor (the one SELECT as raw SQL): {floor:.2f} ms")
     print(f"framework floor (a signed-in page that reads nothing): {framework:.2f} ms")
-    for name, ms in (("home page", page), ("home page, filtered and sorted by review", by_review)):
+    pages = (
+        ("home page", page),
+        ("home page, filtered and sorted by review", by_review),
+        ("home page, changes waiting, soonest decision first", by_decision),
+    )
+    for name, ms in pages:
         # Above the framework floor is what the caseload itself costs: compare that with its SELECT.
         own = ms - framework
         print(

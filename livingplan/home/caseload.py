@@ -23,6 +23,7 @@ from livingplan.plans.models import (
     Action,
     PlanNote,
     PlanStatus,
+    PlanVersion,
     SharingChoice,
     Statement,
     StatementStatus,
@@ -30,6 +31,9 @@ from livingplan.plans.models import (
 from livingplan.plans.notes import NOTES, open_requests
 from livingplan.plans.sections import SECTION_GROUP, SharingGroup
 from livingplan.plans.sharing import LAYER_GROUP
+from livingplan.reviews import schedule
+from livingplan.reviews.caseload import Waiting, decisions_waiting, requests_waiting
+from livingplan.reviews.models import ReviewCompletion
 
 REVIEW_SOON_DAYS = 28
 
@@ -47,6 +51,18 @@ class CaseloadRow:
     suggestions_waiting: int
     review_requests: int  # notes asking for a review that no review has followed yet (ADR-024)
     today: dt.date
+    # Reviews (issue 13, ADR-040): changes waiting for a decision and requests waiting for an answer,
+    # each with the clock that runs out first; None when there are none.
+    decisions: Waiting | None = None
+    requests: Waiting | None = None
+
+    @property
+    def waiting(self) -> list[Waiting]:
+        return [w for w in (self.decisions, self.requests) if w is not None]
+
+    @property
+    def decision_overdue(self) -> bool:
+        return self.decisions is not None and self.decisions.overdue
 
     @property
     def has_plan(self) -> bool:
@@ -87,7 +103,9 @@ FILTERS = (
     Filter("overdue-actions", "Actions overdue", lambda row: row.overdue_actions > 0),
     Filter("waiting", "Waiting for agreement", lambda row: row.waiting_for_agreement),
     Filter("suggestions", "Suggestions waiting", lambda row: row.suggestions_waiting > 0),
-    Filter("review-requests", "Asked for a review", lambda row: row.review_requests > 0),
+    Filter("review-requests", "Asked for a review", lambda row: row.review_requests > 0 or row.requests is not None),
+    Filter("decisions", "Changes waiting for a decision", lambda row: row.decisions is not None),
+    Filter("decisions-overdue", "Decisions overdue", lambda row: row.decision_overdue),
     Filter("no-plan", "No plan yet", lambda row: not row.has_plan),
 )
 NO_DATE = dt.date.max
@@ -96,6 +114,10 @@ SORTS: dict[str, tuple[str, Callable[[CaseloadRow], Any]]] = {
     "review": ("Next review", lambda row: (row.next_review_on or NO_DATE, row.sort_name)),
     "overdue-actions": ("Most actions overdue", lambda row: (-row.overdue_actions, row.sort_name)),
     "status": ("Plan status", lambda row: (row.status_label, row.sort_name)),
+    "decision": (
+        "Decision due soonest",
+        lambda row: (row.decisions.due if row.decisions else dt.datetime.max.replace(tzinfo=dt.UTC), row.sort_name),
+    ),
 }
 
 
@@ -144,6 +166,8 @@ CASELOAD_FIELDS = (
     "overdue_actions",
     "suggestions_waiting",
     "review_requests",
+    "first_agreed_at",
+    "last_reviewed_at",
     "is_coordinator",
     "role_description",
     "details_hidden",
@@ -204,6 +228,15 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
             overdue_actions=_count(overdue),
             suggestions_waiting=_count(suggestions),
             review_requests=_count(requests),
+            # When the review is due is worked out from these and the plan's date (reviews.schedule).
+            first_agreed_at=Subquery(
+                PlanVersion.objects.filter(person_id=OuterRef("pk")).order_by("agreed_at").values("agreed_at")[:1]
+            ),
+            last_reviewed_at=Subquery(
+                ReviewCompletion.objects.filter(person_id=OuterRef("pk"))
+                .order_by("-completed_at")
+                .values("completed_at")[:1]
+            ),
             # Told apart by date of birth and NHS number only where those are shared (ADR-023).
             details_hidden=_hidden_from(user, SharingGroup.PERSONAL_DETAILS, person="pk"),
             is_coordinator=Subquery(mine.filter(person_id=OuterRef("pk")).values("is_coordinator")[:1]),
@@ -213,9 +246,16 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
     )
 
 
+def _local_date(moment: dt.datetime | None) -> dt.date | None:
+    return timezone.localtime(moment).date() if moment else None
+
+
 def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Caseload:
+    now = timezone.now()
     today = timezone.localdate()
     people = caseload_queryset(user, today)
+    mine = CareTeamMember.objects.filter(user=user, ended_on__isnull=True).values("person_id")
+    decisions, requests = decisions_waiting(user, mine, now), requests_waiting(user, mine, now)
     rows = [
         CaseloadRow(
             person_id=person["pk"],
@@ -226,11 +266,17 @@ def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> 
             else _told_apart_by(person["date_of_birth"], person["nhs_number"]),
             role=_role(person["is_coordinator"], person["role_description"]),
             plan_status=person["plan__status"] or "",
-            next_review_on=person["plan__next_review_on"],
+            next_review_on=schedule.review_due_on(
+                first_agreed_on=_local_date(person["first_agreed_at"]),
+                last_reviewed_on=_local_date(person["last_reviewed_at"]),
+                plan_next_review_on=person["plan__next_review_on"],
+            ),
             overdue_actions=person["overdue_actions"],
             suggestions_waiting=person["suggestions_waiting"],
             review_requests=person["review_requests"],
             today=today,
+            decisions=decisions.get(person["pk"]),
+            requests=requests.get(person["pk"]),
         )
         for person in people
     ]

@@ -1,4 +1,22 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from livingplan.reviews import views
 
 app_name = "reviews"
-urlpatterns: list[URLPattern | URLResolver] = []
+# Included under people/<id:person_pk>/ (config/urls.py).
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("reviews/", views.reviews, name="reviews"),
+    path("reviews/ask/", views.ask, name="ask"),
+    path("reviews/requests/<id:pk>/answer/", views.answer, name="answer"),
+    path("reviews/changes/new/", views.trigger, name="trigger"),
+    path("reviews/changes/<id:pk>/decide/", views.decide, name="decide"),
+    path("reviews/handover/", views.handover, name="handover"),
+    path("reviews/family-feedback/", views.feedback, name="feedback"),
+    path("reviews/reflections/", views.reflections, name="reflections"),
+    path("reviews/start/", views.start, name="start"),
+    path("reviews/<id:pk>/", views.review, name="review"),
+    path("reviews/<id:pk>/views/new/", views.perspective, name="perspective"),
+    path("reviews/<id:pk>/outcomes/<id:outcome_pk>/", views.outcome, name="outcome"),
+    path("reviews/<id:pk>/complete/", views.complete, name="complete"),
+    path("reviews/<id:pk>/rate/", views.rate, name="rate"),
+]

@@ -32,8 +32,9 @@ from livingplan.people import services as people
 from livingplan.people.models import CircleInvitation, CircleMember, DecisionKind, InformationFormat
 from livingplan.plans import notes, voice
 from livingplan.plans import services as plans
-from livingplan.plans.models import Layer, LinkedPlan
+from livingplan.plans.models import Layer, LinkedPlan, Outcome
 from livingplan.plans.sections import Section, SharingGroup
+from livingplan.reviews import services as reviews
 from tests.appointments.conftest import CONVERSATION, at
 from tests.capacity import alex_is_assessed, give_authority
 from tests.community.directory import add_walking_group
@@ -80,6 +81,82 @@ def _same(*names: str) -> dict[str, str]:
 
 PLAN_ROW = {"id": ID, "person": WHOSE, "plan": NESTED}
 CONTRIBUTION = PLAN_ROW | {"position": ORDER}
+
+
+def _in_reviews(*path: str | int) -> Callable[[Files], dict[str, Any]]:
+    def find(files: Files) -> dict[str, Any]:
+        found: Any = files["reviews.json"]
+        for step in path:
+            found = found[step]
+        return dict(found)
+
+    return find
+
+
+REVIEW_ROW = {"id": ID, "person": WHOSE, "review": NESTED}
+REVIEWS: dict[str, Exported] = {
+    "reviews.ReviewRequest": Exported(
+        _in_reviews("requests_for_a_review", 0),
+        _same("asked_by", "asked_as", "reason", "asked_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "reviews.RequestAnswer": Exported(
+        _in_reviews("requests_for_a_review", 0, "answer"),
+        _same("accepted", "review_on", "reason", "answered_by", "answered_at"),
+        {"id": ID, "person": WHOSE, "request": NESTED},
+    ),
+    "reviews.Trigger": Exported(
+        _in_reviews("changes_that_may_affect_the_plan", 0),
+        _same("category", "what_happened", "noticed_by", "noticed_on", "source", "raised_by", "raised_at"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "reviews.TriggerDecision": Exported(
+        _in_reviews("changes_that_may_affect_the_plan", 0, "decision"),
+        _same("decision", "reason", "decided_by", "decided_at"),
+        {"id": ID, "person": WHOSE, "trigger": NESTED},
+    ),
+    "reviews.HandoverCheck": Exported(
+        _in_reviews("handover_answers", 0),
+        _same("answered_by", "answered_at") | {"needs_change": "plan_needs_to_change", "trigger": "change"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "reviews.FamilyFeedback": Exported(
+        _in_reviews("family_feedback", 0),
+        _same("raises_concern", "given_by", "given_at") | {"text": "feedback", "raises_concern": "raises_a_concern"},
+        {"id": ID, "person": WHOSE, "trigger": "the change it raised is in changes_that_may_affect_the_plan"},
+    ),
+    "reviews.ReflectionLog": Exported(
+        _in_reviews("reflections", 0),
+        _same("what_changed", "written_by", "written_at") | {"feedback": "what_you_said"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "reviews.Review": Exported(
+        _in_reviews("reviews", 0),
+        _same("kind", "unplanned_reason", "about", "plan", "started_by", "started_at")
+        | {"request": "asked_for_because", "trigger": "change_it_follows"},
+        {"id": ID, "person": WHOSE},
+    ),
+    "reviews.Perspective": Exported(
+        _in_reviews("reviews", 0, "views", 0),
+        _same("kind", "whose", "working", "not_working", "important_for_future", "may_use_anonymously")
+        | _same("recorded_by", "recorded_at"),
+        REVIEW_ROW,
+    ),
+    "reviews.ReviewOutcomeCheck": Exported(
+        _in_reviews("reviews", 0, "outcomes_looked_at", 0),
+        _same("outcome", "still_matters", "progress", "what_changed", "recorded_by", "recorded_at"),
+        REVIEW_ROW,
+    ),
+    "reviews.ReviewCompletion": Exported(
+        _in_reviews("reviews", 0, "completion"),
+        _same("result", "took_part", "in_a_year", "next_review_on", "completed_by", "completed_at")
+        | {"persons_view": "your_view", "no_view_reason": "why_your_view_is_missing"},
+        REVIEW_ROW,
+    ),
+    "reviews.ReviewRating": Exported(
+        _in_reviews("reviews", 0, "ratings", 0), _same("statement", "score", "rated_by", "rated_at"), REVIEW_ROW
+    ),
+}
 
 EXPORTED: dict[str, Exported] = {
     "people.Person": Exported(
@@ -411,6 +488,8 @@ EXPORTED: dict[str, Exported] = {
         | _same("answered_by", "answered_at", "answer"),
         {"id": ID, "person": WHOSE, "appointment": NESTED},
     ),
+    # The person's reviews (issue 13, ADR-040): reviews.json.
+    **REVIEWS,
 }
 
 # Whole models left out, and why.
@@ -488,6 +567,7 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
         key="a-message-to-alex",
         person_id=record.pk,
     )
+    _reviews(world, outcome)
     _appointments(world)
     _planning_journey(world)
     response = client_for("alex").get(f"/people/{world.alex_record.pk}/export.zip")
@@ -513,6 +593,35 @@ def _planning_journey(world: World) -> None:
     people.choose_coordinator(record, by=world.alex, member=team["priya"])
     asked = people.ask_to_change_coordinator(record, by=world.alex, wanted=team["dr.jones"], reason="I know her")
     people.answer_coordinator_request(asked, by=world.priya, accept=True, new_member=team["dr.jones"])
+
+
+def _reviews(world: World, outcome: Outcome) -> None:
+    """A row of every kind reviews keep (issue 13), made through their verbs, while Priya coordinates."""
+    record, today = world.alex_record, timezone.localdate()
+    asked = reviews.request_review(record, by=world.alex, reason="My tablets changed")
+    reviews.answer_request(asked, by=world.priya, accept=True, review_on=today + dt.timedelta(days=7))
+    handover = reviews.answer_handover(
+        record, by=world.dr_jones, needs_change=True, category="MEDICATION", what_happened="New tablets make him sleepy"
+    )
+    assert handover.trigger is not None
+    reviews.decide_trigger(handover.trigger, by=world.priya, decision="UPDATE_PLAN", reason="Visit times change")
+    reviews.give_family_feedback(record, by=world.sam, text="Dad is tired after lunch", raises_concern=True)
+    reviews.write_reflection(record, by=world.priya, feedback_heard="Mealtimes are noisy", what_changed="Quieter room")
+    review = reviews.start_review(record, by=world.priya, kind="REQUESTED", request=asked, trigger=handover.trigger)
+    reviews.record_perspective(review, by=world.sam, working="He goes out more", may_use_anonymously=True)
+    reviews.check_outcome(review, outcome, by=world.priya, still_matters=True, progress=6, what_changed="Corner shop")
+    plan = outcome.plan
+    plan.refresh_from_db()
+    reviews.complete_review(
+        review,
+        by=world.priya,
+        result="NO_CHANGE",
+        persons_view="I want my afternoons back",
+        took_part="Alex, Sam, Priya",
+        in_a_year="Walking to town",
+        expected_revision=plan.revision,
+    )
+    reviews.rate_review(review, by=world.alex, scores={"trusted": 5})
 
 
 def _appointments(world: World) -> None:

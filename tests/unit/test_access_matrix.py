@@ -24,6 +24,7 @@ from livingplan.plans.sections import Section
 from tests.appointments.matrix import alexs_appointment, alexs_request
 from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
+from tests.reviews.matrix import alexs_review, alexs_review_request, alexs_trigger
 
 ANONYMOUS = "anonymous"
 EVERYONE = (ANONYMOUS, *PERSONAS)
@@ -56,6 +57,10 @@ CHANGES_ALEXS_WORDS = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200}
 RECORDS_CONVERSATION = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 # Preparing for the planning conversation (issue 12): Alex's care team only.
 PREPARES_ALEX = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
+# Alex's reviews are run by his coordinator: she answers requests, decides about changes, runs the review.
+RUNS_ALEXS_REVIEWS = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
+# Alex and his family give their own view of a review and rate it.
+ALEX_AND_FAMILY = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200, "sam": 200}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -254,6 +259,22 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/appointments/{appointment}/requests/{change_request}/answer/": signed_in(
         404, **{**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
     ),
+    # Reviews (issue 13): omar, casey and admin never see Alex, so every page is a 404 for them.
+    "/reviews/": signed_in(403, morgan=200, quinn=200),
+    "/people/{alex}/reviews/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/reviews/ask/": signed_in(404, **WRITES_PLAN),
+    "/people/{alex}/reviews/requests/{review_request}/answer/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    "/people/{alex}/reviews/changes/new/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/reviews/changes/{trigger}/decide/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    "/people/{alex}/reviews/handover/": signed_in(404, **PREPARES_ALEX),
+    "/people/{alex}/reviews/family-feedback/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "sam": 200}),
+    "/people/{alex}/reviews/reflections/": signed_in(404, **{**PREPARES_ALEX, "quinn": 200}),
+    "/people/{alex}/reviews/start/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    "/people/{alex}/reviews/{review}/": signed_in(404, **SEES_ALEX),
+    "/people/{alex}/reviews/{review}/views/new/": signed_in(404, **{**ALEX_AND_FAMILY, "priya": 200}),
+    "/people/{alex}/reviews/{review}/outcomes/{outcome}/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    "/people/{alex}/reviews/{review}/complete/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    "/people/{alex}/reviews/{review}/rate/": signed_in(404, **ALEX_AND_FAMILY),
 }
 
 
@@ -277,6 +298,9 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     ),
     "appointment": alexs_appointment,
     "change_request": alexs_request,
+    "review_request": alexs_review_request,
+    "trigger": alexs_trigger,
+    "review": alexs_review,
 }
 
 

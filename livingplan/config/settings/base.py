@@ -268,3 +268,13 @@ LIVINGPLAN_SITE_URL = os.environ.get("LIVINGPLAN_SITE_URL", "http://127.0.0.1:80
 # Community directory (issue 12): how many weeks after an action is linked to something local the
 # person is asked "did it help?".
 COMMUNITY_ASK_AFTER_WEEKS = int(os.environ.get("COMMUNITY_ASK_AFTER_WEEKS", "4"))
+
+# Reviews (issue 13, ADR-040): targets an organisation sets. Decision targets are working days
+# (core.workdays): a category not listed takes REVIEWS_OTHERS_DECISION_TARGET_DAYS.
+REVIEWS_DECISION_TARGET_DAYS = {"SAFEGUARDING": 0, "MEDICATION": 2}
+REVIEWS_OTHERS_DECISION_TARGET_DAYS = 10
+REVIEWS_UPDATE_TARGET_DAYS = 20  # a decision to update the plan -> the new version agreed
+REVIEWS_REQUEST_ANSWER_TARGET_DAYS = 5  # a request for a review -> its answer
+REVIEWS_FIRST_REVIEW_WEEKS = 8  # the light-touch review after a plan is first agreed
+REVIEWS_EVERY_MONTHS = 6  # then at least this often; never more than 12, whatever is set here
+REVIEWS_EXTRA_UNPLANNED_REASONS: list[tuple[str, str]] = []  # (value, label) added to the default list

@@ -3,7 +3,7 @@
 One module a format: `formats` (which format and file name), `document` (a plan or one-page
 profile in a format, with the easy read wording), `subject_access` (every row held about the
 person, read through `visible_to(viewer)`), `export`, `export_plan`, `export_planning` and
-`export_appointments` (the export's JSON and README). Callers import from here.
+`export_appointments`, `export_reviews` (the export's JSON and README). Callers import from here.
 """
 
 from livingplan.documents.presenters.document import (
@@ -25,6 +25,7 @@ from livingplan.documents.presenters.export import (
 from livingplan.documents.presenters.export_appointments import appointments_json
 from livingplan.documents.presenters.export_plan import plan_json
 from livingplan.documents.presenters.export_planning import planning_json
+from livingplan.documents.presenters.export_reviews import reviews_json
 from livingplan.documents.presenters.formats import (
     FORMAT_LABELS,
     FROM_RECORDED,
@@ -62,5 +63,6 @@ __all__ = [
     "planning_json",
     "record_json",
     "recorded_format",
+    "reviews_json",
     "version_json",
 ]

@@ -235,6 +235,8 @@ EXPORT_FILES = {
     "was said at each conversation, by whom, and what it became in your plan.",
     "appointments.json": "Your appointments: what each was for, where and when, your access needs, who\n"
     "was invited, each change or cancellation, and what you asked to change with the answer.",
+    "reviews.json": "Your reviews: what you and others asked for and the answers, changes that might\n"
+    "affect your plan and what was decided, each review with everyone's views, and how you rated it.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import appointments, community, everyday, journeys, plan
+from livingplan.notifications.texts import appointments, community, everyday, journeys, plan, reviews
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -41,6 +41,11 @@ TEMPLATES: dict[str, Template] = {
         appointments.APPOINTMENT_REQUEST_ANSWERED,
         appointments.APPOINTMENT_REMINDER,
         plan.OWN_INVITATION,
+        reviews.REVIEW_REQUEST_RECEIVED,
+        reviews.REVIEW_REQUEST_ANSWERED,
+        reviews.REVIEW_DUE,
+        reviews.REVIEW_OVERDUE,
+        reviews.DECISION_OVERDUE,
     )
 }
 

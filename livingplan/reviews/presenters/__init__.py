@@ -1,0 +1,1 @@
+"""What the reviews pages show, built from rows read through `visible_to`; templates stay logic-free."""

@@ -1,0 +1,38 @@
+"""When the next planned review is due: pure dates, no ORM (ADR-040).
+
+Before any review: a light-touch one `first_review_weeks` after the plan was first agreed (or the
+plan's own next review date, if that is sooner). After a review: the date it set on the plan,
+never more than twelve months after it. A review that happens early moves the next one, because
+the date counts from the review that happened.
+"""
+
+import calendar
+import datetime as dt
+
+from livingplan.reviews import targets
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; the month's last day when it has no such day (31 August + 6 = 28 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_after_review(completed_on: dt.date, months: int | None = None) -> dt.date:
+    """The next review date a review completed on `completed_on` sets: `months` on, twelve at most."""
+    chosen = targets.months_between_reviews() if months is None else months
+    return add_months(completed_on, max(1, min(chosen, targets.MOST_MONTHS)))
+
+
+def review_due_on(
+    *, first_agreed_on: dt.date | None, last_reviewed_on: dt.date | None, plan_next_review_on: dt.date | None
+) -> dt.date | None:
+    """The date the next planned review is due; before any agreement, whatever date the plan holds."""
+    if last_reviewed_on is None:
+        if first_agreed_on is None:
+            return plan_next_review_on  # a date set while drafting stands until the plan is agreed
+        light_touch = first_agreed_on + dt.timedelta(weeks=targets.first_review_weeks())
+        return min(light_touch, plan_next_review_on) if plan_next_review_on else light_touch
+    latest = add_months(last_reviewed_on, targets.MOST_MONTHS)
+    return min(plan_next_review_on, latest) if plan_next_review_on else latest

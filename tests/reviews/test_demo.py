@@ -1,0 +1,21 @@
+"""The demo has Dr Jones's medication change waiting for Priya's decision, with its clock on her caseload."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import Client
+
+from livingplan.accounts.models import User
+from livingplan.reviews.models import Trigger, TriggerCategory
+
+
+def test_the_demo_leaves_a_medication_change_for_priya_to_decide(db: None) -> None:
+    call_command("seed_demo", password="living-plan-demo", stdout=StringIO())
+    waiting = Trigger.objects.get(decision__isnull=True)
+    assert waiting.category == TriggerCategory.MEDICATION
+
+    client = Client()
+    client.force_login(User.objects.get(username="priya"))
+    page = client.get("/?show=decisions").content.decode()
+    assert "Changes waiting for a decision (1)" in page
+    assert "Medication" in page

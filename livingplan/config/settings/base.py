@@ -268,3 +268,15 @@ LIVINGPLAN_SITE_URL = os.environ.get("LIVINGPLAN_SITE_URL", "http://127.0.0.1:80
 # Community directory (issue 12): how many weeks after an action is linked to something local the
 # person is asked "did it help?".
 COMMUNITY_ASK_AFTER_WEEKS = int(os.environ.get("COMMUNITY_ASK_AFTER_WEEKS", "4"))
+
+# Personal budgets (issue 14, ADR-042). The sign-off target in working days, per organisation by
+# name (default 10: two weeks); the yearly cost in pence each approver level may sign off (None: no
+# limit); and the organisations whose new or increased packages always go on to a second tier.
+BUDGET_SIGN_OFF_TARGET_DAYS = int(os.environ.get("BUDGET_SIGN_OFF_TARGET_DAYS", "10"))
+BUDGET_SIGN_OFF_TARGETS: dict[str, int] = {}
+BUDGET_APPROVAL_LIMITS: dict[str, int | None] = {
+    "TEAM_MANAGER": 30_000_00,
+    "SENIOR_MANAGER": 150_000_00,
+    "PANEL": None,
+}
+BUDGET_SECOND_TIER_FOR_NEW_OR_INCREASED: list[str] = []

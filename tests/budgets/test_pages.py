@@ -63,10 +63,10 @@ def test_the_story_from_draft_to_first_payment(
     assert "Alex Carter" in queue
     assert "£8,736.00" in queue
     line = SupportLine.objects.get()
+    returning = {"decision": "RETURN", "line": str(line.pk), "reason": "Check the hours with Alex"}
     response = morgan.post(
         f"{base}decide/",
-        {"decision": "RETURN", "line": str(line.pk), "reason": "Check the hours with Alex", "revision": budget.revision}
-        | {},
+        {**returning, "revision": budget.revision},
     )
     assert response.status_code == 302
     assert "Check the hours with Alex" in priya.get(base).content.decode()

@@ -10,12 +10,14 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from livingplan.accounts.models import User
 from livingplan.budgets import policy, rules, telling
 from livingplan.budgets.completeness import missing
 from livingplan.budgets.models import WAITING, Budget, BudgetStatus, BudgetStatusChange, FirstPayment, StartKind
 from livingplan.budgets.services.common import STALE, audit_event, check, current_totals, editable, record
+from livingplan.core import workdays
 from livingplan.core.audit_context import AuditContext
 
 APPROVE, RETURN, DECLINE = "APPROVE", "RETURN", "DECLINE"
@@ -161,8 +163,10 @@ def record_first_payment(
     if kind not in StartKind.values:
         raise ValidationError({"kind": "Select whether a payment was made or a service started"})
     approved = BudgetStatusChange.objects.filter(budget=budget, to_status=BudgetStatus.APPROVED).first()
-    if approved is None or happened_on < approved.changed_at.date() - dt.timedelta(days=1):
+    if approved is None or happened_on < workdays.local_date(approved.changed_at):
         raise ValidationError({"happened_on": "The date must be on or after the day the budget was approved"})
+    if happened_on > timezone.localdate():
+        raise ValidationError({"happened_on": "The date must be today or in the past"})
     if FirstPayment.objects.filter(budget=budget).exists():
         raise ValidationError("The first payment or service has already been recorded")
     row = FirstPayment.objects.create(

@@ -235,6 +235,8 @@ EXPORT_FILES = {
     "was said at each conversation, by whom, and what it became in your plan.",
     "appointments.json": "Your appointments: what each was for, where and when, your access needs, who\n"
     "was invited, each change or cancellation, and what you asked to change with the answer.",
+    "budgets.json": "Your personal budget: how much, who pays, how it is spent, each costed line and the\n"
+    "outcomes it is for, each step of sign-off with its reason, and when the money or support started.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

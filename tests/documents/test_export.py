@@ -21,6 +21,7 @@ EXPECTED_FILES = {
     "messages.json",
     "conversations.json",
     "appointments.json",
+    "budgets.json",
     "plan.pdf",
     "about-me.pdf",
 }

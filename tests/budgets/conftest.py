@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from livingplan.accounts.models import Role, User
 from livingplan.budgets import services
@@ -43,7 +44,11 @@ def ready_plan(world: World) -> Ready:
     plans.add_statement(plan, by=world.priya, section=Section.NEEDS, text="Help with washing and dressing")
     plans.add_statement(plan, by=world.priya, section=Section.ELIGIBLE_NEEDS, text="Personal care; getting out")
     plans.set_review_arrangements(
-        plan, by=world.priya, next_review_on=dt.date(2027, 5, 14), review_lead=world.priya, early_review_triggers=""
+        plan,
+        by=world.priya,
+        next_review_on=timezone.localdate() + dt.timedelta(days=180),
+        review_lead=world.priya,
+        early_review_triggers="",
     )
     ApproverLevel.objects.create(user=world.morgan, organisation=world.council_a, level=Level.TEAM_MANAGER)
     senior = make_staff("sasha", "Sasha", "Grant", world.council_a, Role.APPROVER)

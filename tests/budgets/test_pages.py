@@ -125,3 +125,12 @@ def test_people_who_may_not_see_the_budget_get_a_404(ready: Ready, client_for: C
     assert client_for("omar").get(base).status_code == 404
     assert client_for("sam").get(base).status_code == 404  # Alex has not shared his budget with Sam
     assert client_for("priya").get("/budgets/").status_code == 404
+
+
+def test_home_pages_lead_to_the_budget_and_the_queue(ready: Ready, client_for: Clients) -> None:
+    from tests.budgets.conftest import submitted
+
+    submitted(ready)
+    assert "Budgets waiting for sign-off (1)" in client_for("morgan").get("/").content.decode()
+    assert "£9,000.00 a year. Waiting for sign-off." in client_for("alex").get("/").content.decode()
+    assert "Budgets waiting for sign-off" not in client_for("priya").get("/").content.decode()

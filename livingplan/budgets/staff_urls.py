@@ -1,4 +1,13 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from livingplan.budgets import staff_views
 
 app_name = "budgets_staff"
-urlpatterns: list[URLPattern | URLResolver] = []
+# Included under budgets/ (config/urls.py).
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", staff_views.queue, name="queue"),
+    path("dashboard/", staff_views.board, name="dashboard"),
+    path("dashboard/sign-off.svg", staff_views.sign_off_chart, name="sign_off_chart"),
+    path("dashboard/first-payment.svg", staff_views.first_payment_chart, name="first_payment_chart"),
+    path("dashboard.csv", staff_views.board_csv, name="dashboard_csv"),
+]

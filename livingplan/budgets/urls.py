@@ -1,4 +1,18 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from livingplan.budgets import views
 
 app_name = "budgets"
-urlpatterns: list[URLPattern | URLResolver] = []
+# Included under people/<id:person_pk>/ (config/urls.py).
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("budget/", views.budget, name="budget"),
+    path("budget/start/", views.start, name="start"),
+    path("budget/lines/add/", views.add_line, name="add_line"),
+    path("budget/lines/<id:pk>/change/", views.change_line, name="change_line"),
+    path("budget/funding/add/", views.set_funding, name="set_funding"),
+    path("budget/spending/add/", views.set_route, name="set_route"),
+    path("budget/details/", views.details, name="details"),
+    path("budget/submit/", views.submit, name="submit"),
+    path("budget/decide/", views.decide, name="decide"),
+    path("budget/first-payment/", views.first_payment, name="first_payment"),
+]

@@ -14,6 +14,7 @@ from livingplan.accounts.models import Membership, Organisation, OrganisationKin
 from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.demo.appointments import seed_appointments
 from livingplan.demo.audit import seeding
+from livingplan.demo.budgets import seed_budgets
 from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
 from livingplan.demo.journeys import seed_planning_journey
@@ -207,6 +208,7 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_alex_preparation(alex, alex_user=alex_user)
     seed_appointments(alex, alex_user=alex_user, priya=priya)
     seed_reviews(alex, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user)
+    seed_budgets(alex, priya=priya, morgan=staff["morgan"], council=orgs[COUNCIL_A])
 
     created_people = (
         1

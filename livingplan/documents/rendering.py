@@ -120,6 +120,7 @@ def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes
     files["conversations.json"] = json_bytes(conversations_json(person, viewer=viewer, groups=groups))
     files["appointments.json"] = json_bytes(presenters.appointments_json(person, viewer=viewer))
     files["reviews.json"] = json_bytes(presenters.reviews_json(person, viewer=viewer))
+    files["budgets.json"] = json_bytes(presenters.budgets_json(person, viewer=viewer))
     if data.plan is not None:
         page = build_plan_page(data.plan, viewer=viewer, groups=groups, today=today)
         fmt = presenters.recorded_format(person)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from livingplan.accounts.models import Membership, Role, User
 from livingplan.appointments import presenters as appointment_presenters
+from livingplan.budgets.presenters import home as budget_presenters
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.journeys.presenters.journey import Journey, journey_for
@@ -126,6 +127,7 @@ class StaffHome:
     caseload: Caseload | None = None
     figures: list[dict[str, Any]] = field(default_factory=list)
     colleagues: list[Membership] = field(default_factory=list)
+    budgets_waiting: int | None = None  # for approvers: budgets waiting for sign-off (issue 14)
     template: str = "home/staff.jinja"
 
     @property
@@ -150,6 +152,7 @@ class PersonHome:
     notes: list[NoteRow] = field(default_factory=list)  # the newest few
     journey: Journey | None = None  # where they are on their planning journey (issue 12)
     next_appointment: dict[str, Any] | None = None  # appointments.presenters.summary
+    budget: dict[str, Any] | None = None  # budgets.presenters.home.for_person (issue 14)
     template: str = "home/person.jinja"
 
     @property
@@ -200,6 +203,7 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
             notes=note_rows(plan, user, limit=HOME_NOTES) if plan else [],
             journey=journey_for(user, person),
             next_appointment=appointment_presenters.next_appointment(person),
+            budget=budget_presenters.for_person(person, user),
         )
     memberships = list(user.memberships.select_related("organisation", "team"))
     if not memberships:
@@ -209,7 +213,7 @@ def home_for(user: User, *, filter_key: str = "all", sort: str = "name") -> Staf
 
 
 def _staff_home(user: User, memberships: list[Membership], *, filter_key: str, sort: str) -> StaffHome:
-    home = StaffHome(user=user, memberships=memberships)
+    home = StaffHome(user=user, memberships=memberships, budgets_waiting=budget_presenters.waiting_for(user))
     if home.roles & CASELOAD_ROLES:
         home.actions = my_actions(user)
         home.things_to_do = things_to_do(user)

@@ -22,6 +22,7 @@ EXPECTED_FILES = {
     "conversations.json",
     "appointments.json",
     "reviews.json",
+    "budgets.json",
     "plan.pdf",
     "about-me.pdf",
 }

@@ -36,6 +36,7 @@ from livingplan.plans.models import Layer, LinkedPlan, Outcome
 from livingplan.plans.sections import Section, SharingGroup
 from livingplan.reviews import services as reviews
 from tests.appointments.conftest import CONVERSATION, at
+from tests.budgets.export import budget_with_every_row
 from tests.capacity import alex_is_assessed, give_authority
 from tests.community.directory import add_walking_group
 from tests.documents.conftest import OUTCOME, record_format
@@ -490,6 +491,60 @@ EXPORTED: dict[str, Exported] = {
     ),
     # The person's reviews (issue 13, ADR-040): reviews.json.
     **REVIEWS,
+    # The person's personal budgets (issue 14, ADR-042): budgets.json.
+    "budgets.Budget": Exported(
+        lambda f: f["budgets.json"][0],
+        _same("indicative_pence", "indicative_basis", "agreed_pence", "previous_yearly_pence", "contribution_pence")
+        | _same("advice_given", "person_involvement", "status", "drafted_by", "created_at"),
+        {
+            "id": ID,
+            "person": WHOSE,
+            "plan": "which plan: the person has one, in plan.json",
+            "revision": "a count of changes, used to refuse a decision made on an out-of-date page",
+        },
+    ),
+    "budgets.FundingSource": Exported(
+        lambda f: f["budgets.json"][0]["funding"][0],
+        _same("kind", "yearly_pence", "added_by", "added_at"),
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
+    "budgets.DeploymentRoute": Exported(
+        lambda f: f["budgets.json"][0]["spending"][0],
+        _same("route", "yearly_pence", "managed_by", "needs_met", "payment_frequency", "added_by", "added_at"),
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
+    "budgets.SupportLine": Exported(
+        lambda f: f["budgets.json"][0]["lines"][1],
+        _same("what", "provider", "unit", "unit_cost_pence", "quantity", "starts_on", "ended_on", "replaces")
+        | _same("added_by", "added_at"),
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
+    "budgets.LineOutcome": Exported(
+        lambda f: f["budgets.json"][0]["lines"][0]["outcomes"][0],
+        _same("outcome"),
+        {"id": ID, "person": WHOSE, "line": NESTED},
+    ),
+    "budgets.LineSuspension": Exported(
+        lambda f: f["budgets.json"][0]["lines"][0]["suspensions"][0],
+        _same("from_on", "resumed_on", "reason", "by", "at"),
+        {"id": ID, "person": WHOSE, "line": NESTED},
+    ),
+    "budgets.BudgetStatusChange": Exported(
+        lambda f: f["budgets.json"][0]["sign_off"][1],
+        _same("tier", "yearly_pence", "reason", "line", "changed_by", "changed_at")
+        | {"from_status": "from", "to_status": "to"},
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
+    "budgets.ApproverAssignment": Exported(
+        lambda f: f["budgets.json"][0]["approvers_asked"][0],
+        _same("tier", "approver", "assigned_by", "assigned_at"),
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
+    "budgets.FirstPayment": Exported(
+        lambda f: f["budgets.json"][0]["first_payment_or_service"],
+        _same("kind", "happened_on", "recorded_by", "recorded_at"),
+        {"id": ID, "person": WHOSE, "budget": NESTED},
+    ),
 }
 
 # Whole models left out, and why.
@@ -545,6 +600,7 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
     conversations.record_what_matters(talk, by=world.priya, said_by=world.sam, text="Dad loves the coast")
     statement = plans.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="My garden")
     outcome = plans.add_outcome(plan, by=alex, text=OUTCOME, why_it_matters="Milk and a paper", importance=5)
+    budget_with_every_row(world, plan, outcome)  # issue 14: budgets.json
     voice.edit_words(statement, by=alex, text="My garden and my shed")
     walk = plans.add_action(
         outcome, by=world.priya, what="Walk together", owner_name="Sam", owner=world.sam, layer=Layer.FAMILY_FRIENDS

@@ -22,6 +22,7 @@ from livingplan.plans import services
 from livingplan.plans.models import Statement, StatementStatus
 from livingplan.plans.sections import Section
 from tests.appointments.matrix import alexs_appointment, alexs_request
+from tests.budgets.matrix import alexs_budget, alexs_budget_line, morgan_approves
 from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 from tests.reviews.matrix import alexs_review, alexs_review_request, alexs_trigger
@@ -61,6 +62,9 @@ PREPARES_ALEX = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "dr.jones": 200}
 RUNS_ALEXS_REVIEWS = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200}
 # Alex and his family give their own view of a review and rate it.
 ALEX_AND_FAMILY = {**dict.fromkeys(SEES_ALEX, 403), "alex": 200, "sam": 200}
+# Drafting Alex's budget (issue 14): his care team at the council leading on him (priya); others
+# who see the budget may not; Sam, who does not see it, gets a 404.
+DRAFTS_BUDGET = {**dict.fromkeys(SEES_ALEX, 403), "priya": 200, "sam": 404}
 # Changes state, so POST only: a GET is refused before anything is looked up.
 POST_ONLY = signed_in(405)
 # The API answers a caller who has not signed in with 401 (JSON), not a redirect to a form.
@@ -275,6 +279,26 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/reviews/{review}/outcomes/{outcome}/": signed_in(404, **RUNS_ALEXS_REVIEWS),
     "/people/{alex}/reviews/{review}/complete/": signed_in(404, **RUNS_ALEXS_REVIEWS),
     "/people/{alex}/reviews/{review}/rate/": signed_in(404, **ALEX_AND_FAMILY),
+    # Personal budgets (issue 14, ADR-042): the plan's BUDGET part, so whoever Alex shares it with
+    # (not Sam, by default); drafted by his care team at the council leading on him (priya). Alex's
+    # budget is being drafted here, so there is nothing to decide (morgan: 404) or pay yet (403).
+    # `{budget_alex}` is Alex's id once his budget is started.
+    "/people/{alex}/budget/": signed_in(404, **{**SEES_ALEX, "sam": 404}),
+    "/people/{alex}/budget/start/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/lines/add/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/lines/{budget_line}/change/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/funding/add/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/spending/add/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/details/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/submit/": signed_in(404, **DRAFTS_BUDGET),
+    "/people/{budget_alex}/budget/decide/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403, "morgan": 404}),
+    "/people/{budget_alex}/budget/first-payment/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403}),
+    # The approvers' queue and the managers' dashboard: approvers (morgan) only.
+    "/budgets/": signed_in(404, morgan=200),
+    "/budgets/dashboard/": signed_in(404, morgan=200),
+    "/budgets/dashboard/sign-off.svg": signed_in(404, morgan=200),
+    "/budgets/dashboard/first-payment.svg": signed_in(404, morgan=200),
+    "/budgets/dashboard.csv": signed_in(404, morgan=200),
 }
 
 
@@ -301,6 +325,8 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "review_request": alexs_review_request,
     "trigger": alexs_trigger,
     "review": alexs_review,
+    "budget_alex": alexs_budget,
+    "budget_line": alexs_budget_line,
 }
 
 
@@ -318,6 +344,8 @@ def records(world: World) -> AlexPlan:
     services.add_statement(records.plan, by=world.dr_jones, section=Section.WHAT_MATTERS, text="Seeing his grandson")
     # Alex's action linked to a walking group (issue 12), made here so a page's URL makes nothing new.
     community_link(records)
+    # Morgan signs off budgets as a team manager at Alex's council (issue 14).
+    morgan_approves(records)
     # Alex's planning conversation, as Priya recorded it (ADR-035).
     conversations.start_conversation(
         world.alex_record, by=world.priya, plan=records.plan, held_on=timezone.localdate(), where="At home"

@@ -4,6 +4,7 @@ One module a format: `formats` (which format and file name), `document` (a plan 
 profile in a format, with the easy read wording), `subject_access` (every row held about the
 person, read through `visible_to(viewer)`), `export`, `export_plan`, `export_planning` and
 `export_appointments`, `export_reviews` (the export's JSON and README). Callers import from here.
+`export_appointments`, `export_budgets` (the export's JSON and README). Callers import from here.
 """
 
 from livingplan.documents.presenters.document import (
@@ -23,6 +24,7 @@ from livingplan.documents.presenters.export import (
     version_json,
 )
 from livingplan.documents.presenters.export_appointments import appointments_json
+from livingplan.documents.presenters.export_budgets import budgets_json
 from livingplan.documents.presenters.export_plan import plan_json
 from livingplan.documents.presenters.export_planning import planning_json
 from livingplan.documents.presenters.export_reviews import reviews_json
@@ -51,6 +53,7 @@ __all__ = [
     "SubjectAccess",
     "appointments_json",
     "audit_json",
+    "budgets_json",
     "chosen_format",
     "document",
     "export_filename",

@@ -237,6 +237,8 @@ EXPORT_FILES = {
     "was invited, each change or cancellation, and what you asked to change with the answer.",
     "reviews.json": "Your reviews: what you and others asked for and the answers, changes that might\n"
     "affect your plan and what was decided, each review with everyone's views, and how you rated it.",
+    "budgets.json": "Your personal budget: how much, who pays, how it is spent, each costed line and the\n"
+    "outcomes it is for, each step of sign-off with its reason, and when the money or support started.",
     "plan.pdf": "Your plan, ready to read or print.",
     "about-me.pdf": "Your one-page profile, ready to read or print.",
 }

@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import appointments, community, everyday, journeys, plan, reviews
+from livingplan.notifications.texts import appointments, budgets, community, everyday, journeys, plan, reviews
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -46,6 +46,13 @@ TEMPLATES: dict[str, Template] = {
         reviews.REVIEW_DUE,
         reviews.REVIEW_OVERDUE,
         reviews.DECISION_OVERDUE,
+        budgets.BUDGET_SUBMITTED,
+        budgets.BUDGET_RETURNED,
+        budgets.BUDGET_RESUBMITTED,
+        budgets.BUDGET_SECOND_TIER,
+        budgets.BUDGET_APPROVED,
+        budgets.BUDGET_DECLINED,
+        budgets.BUDGET_SIGN_OFF_LATE,
     )
 }
 

@@ -1,0 +1,49 @@
+"""Every model of the budgets app, re-exported: `from livingplan.budgets.models import Budget`."""
+
+from livingplan.budgets.models.budget import (
+    DECIDED,
+    EDITABLE,
+    NO_CHARGE,
+    TRANSITIONS,
+    WAITING,
+    Budget,
+    BudgetStatus,
+    Deployment,
+    DeploymentRoute,
+    FundingKind,
+    FundingSource,
+)
+from livingplan.budgets.models.lines import WEEKS_A_YEAR, LineOutcome, LineSuspension, SupportLine, Unit
+from livingplan.budgets.models.signoff import (
+    ApproverAssignment,
+    ApproverLevel,
+    BudgetStatusChange,
+    FirstPayment,
+    Level,
+    StartKind,
+)
+
+__all__ = [
+    "DECIDED",
+    "EDITABLE",
+    "NO_CHARGE",
+    "TRANSITIONS",
+    "WAITING",
+    "WEEKS_A_YEAR",
+    "ApproverAssignment",
+    "ApproverLevel",
+    "Budget",
+    "BudgetStatus",
+    "BudgetStatusChange",
+    "Deployment",
+    "DeploymentRoute",
+    "FirstPayment",
+    "FundingKind",
+    "FundingSource",
+    "Level",
+    "LineOutcome",
+    "LineSuspension",
+    "StartKind",
+    "SupportLine",
+    "Unit",
+]

@@ -1,0 +1,195 @@
+"""The person's budget page: in plain English for everyone who may see it (how much, who pays,
+how it is spent, on which outcomes, where sign-off is up to), with the working parts for staff."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+
+from livingplan.budgets import clock, policy, rules
+from livingplan.budgets.models import (
+    EDITABLE,
+    WAITING,
+    Budget,
+    BudgetStatus,
+    BudgetStatusChange,
+    DeploymentRoute,
+    FirstPayment,
+    FundingSource,
+    LineOutcome,
+    SupportLine,
+)
+from livingplan.budgets.money import pounds
+from livingplan.budgets.services import check
+from livingplan.budgets.totals import Totals, totals
+from livingplan.core import workdays
+from livingplan.core.viewer import Viewer
+from livingplan.people.models import Person
+
+_STEP_WORDS: dict[str, str] = {
+    BudgetStatus.DRAFTED: "{by} started drafting the budget",
+    BudgetStatus.SUBMITTED: "{by} sent it for sign-off",
+    BudgetStatus.RETURNED: "{by} returned it for a change",
+    BudgetStatus.RESUBMITTED: "{by} made the change and sent it again",
+    BudgetStatus.SECOND_TIER: "{by} agreed it and passed it to a senior manager",
+    BudgetStatus.APPROVED: "{by} signed it off",
+    BudgetStatus.DECLINED: "{by} did not sign it off",
+}
+
+
+def current_budget(person: Person, viewer: Viewer) -> Budget | None:
+    return (
+        Budget.objects.visible_to(viewer)
+        .filter(person=person)
+        .select_related("drafted_by", "plan", "person__lead_organisation")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class ClockView:
+    taken: str
+    returned: str
+    due: str
+    state: str
+    state_colour: str
+    after_approval: str
+
+
+_COLOURS = {"on track": "blue", "due soon": "orange", "overdue": "red", "stopped": "grey"}
+
+
+def _day(moment: dt.datetime) -> str:
+    local = moment.astimezone(workdays.LONDON)
+    return f"{local.day} {local:%B %Y}"
+
+
+def clock_view(budget: Budget, rows: list[BudgetStatusChange], first: FirstPayment | None) -> ClockView | None:
+    now = timezone.now()
+    found = clock.sign_off_clock(rows, target_days=policy.target_days(budget.person.lead_organisation), now=now)
+    if found.clock is None:
+        return None
+    last_day = found.clock.due - dt.timedelta(days=1)
+    after = "Not yet approved"
+    if found.approved_at is not None:
+        after = "Waiting for the first payment or service"
+        if first is not None:
+            days = clock.approval_to_start(found.approved_at, first.happened_on)
+            on = f"{first.happened_on.day} {first.happened_on:%B %Y}"
+            after = f"{days} working days ({first.get_kind_display().lower()} on {on})"
+    state = str(found.clock.state(now))
+    return ClockView(
+        taken=f"{found.taken(now)} working days",
+        returned=f"{found.returned_days} working days",
+        due=_day(last_day),
+        state=state if found.clock.stopped is None else ("decided in time" if found.clock.met() else "decided late"),
+        state_colour=_COLOURS[state],
+        after_approval=after,
+    )
+
+
+def _lines(budget: Budget, viewer: Viewer) -> list[dict[str, Any]]:
+    lines = (
+        SupportLine.objects.visible_to(viewer)
+        .filter(budget=budget)
+        .current()
+        .prefetch_related(Prefetch("outcome_links", LineOutcome.objects.visible_to(viewer).select_related("outcome")))
+    )
+    return [
+        {
+            "id": line.pk,
+            "what": line.what,
+            "provider": line.provider,
+            "unit": line.get_unit_display(),
+            "unit_cost": pounds(line.unit_cost_pence),
+            "quantity": line.quantity,
+            "weekly": pounds(line.weekly_pence),
+            "yearly": pounds(line.yearly_pence),
+            "yearly_pence": line.yearly_pence,
+            "since": f"{line.starts_on.day} {line.starts_on:%B %Y}",
+            "outcomes": [link.outcome.text for link in line.outcome_links.all()],
+            "change_url": reverse("budgets:change_line", args=[budget.person_id, line.pk]),
+        }
+        for line in lines
+    ]
+
+
+def _money(budget: Budget, sums: Totals, funding: list[FundingSource], routes: list[DeploymentRoute]) -> dict[str, Any]:
+    return {
+        "weekly": pounds(sums.weekly_pence),
+        "yearly": pounds(sums.yearly_pence),
+        "yearly_pence": sums.yearly_pence,
+        "indicative": pounds(budget.indicative_pence),
+        "difference": pounds(sums.yearly_pence - budget.indicative_pence),
+        "agreed": pounds(budget.agreed_pence) if budget.agreed_pence is not None else "",
+        "contribution": pounds(budget.contribution_pence),
+        "funders_pay": pounds(max(0, sums.funded_pence - budget.contribution_pence)),
+        "funding": [{"who": f.get_kind_display(), "amount": pounds(f.yearly_pence)} for f in funding],
+        "routes": [
+            {
+                "how": r.get_route_display(),
+                "amount": pounds(r.yearly_pence),
+                "managed_by": r.managed_by,
+                "needs_met": r.needs_met,
+                "frequency": r.payment_frequency,
+            }
+            for r in routes
+        ],
+    }
+
+
+def _history(rows: list[BudgetStatusChange]) -> list[dict[str, str]]:
+    return [
+        {
+            "when": _day(row.changed_at),
+            "what": _STEP_WORDS[row.to_status].format(by=row.changed_by.display_name),
+            "reason": row.reason,
+            "line": row.line.what if row.line else "",
+        }
+        for row in rows
+    ]
+
+
+def _urls(person: Person) -> dict[str, str]:
+    names = ("start", "add_line", "set_funding", "set_route", "details", "submit", "decide", "first_payment")
+    return {name: reverse(f"budgets:{name}", args=[person.pk]) for name in names}
+
+
+def budget_page(person: Person, viewer: Viewer) -> dict[str, Any]:
+    budget = current_budget(person, viewer)
+    is_self = person.user_id is not None and person.user_id == viewer.pk
+    base: dict[str, Any] = {"person": person, "is_self": is_self, "budget": budget, "urls": _urls(person)}
+    base["can_draft"] = rules.can_draft(viewer, person)
+    base["can_decide"] = rules.can_decide(viewer, person)
+    if budget is None:
+        return base
+    rows = list(
+        BudgetStatusChange.objects.visible_to(viewer).filter(budget=budget).select_related("changed_by", "line")
+    )
+    funding = list(FundingSource.objects.visible_to(viewer).filter(budget=budget))
+    routes = list(DeploymentRoute.objects.visible_to(viewer).filter(budget=budget))
+    lines = _lines(budget, viewer)
+    first = FirstPayment.objects.visible_to(viewer).filter(budget=budget).first()
+    sums = totals(SupportLine.objects.visible_to(viewer).filter(budget=budget).current(), funding, routes)
+    returned = next((r for r in reversed(rows) if r.to_status == BudgetStatus.RETURNED), None)
+    items = check(budget) if base["can_draft"] and budget.status in EDITABLE else []
+    return base | {
+        "status": budget.get_status_display(),
+        "is_editable": budget.status in EDITABLE and base["can_draft"],
+        "is_waiting": budget.status in WAITING,
+        "is_approved": budget.status == BudgetStatus.APPROVED,
+        "money": _money(budget, sums, funding, routes),
+        "lines": lines,
+        "history": _history(rows),
+        "returned": {"reason": returned.reason, "line": returned.line.what if returned.line else ""}
+        if returned is not None and budget.status == BudgetStatus.RETURNED
+        else None,
+        "clock": clock_view(budget, rows, first),
+        "checks": [{"name": i.name, "missing": i.missing} for i in items],
+        "ready": bool(items) and not any(i.missing for i in items),
+        "first_payment": first,
+        "can_record_start": rules.can_record_start(viewer, budget) and first is None,
+    }

@@ -1,0 +1,53 @@
+"""The approvers' queue: every budget waiting for sign-off that the approver may see, oldest
+first, with working days waiting (time back with the worker shown apart), yearly cost and tier."""
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import timezone
+
+from livingplan.budgets import clock, policy
+from livingplan.budgets.models import ApproverLevel, Budget, BudgetStatus, BudgetStatusChange
+from livingplan.budgets.money import pounds
+from livingplan.core import workdays
+from livingplan.core.viewer import Viewer
+
+_COLOURS = {"on track": "blue", "due soon": "orange", "overdue": "red", "stopped": "grey"}
+
+
+def queue_page(viewer: Viewer) -> dict[str, Any]:
+    organisations = ApproverLevel.objects.filter(user_id=viewer.pk or 0).values("organisation_id")
+    budgets = (
+        Budget.objects.visible_to(viewer)
+        .waiting()
+        .filter(person__lead_organisation_id__in=organisations)
+        .select_related("person__lead_organisation")
+        .prefetch_related(Prefetch("status_changes", BudgetStatusChange.objects.visible_to(viewer)))
+    )
+    now = timezone.now()
+    items: list[dict[str, Any]] = []
+    started: dict[int, dt.datetime] = {}
+    for budget in budgets:
+        rows = list(budget.status_changes.all())
+        found = clock.sign_off_clock(rows, target_days=policy.target_days(budget.person.lead_organisation), now=now)
+        if found.clock is None:
+            continue
+        state = str(found.clock.state(now))
+        started[len(items)] = found.clock.started
+        items.append(
+            {
+                "person": budget.person.full_name,
+                "submitted": f"{found.clock.started.astimezone(workdays.LONDON):%d %B %Y}",
+                "waiting": found.taken(now),
+                "returned": found.returned_days,
+                "amount": pounds(rows[-1].yearly_pence),
+                "tier": "Second tier" if budget.status == BudgetStatus.SECOND_TIER else "First tier",
+                "state": state,
+                "state_colour": _COLOURS[state],
+                "url": reverse("budgets:decide", args=[budget.person_id]),
+            }
+        )
+    order = sorted(range(len(items)), key=lambda index: started[index])
+    return {"items": [items[index] for index in order]}

@@ -1,0 +1,46 @@
+"""Domain verbs for personal budgets: the one write path (ADR-026). The demo and tests use these too."""
+
+from livingplan.budgets.services.common import STALE, check
+from livingplan.budgets.services.drafting import (
+    NO_PLAN_YET,
+    LineDetails,
+    add_line,
+    change_line,
+    set_details,
+    set_funding,
+    set_route,
+    start_budget,
+    suspend_line,
+)
+from livingplan.budgets.services.signoff import (
+    APPROVE,
+    DECLINE,
+    OWN_BUDGET,
+    RETURN,
+    assign_approver,
+    decide_budget,
+    record_first_payment,
+    submit_budget,
+)
+
+__all__ = [
+    "APPROVE",
+    "DECLINE",
+    "NO_PLAN_YET",
+    "OWN_BUDGET",
+    "RETURN",
+    "STALE",
+    "LineDetails",
+    "add_line",
+    "assign_approver",
+    "change_line",
+    "check",
+    "decide_budget",
+    "record_first_payment",
+    "set_details",
+    "set_funding",
+    "set_route",
+    "start_budget",
+    "submit_budget",
+    "suspend_line",
+]

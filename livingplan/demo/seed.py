@@ -17,6 +17,7 @@ from livingplan.demo.audit import seeding
 from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
 from livingplan.demo.journeys import seed_planning_journey
+from livingplan.demo.selfassessment import seed_selfassessment
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -205,6 +206,7 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_community(admin=staff["admin"], priya=priya, alex=alex)
     seed_alex_preparation(alex, alex_user=alex_user)
     seed_appointments(alex, alex_user=alex_user, priya=priya)
+    seed_selfassessment(council=orgs[COUNCIL_A], admin=staff["admin"], priya=priya, alex=alex_user, sam=sam_user)
 
     created_people = (
         1

@@ -143,7 +143,10 @@ def agree_level(
     return agreed
 
 
-def close_round(round_: Round, *, by: User, audit: AuditContext | None = None) -> Round:
+def close_round(
+    round_: Round, *, by: User, closed_on: dt.date | None = None, audit: AuditContext | None = None
+) -> Round:
+    """Close the round for good. `closed_on` is for a round held on paper and recorded afterwards."""
     _guard_manager(round_, by)
     with transaction.atomic():
         locked = Round.objects.select_for_update().get(pk=round_.pk)
@@ -153,7 +156,7 @@ def close_round(round_: Round, *, by: User, audit: AuditContext | None = None) -
             round=locked, from_status=locked.status, to_status=RoundStatus.CLOSED, changed_by=by
         )
         locked.status = RoundStatus.CLOSED
-        locked.closed_on = timezone.localdate()
+        locked.closed_on = closed_on or timezone.localdate()
         locked.save(update_fields=["status", "closed_on"])
         auditor.record(CLOSED, audit=context_for(by, audit), obj=locked)
     round_.refresh_from_db()

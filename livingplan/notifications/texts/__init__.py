@@ -9,7 +9,7 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import appointments, community, everyday, journeys, plan
+from livingplan.notifications.texts import appointments, community, everyday, journeys, plan, selfassessment
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -39,6 +39,8 @@ TEMPLATES: dict[str, Template] = {
         appointments.APPOINTMENT_CANCELLED,
         appointments.APPOINTMENT_CHANGE_ASKED,
         appointments.APPOINTMENT_REQUEST_ANSWERED,
+        selfassessment.PRIORITY_DUE_SOON,
+        selfassessment.PRIORITY_OVERDUE,
     )
 }
 

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rounds/<int:pk>/results/heatmap.svg", results.heatmap, name="heatmap"),
     path("rounds/<int:pk>/results/comparison.svg", results.comparison, name="comparison"),
     path("rounds/<int:pk>/results.csv", results.results_csv, name="results-csv"),
+    path("rounds/<int:pk>/results.pdf", results.results_pdf, name="results-pdf"),
     path("rounds/<int:pk>/agree/<str:area_id>/", results.agree, name="agree"),
     path("rounds/<int:pk>/actions/", results.actions, name="actions"),
     path("rounds/<int:pk>/actions/add/<str:area_id>/", results.add_priority, name="add-priority"),

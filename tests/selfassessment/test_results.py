@@ -10,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from livingplan.selfassessment import combine, instrument, services
+from tests.documents.conftest import pdf_info, pdf_text
 from tests.personas import World
 from tests.selfassessment.builders import AGREED_AREA, GAP_AREA, Rounds, rounds_with_ratings
 
@@ -136,3 +137,9 @@ def test_someone_else_may_not_move_a_priority(rounds: Rounds, world: World, clie
     )
     url = f"/self-assessment/rounds/{rounds.current.pk}/actions/{priority.pk}/"
     assert client_for("alex").post(url, {"status": "DONE"}).status_code == 403
+
+
+def test_the_results_pdf_is_tagged_and_has_the_gap(rounds: Rounds, client_for: Clients) -> None:
+    response = client_for("sam").get(f"/self-assessment/rounds/{rounds.current.pk}/results.pdf")
+    assert "Staff rated this 2.5 levels higher" in pdf_text(response.content)
+    assert pdf_info(response.content)["Tagged"] == "yes"

@@ -269,6 +269,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/self-assessment/rounds/{sa_round}/results/heatmap.svg": signed_in(404, **SEES_ROUND),
     "/self-assessment/rounds/{sa_round}/results/comparison.svg": signed_in(404, **SEES_ROUND),
     "/self-assessment/rounds/{sa_round}/results.csv": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/results.pdf": signed_in(404, **SEES_ROUND),
     "/self-assessment/rounds/{sa_round}/agree/process.talk.what-matters/": signed_in(404, **RUNS_ROUND),
     "/self-assessment/rounds/{sa_round}/actions/": signed_in(404, **SEES_ROUND),
     "/self-assessment/rounds/{sa_round}/actions/add/process.talk.what-matters/": signed_in(404, **RUNS_ROUND),

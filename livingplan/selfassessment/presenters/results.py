@@ -118,6 +118,7 @@ def results_page(round_: Round, user: User) -> dict[str, Any]:
         "heatmap_href": reverse("selfassessment:heatmap", args=[round_.pk]),
         "comparison_href": reverse("selfassessment:comparison", args=[round_.pk]),
         "csv_href": reverse("selfassessment:results-csv", args=[round_.pk]),
+        "pdf_href": reverse("selfassessment:results-pdf", args=[round_.pk]),
     }
 
 

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from livingplan.accounts.http import AuthenticatedRequest
-from livingplan.selfassessment import services
+from livingplan.selfassessment import pdf, services
 from livingplan.selfassessment.forms import AgreeForm, MoveForm, PriorityForm
 from livingplan.selfassessment.models import AgreedLevel, Priority
 from livingplan.selfassessment.presenters import actions as action_pages
@@ -47,6 +47,16 @@ def results_csv(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     found = _round(request, pk)
     response = HttpResponse(result_pages.results_csv(found), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(found.title) or "self-assessment"}.csv"'
+    return response
+
+
+@login_required
+@require_safe
+def results_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    found = _round(request, pk)
+    content = pdf.results_pdf(found, result_pages.results_page(found, request.user))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(found.title) or "self-assessment"}.pdf"'
     return response
 
 

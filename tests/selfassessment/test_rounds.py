@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
+from livingplan.notifications.models import OutboxMessage
 from livingplan.selfassessment import services
 from livingplan.selfassessment.models import Rating, Round
 from tests.personas import World
@@ -111,3 +112,8 @@ def test_a_round_cannot_be_closed_twice(round_: Round, world: World) -> None:
 def test_figures_are_frozen_when_the_round_starts(round_: Round) -> None:
     keys = {item["key"] for item in round_.figures}
     assert keys == {"own_words", "plan_sent_their_way"}
+
+
+def test_each_rater_is_sent_an_invitation_with_a_link_to_the_round(round_: Round) -> None:
+    sent = OutboxMessage.objects.filter(template_key="selfassessment_invited")
+    assert sorted(sent.values_list("recipient_name", flat=True)) == ["Alex Carter", "Priya Shah", "Sam Carter"]

@@ -41,6 +41,7 @@ TEMPLATES: dict[str, Template] = {
         appointments.APPOINTMENT_REQUEST_ANSWERED,
         selfassessment.PRIORITY_DUE_SOON,
         selfassessment.PRIORITY_OVERDUE,
+        selfassessment.RATER_INVITED,
     )
 }
 

@@ -36,3 +36,19 @@ PRIORITY_OVERDUE = Template(
         ),
     },
 )
+
+RATER_INVITED = Template(
+    key="selfassessment_invited",
+    wording={
+        Channel.EMAIL: Wording(
+            subject="Will you help us check how well we plan care and support?",
+            body=(
+                "Hello {first_name},\n\n"
+                "{organisation} is checking how well it plans care and support with people, and would like "
+                "to hear from you. You will be asked to choose, for each area, the description that fits "
+                "best, and to say why if you want to. You can stop and come back to it.\n\n"
+                "Sign in and open this link:\n\n{link}"
+            ),
+        ),
+    },
+)

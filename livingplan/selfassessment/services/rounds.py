@@ -8,11 +8,15 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.accounts.models import Organisation, Team, User
 from livingplan.core.audit_context import AuditContext, context_for
 from livingplan.core.services import auditor
+from livingplan.notifications import outbox
+from livingplan.people import messaging
+from livingplan.people.models import Person
 from livingplan.selfassessment import figures, instrument, rules
 from livingplan.selfassessment.models import (
     ROUND_TRANSITIONS,
@@ -104,7 +108,25 @@ def invite_rater(round_: Round, *, by: User, user: User, kind: str, audit: Audit
     with transaction.atomic():
         rater = Rater.objects.create(round=round_, user=user, kind=kind, invited_by=by)
         auditor.record(INVITED, audit=context_for(by, audit), obj=rater, detail={"kind": kind})
+        _tell_invited(rater)
     return rater
+
+
+def _tell_invited(rater: Rater) -> None:
+    """The invitation, by email, in the same transaction as the invitation itself."""
+    user = rater.user
+    person = Person.objects.filter(user=user).first()  # someone with a plan is reached as they asked
+    to = messaging.recipient_for_user(person, user) if person else messaging.recipient_for_staff(user)
+    outbox.queue(
+        template="selfassessment_invited",
+        to=to,
+        personalisation={
+            "first_name": to.first_name,
+            "organisation": rater.round.organisation.name,
+            "link": messaging.link(reverse("selfassessment:round", args=[rater.round_id])),
+        },
+        key=f"selfassessment-invited-{rater.pk}",
+    )
 
 
 def save_rating(

@@ -19,6 +19,7 @@ from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
 from livingplan.demo.journeys import seed_planning_journey
 from livingplan.demo.reviews import seed_reviews
+from livingplan.demo.selfassessment import seed_selfassessment
 from livingplan.people import services as people
 from livingplan.people.models import Person
 
@@ -209,6 +210,7 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_appointments(alex, alex_user=alex_user, priya=priya)
     seed_reviews(alex, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user)
     seed_budgets(alex, priya=priya, morgan=staff["morgan"], council=orgs[COUNCIL_A])
+    seed_selfassessment(council=orgs[COUNCIL_A], admin=staff["admin"], priya=priya, alex=alex_user, sam=sam_user)
 
     created_people = (
         1

@@ -26,6 +26,7 @@ from tests.budgets.matrix import alexs_budget, alexs_budget_line, morgan_approve
 from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
 from tests.reviews.matrix import alexs_review, alexs_review_request, alexs_trigger
+from tests.selfassessment.matrix import RATES, RUNS_ROUND, SEES_ROUND, northbridge_priority, northbridge_round
 
 ANONYMOUS = "anonymous"
 EVERYONE = (ANONYMOUS, *PERSONAS)
@@ -299,6 +300,28 @@ MATRIX: dict[str, dict[str, int]] = {
     "/budgets/dashboard/sign-off.svg": signed_in(404, morgan=200),
     "/budgets/dashboard/first-payment.svg": signed_in(404, morgan=200),
     "/budgets/dashboard.csv": signed_in(404, morgan=200),
+    # The progress self-assessment (issue 16, ADR-046): everyone signed in has a list (empty for most);
+    # Northbridge Council's admin starts rounds and imports versions (404 for everyone else, as for
+    # the staff pages); a round is seen by the council's staff and the raters invited (Alex and Sam
+    # too), and by nobody else; staff not invited are told so (403); closing changes state: POST only.
+    "/self-assessment/": signed_in(200),
+    "/self-assessment/organisations/{council_a}/start/": signed_in(404, admin=200),
+    "/self-assessment/organisations/{council_a}/versions/": signed_in(404, admin=200),
+    "/self-assessment/organisations/{council_a}/versions/import/": signed_in(404, admin=200),
+    "/self-assessment/rounds/{sa_round}/": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/invite/": signed_in(404, **RUNS_ROUND),
+    "/self-assessment/rounds/{sa_round}/close/": POST_ONLY,
+    "/self-assessment/rounds/{sa_round}/rate/": signed_in(404, **RATES),
+    "/self-assessment/rounds/{sa_round}/rate/process.talk.what-matters/": signed_in(404, **RATES),
+    "/self-assessment/rounds/{sa_round}/results/": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/results/heatmap.svg": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/results/comparison.svg": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/results.csv": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/results.pdf": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/agree/process.talk.what-matters/": signed_in(404, **RUNS_ROUND),
+    "/self-assessment/rounds/{sa_round}/actions/": signed_in(404, **SEES_ROUND),
+    "/self-assessment/rounds/{sa_round}/actions/add/process.talk.what-matters/": signed_in(404, **RUNS_ROUND),
+    "/self-assessment/rounds/{sa_round}/actions/{sa_priority}/": signed_in(404, **SEES_ROUND),
 }
 
 
@@ -327,6 +350,8 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "review": alexs_review,
     "budget_alex": alexs_budget,
     "budget_line": alexs_budget_line,
+    "sa_round": northbridge_round,
+    "sa_priority": northbridge_priority,
 }
 
 

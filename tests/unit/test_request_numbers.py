@@ -45,6 +45,7 @@ WORDS = {
     "token": "x" * 43,
     "uidb64": "MQ",
     "part": "NEXT_STEP",  # the planning conversation's fullest form
+    "area_id": "process.talk.what-matters",  # an area of the self-assessment
 }
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 
@@ -91,6 +92,9 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         # appointment: each fixture makes its first).
         "result_pk": 1,
         "request_pk": 1,  # also an appointment's request to change (appointments)
+        # The progress self-assessment (issue 16): the organisation assessed, and a priority.
+        "organisation_pk": world.council_a.pk,
+        "priority_pk": 1,
     }
 
 

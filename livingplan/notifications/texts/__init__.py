@@ -9,7 +9,16 @@ notes, reviews asked for, actions due, password resets); `base` holds their shap
 
 from collections.abc import Mapping
 
-from livingplan.notifications.texts import appointments, budgets, community, everyday, journeys, plan, reviews
+from livingplan.notifications.texts import (
+    appointments,
+    budgets,
+    community,
+    everyday,
+    journeys,
+    plan,
+    reviews,
+    selfassessment,
+)
 from livingplan.notifications.texts.base import _FIELDS, REMOVED, Template, Wording
 
 TEMPLATES: dict[str, Template] = {
@@ -53,6 +62,9 @@ TEMPLATES: dict[str, Template] = {
         budgets.BUDGET_APPROVED,
         budgets.BUDGET_DECLINED,
         budgets.BUDGET_SIGN_OFF_LATE,
+        selfassessment.PRIORITY_DUE_SOON,
+        selfassessment.PRIORITY_OVERDUE,
+        selfassessment.RATER_INVITED,
     )
 }
 

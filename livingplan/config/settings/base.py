@@ -268,3 +268,8 @@ LIVINGPLAN_SITE_URL = os.environ.get("LIVINGPLAN_SITE_URL", "http://127.0.0.1:80
 # Community directory (issue 12): how many weeks after an action is linked to something local the
 # person is asked "did it help?".
 COMMUNITY_ASK_AFTER_WEEKS = int(os.environ.get("COMMUNITY_ASK_AFTER_WEEKS", "4"))
+
+# FHIR R4 (issue 15, ADR-044): the base URL exports name their resources under, and where the
+# shared FHIR test data is ("" finds ../shared/data/fhir beside the project, as the tests do).
+LIVINGPLAN_FHIR_BASE = os.environ.get("LIVINGPLAN_FHIR_BASE", LIVINGPLAN_SITE_URL.rstrip("/") + "/fhir/r4")
+LIVINGPLAN_FHIR_TEST_DATA = os.environ.get("LIVINGPLAN_FHIR_TEST_DATA", "")

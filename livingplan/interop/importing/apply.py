@@ -84,6 +84,8 @@ class _Run:
     audit: AuditContext
     people: dict[int, Person] = field(default_factory=dict)
     outcomes: dict[int, Outcome] = field(default_factory=dict)
+    known: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    loaded: set[int] = field(default_factory=set)
 
     def run(self) -> None:
         for entry in self.checked.entries:
@@ -116,10 +118,14 @@ class _Run:
         return self.people[id(target)]
 
     def _remembered(self, person: Person, kind: str, key: str) -> int | None:
-        row = ImportedResource.objects.filter(person=person, resource_type=kind, key=key).first()
-        return row.object_id if row else None
+        if person.pk not in self.loaded:  # one query per person, not one per resource
+            rows = ImportedResource.objects.filter(person=person).values_list("resource_type", "key", "object_id")
+            self.known.update({(person.pk, t, k): pk for t, k, pk in rows})
+            self.loaded.add(person.pk)
+        return self.known.get((person.pk, kind, key))
 
     def _remember(self, person: Person, kind: str, key: str, obj: Model) -> None:
+        self.known[(person.pk, kind, key)] = obj.pk
         ImportedResource.objects.create(
             person=person, resource_type=kind, key=key, object_type=obj._meta.label_lower, object_id=obj.pk
         )

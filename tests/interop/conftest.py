@@ -18,6 +18,10 @@ from tests.personas import World
 
 @pytest.fixture
 def plan(world: World) -> Plan:
+    return build_plan(world)
+
+
+def build_plan(world: World) -> Plan:
     """Alex's agreed plan: two outcomes in his words, actions owned by Sam and Priya, progress."""
     alex, priya = world.alex, world.priya
     people.update_person_details(world.alex_record, by=priya, nhs_number="9434765919")

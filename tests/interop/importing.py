@@ -3,10 +3,15 @@
 from pathlib import Path
 from typing import Any
 
-from livingplan.accounts.models import Organisation, User
+from livingplan.accounts.models import Organisation, OrganisationKind, Role, User
+from livingplan.interop import export
 from livingplan.interop.importing import sources
 from livingplan.interop.importing.apply import import_unit
 from livingplan.interop.importing.report import UnitReport
+from livingplan.people.models import Person
+from livingplan.plans.models import Plan
+from tests.factories import OrganisationFactory
+from tests.personas import make_staff
 
 
 def import_path(path: Path, *, actor: User, organisation: Organisation) -> dict[str, UnitReport]:
@@ -50,3 +55,22 @@ def essence(bundle: dict[str, Any]) -> dict[str, Any]:
         "activities": activities,
         "plan": [(p["intent"], p["category"], p["title"]) for p in plans],
     }
+
+
+def receiving_end() -> tuple[User, Organisation]:
+    council = OrganisationFactory.create(name="Eastfield Council", kind=OrganisationKind.COUNCIL)
+    return make_staff("robin", "Robin", "Ellis", council, Role.COORDINATOR), council
+
+
+def exports_of_everyone_with_a_plan() -> list[dict[str, Any]]:
+    people = Person.objects.filter(pk__in=Plan.objects.values("person_id")).select_related("lead_organisation")
+    return [export.plan_bundle(p) for p in people.order_by("pk")]
+
+
+def round_trip(bundles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each bundle imported into this (empty) database, and what it became exported again."""
+    actor, council = receiving_end()
+    for n, bundle in enumerate(bundles):
+        report = import_bundle(bundle, actor=actor, organisation=council, name=f"bundle {n}")
+        assert not report.refused, report.lines()
+    return exports_of_everyone_with_a_plan()

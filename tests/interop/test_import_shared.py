@@ -4,6 +4,7 @@ folder is imported once for the module (the Synthea bundles are large), then onc
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from livingplan.interop.importing.report import CREATED, MATCHED, UnitReport
 from livingplan.people.models import Person
 from livingplan.plans.models import Action, Outcome
 from tests.interop.fhir_data import COUNTED, FHIR, data_files, manifest
-from tests.interop.importing import import_path
+from tests.interop.importing import essence, exports_of_everyone_with_a_plan, import_path, round_trip
 from tests.personas import build_world
 
 # Refused, and why: the HL7 examples that name a patient they do not carry, the known-bad
@@ -47,6 +48,12 @@ class Imported:
     second: dict[str, UnitReport]
     rows_after_first: tuple[int, int, int]
     rows_after_second: tuple[int, int, int]
+    # Every Synthea person with a care plan, exported: for the round trip (test_round_trip.py).
+    synthea_exports: list[dict[str, Any]]
+
+
+def _has_care_plan(bundle: dict[str, Any]) -> bool:
+    return any(e["resource"]["resourceType"] == "CarePlan" for e in bundle["entry"])
 
 
 def _rows() -> tuple[int, int, int]:
@@ -67,8 +74,9 @@ def imported(db: None) -> Imported:
             reports = import_path(folder, actor=world.priya, organisation=world.council_a)
             first.update({f"{folder.name}/{k}": v for k, v in reports.items()})
         after_first = _rows()
+        exports = [b for b in exports_of_everyone_with_a_plan() if _has_care_plan(b) and "Carter" not in str(b)]
         second = import_path(FHIR / "synthea", actor=world.priya, organisation=world.council_a)
-        _CACHE.append(Imported(first, second, after_first, _rows()))
+        _CACHE.append(Imported(first, second, after_first, _rows(), exports))
     return _CACHE[0]
 
 
@@ -126,3 +134,11 @@ def test_importing_again_matches_everything_and_makes_nothing(imported: Imported
     for report in imported.second.values():
         again.update(report.outcomes)
     assert (again[("Patient", MATCHED)], again[("Goal", MATCHED)], again[("Patient", CREATED)]) == (56, 213, 0)
+
+
+def test_every_synthea_bundle_with_a_care_plan_round_trips(imported: Imported) -> None:
+    """Export, import into an empty database, export again: the same people, goals and actions."""
+    sent = imported.synthea_exports
+    back = round_trip(sent)
+    assert len(sent) == 56
+    assert sorted(map(str, map(essence, back))) == sorted(map(str, map(essence, sent)))

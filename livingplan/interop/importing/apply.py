@@ -16,6 +16,7 @@ from django.db.models import Model, Q
 
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.audit_context import AuditContext
+from livingplan.interop.export import base_url
 from livingplan.interop.fhir import careplan, goal, patient
 from livingplan.interop.fhir.checks import Issue
 from livingplan.interop.importing.bundle import Checked, Entry, check
@@ -26,6 +27,7 @@ from livingplan.people import nhs_number
 from livingplan.people import services as people
 from livingplan.people.models import Person
 from livingplan.plans import services as plans
+from livingplan.plans.lifecycle import TransitionNotAllowed
 from livingplan.plans.models import ActionStatus, Outcome, Plan
 
 PASSED_OVER = {
@@ -61,7 +63,8 @@ def import_unit(unit: Unit, *, actor: User, organisation: Organisation) -> UnitR
         report.refuse(refused.issues)
     except ValidationError as error:
         report.refuse(_issues(unit.name, error))
-    except PermissionDenied as error:
+    except (PermissionDenied, TransitionNotAllowed) as error:
+        # Not this importer's to change (not on the care team; an agreed plan is changed in a review).
         report.refuse([Issue(unit.name, str(error), code="forbidden")])
     return report
 
@@ -129,6 +132,14 @@ class _Run:
         ImportedResource.objects.create(
             person=person, resource_type=kind, key=key, object_type=obj._meta.label_lower, object_id=obj.pk
         )
+
+    def _ours(self, entry: Entry, person: Person, model: type[Plan] | type[Outcome]) -> int | None:
+        """A resource this service exported, sent back: it is already here, for the same person."""
+        raw = entry.full_url.removeprefix(f"{base_url()}/{entry.resource_type}/")
+        if raw == entry.full_url or not raw.isdigit():
+            return None
+        found: int | None = model.objects.filter(pk=int(raw), person=person).values_list("pk", flat=True).first()
+        return found
 
     # Patient
 
@@ -212,7 +223,7 @@ class _Run:
         if entry.resource.get("lifecycleStatus") in ENDED_GOALS:
             self.report.count("Goal", SKIPPED, "cancelled, rejected or entered in error")
             return
-        known = self._remembered(person, "Goal", entry.key)
+        known = self._remembered(person, "Goal", entry.key) or self._ours(entry, person, Outcome)
         if known is not None:
             self.outcomes[id(entry)] = Outcome.objects.get(pk=known)
             self.report.count("Goal", MATCHED)
@@ -229,6 +240,9 @@ class _Run:
 
     def _care_plan(self, entry: Entry) -> None:
         person = self._subject(entry, "subject")
+        if self._ours(entry, person, Plan) is not None:
+            self.report.count("CarePlan", MATCHED, "our own plan, sent back")
+            return
         plan = self._plan(person)
         fields = careplan.from_fhir(entry.resource)
         new = 0

@@ -62,9 +62,13 @@ def receiving_end() -> tuple[User, Organisation]:
     return make_staff("robin", "Robin", "Ellis", council, Role.COORDINATOR), council
 
 
-def exports_of_everyone_with_a_plan() -> list[dict[str, Any]]:
+# The system the plans come from in a round trip: another Living Plan, at its own address.
+SENDER = "https://elsewhere.example/fhir/r4"
+
+
+def exports_of_everyone_with_a_plan(base: str = SENDER) -> list[dict[str, Any]]:
     people = Person.objects.filter(pk__in=Plan.objects.values("person_id")).select_related("lead_organisation")
-    return [export.plan_bundle(p) for p in people.order_by("pk")]
+    return [export.plan_bundle(p, base=base) for p in people.order_by("pk")]
 
 
 def round_trip(bundles: list[dict[str, Any]]) -> list[dict[str, Any]]:

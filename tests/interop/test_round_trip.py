@@ -10,7 +10,7 @@ from django.db import transaction
 
 from livingplan.interop import export
 from tests.interop.conftest import build_plan
-from tests.interop.importing import essence, exports_of_everyone_with_a_plan, round_trip
+from tests.interop.importing import SENDER, essence, exports_of_everyone_with_a_plan, round_trip
 from tests.personas import build_world
 
 
@@ -25,7 +25,7 @@ def undone() -> Iterator[None]:
 def test_alexs_plan_comes_back_the_same(db: None) -> None:
     with undone():
         plan = build_plan(build_world())
-        sent = export.plan_bundle(plan.person)
+        sent = export.plan_bundle(plan.person, base=SENDER)
     (back,) = round_trip([sent])
     assert essence(back) == essence(sent)
 

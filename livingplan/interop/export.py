@@ -45,12 +45,18 @@ def plan_bundle(person: Person, *, viewer: Viewer | None = None, base: str = "")
 def plan_resources(person: Person, *, groups: frozenset[str]) -> list[dict[str, Any]]:
     details = SharingGroup.PERSONAL_DETAILS in groups
     identifiers = (
-        list(ExternalIdentifier.objects.filter(person=person).values_list("system", "value")) if details else []
+        list(ExternalIdentifier.objects.filter(person=person).order_by("pk").values_list("system", "value"))
+        if details
+        else []
     )
+    # Ordered by pk, not the models' own orderings: those join users to sort by name, and an
+    # export a partner system reads needs a stable order, not an alphabetical one.
     team = list(
-        CareTeamMember.objects.filter(person=person, ended_on__isnull=True).select_related("user", "organisation")
+        CareTeamMember.objects.filter(person=person, ended_on__isnull=True)
+        .select_related("user", "organisation")
+        .order_by("pk")
     )
-    circle = list(CircleMember.objects.filter(person=person))
+    circle = list(CircleMember.objects.filter(person=person).order_by("pk"))
     refs = _people_refs(person, team, circle)
     organisations = {m.organisation_id: m.organisation for m in team}
     organisations.setdefault(person.lead_organisation_id, person.lead_organisation)
@@ -60,7 +66,7 @@ def plan_resources(person: Person, *, groups: frozenset[str]) -> list[dict[str, 
     resources += [care_team.organization(o) for o in sorted(organisations.values(), key=lambda o: o.pk)]
     resources += [care_team.practitioner(u) for u in _unique_users(team)]
     resources += [care_team.practitioner_role(m) for m in team]
-    plan = Plan.objects.filter(person=person).first()
+    plan = next(iter(Plan.objects.filter(person=person)), None)
     if plan is not None:
         plan.person = person
         resources += _plan_part(plan, groups=groups, refs=refs)

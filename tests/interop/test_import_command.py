@@ -1,6 +1,7 @@
 """`livingplan fhir_import`: what the person running it reads, and its exit status."""
 
 import json
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -109,9 +110,14 @@ def test_a_plan_exported_here_matches_its_person_when_sent_back(plan: Plan, tmp_
     assert "Patient: 1 read, 1 matched" in output
 
 
-def test_no_progress_bar_when_the_output_is_not_a_terminal(
-    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_no_progress_bar_when_the_output_is_not_a_terminal(world: World, tmp_path: Path) -> None:
     (tmp_path / "grace.json").write_text(json.dumps(bundle(PATIENT)))
-    run(tmp_path)
-    assert "[#" not in capsys.readouterr().err
+    _, output = run(tmp_path)
+    assert "[#" not in output
+
+
+def test_a_progress_bar_on_a_terminal(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "grace.json").write_text(json.dumps(bundle(PATIENT)))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    _, output = run(tmp_path)
+    assert "] 1/1 grace.json" in output

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from livingplan.accounts.models import Membership, Organisation, OrganisationKind, User
 from livingplan.interop.importing import sources
@@ -40,15 +40,17 @@ class Command(BaseCommand):
         organisation = self._organisation(actor, options["organisation"])
         report = ImportReport()
         files = sources.files(path)
-        bar = Progress(len(files)) if sys.stdout.isatty() else None
+        bar = Progress(len(files), self.stdout) if sys.stdout.isatty() else None
         for unit in sources.units(path):
             result = import_unit(unit, actor=actor, organisation=organisation)
             report.units.append(result)
             if bar:
-                bar.step(unit.name)
+                bar.clear()
             self._print(result)
+            if bar:
+                bar.step(unit.name)
         if bar:
-            bar.done()
+            bar.clear()
         totals = report.totals()
         self.stdout.write(
             f"{len(report.units)} read, {len(report.refused)} refused; "
@@ -83,16 +85,17 @@ class Command(BaseCommand):
 
 
 class Progress:
-    """A one-line bar on the terminal: how many files are done of how many."""
+    """A bar on the terminal's last line: how many files are done of how many. The report's lines
+    are written above it (the bar is cleared first, then drawn again)."""
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done_count = max(total, 1), 0
+    def __init__(self, total: int, out: OutputWrapper) -> None:
+        self.total, self.done_count, self.out = max(total, 1), 0, out
 
     def step(self, name: str) -> None:
         self.done_count += 1
         filled = 30 * self.done_count // self.total
-        sys.stderr.write(f"\r[{'#' * filled}{' ' * (30 - filled)}] {self.done_count}/{self.total} {name[-40:]:<40}")
-        sys.stderr.flush()
+        self.out.write(f"[{'#' * filled}{' ' * (30 - filled)}] {self.done_count}/{self.total} {name[-40:]}", ending="")
+        self.out.flush()
 
-    def done(self) -> None:
-        sys.stderr.write("\n")
+    def clear(self) -> None:
+        self.out.write("\r\x1b[K", ending="")

@@ -48,7 +48,7 @@ WORDS = {
     # FHIR R4 (issue 15): a type and a FHIR id (a string, not our number) and any other path.
     "resource_type": "Patient",
     "resource_id": "1",
-    "path": "no-such-thing",
+    "path": "no/such/thing",
 }
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 

@@ -10,7 +10,7 @@ APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset
 DEMO_PASSWORD ?= living-plan-demo
 PYTEST_WORKERS ?= auto
 
-.PHONY: help install apt venv assets run test lint typecheck contracts templates unit browser bench bench-notify clean
+.PHONY: help install apt venv assets run test lint typecheck contracts templates unit browser bench bench-notify bench-fhir clean
 
 help:
 	@echo "make run    - set up and serve the demo on http://127.0.0.1:$(PORT), with the task worker"
@@ -93,6 +93,9 @@ bench: install
 # The outbox drained by real workers through the Notify stub; NOTIFY_BENCH_MESSAGES=10000 for the full run.
 bench-notify: install
 	$(BIN)/python benchmarks/notify.py
+
+bench-fhir: install
+	$(BIN)/python benchmarks/fhir.py
 
 clean:
 	rm -rf $(VENV) node_modules livingplan/static/dist livingplan/static/nhsuk var

@@ -9,6 +9,8 @@ class TokenScope(models.TextChoices):
 
     READ = "read", "Read"
     WRITE = "write", "Read and write"
+    # Reads over FHIR R4 at /fhir/r4/ only (issue 15): a partner system's link, not the JSON API.
+    FHIR = "fhir", "FHIR read"
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
@@ -36,4 +38,6 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.get_scope_display()}) for {self.user}"
 
     def allows(self, scope: str) -> bool:
+        if scope == TokenScope.FHIR or self.scope == TokenScope.FHIR:
+            return scope == self.scope
         return scope == TokenScope.READ or self.scope == TokenScope.WRITE

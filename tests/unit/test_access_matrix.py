@@ -234,6 +234,12 @@ MATRIX: dict[str, dict[str, int]] = {
     "/api/v1/docs": everyone(200),
     "/api/v1/openapi.json": everyone(200),
     "/api/v1/no-such-route": everyone(404),
+    # FHIR R4 (issue 15): for other systems with a fhir token, so a browser session is a 401.
+    "/fhir/r4/metadata": everyone(200),
+    "/fhir/r4/Patient": everyone(401),
+    "/fhir/r4/Patient/{alex}": everyone(401),
+    "/fhir/r4/Patient/{alex}/$everything": everyone(401),
+    "/fhir/r4/no-such-thing/at/all": everyone(404),
     # Everyone signed in may list the people they can see; for some that list is empty.
     "/api/v1/people": api(200),
     "/api/v1/people/{alex}": api(404, **SEES_ALEX),
@@ -395,7 +401,7 @@ def test_each_persona_gets_the_expected_status_at(
         assert responses[ANONYMOUS]["Location"].startswith("/sign-in/?next="), (
             "signed-out visitors are asked to sign in"
         )
-    if responses[ANONYMOUS].status_code == 401:
+    if responses[ANONYMOUS].status_code == 401 and not url.startswith("/fhir/"):
         assert responses[ANONYMOUS].json()["code"] == "unauthorized"
 
 

@@ -46,6 +46,10 @@ WORDS = {
     "uidb64": "MQ",
     "part": "NEXT_STEP",  # the planning conversation's fullest form
     "area_id": "process.talk.what-matters",  # an area of the self-assessment
+    # FHIR R4 (issue 15): a type and a FHIR id (a string, not our number) and any other path.
+    "resource_type": "Patient",
+    "resource_id": "1",
+    "path": "no/such/thing",
 }
 PARAMETER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 

@@ -289,3 +289,7 @@ BUDGET_APPROVAL_LIMITS: dict[str, int | None] = {
     "PANEL": None,
 }
 BUDGET_SECOND_TIER_FOR_NEW_OR_INCREASED: list[str] = []
+# FHIR R4 (issue 15, ADR-044): the base URL exports name their resources under, and where the
+# shared FHIR test data is ("" finds ../shared/data/fhir beside the project, as the tests do).
+LIVINGPLAN_FHIR_BASE = os.environ.get("LIVINGPLAN_FHIR_BASE", LIVINGPLAN_SITE_URL.rstrip("/") + "/fhir/r4")
+LIVINGPLAN_FHIR_TEST_DATA = os.environ.get("LIVINGPLAN_FHIR_TEST_DATA", "")

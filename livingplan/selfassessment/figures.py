@@ -4,8 +4,9 @@ A registry: each figure is a function of the organisation assessed, named once w
 `register_figure`. `freeze` computes them all when a round starts, and the round keeps the
 result, so a later change in the figures never rewrites what a round was scored against.
 
-Adding one (reviews on time, sign-off times): write a function here that reads the other app's
-models and decorate it. The self-assessment sits above reviews and budgets in the layers, so it
+Adding one: write a function here that reads the other app's models and decorate it, as the
+figures from reviews (not overdue; changes decided in time) and budgets (signed off in time)
+are. The self-assessment sits above reviews and budgets in the layers, so it
 may import them; they need import nothing of ours (ADR-046).
 
 Figures are counts over the organisation's people, never a person's own rows shown to anyone:
@@ -19,9 +20,14 @@ from django.db.models import Q
 from django.utils import timezone
 
 from livingplan.accounts.models import Organisation
+from livingplan.budgets import clock as budget_clock
+from livingplan.budgets import policy
+from livingplan.budgets.models import DECIDED, Budget
 from livingplan.notifications.models import OutboxMessage
 from livingplan.notifications.models import Status as MessageStatus
-from livingplan.plans.models import Outcome, PlanVersion, Statement, StatementStatus
+from livingplan.plans.models import Outcome, Plan, PlanStatus, PlanVersion, Statement, StatementStatus
+from livingplan.reviews import clocks
+from livingplan.reviews.models import TriggerDecision
 
 
 @dataclass(frozen=True)
@@ -114,3 +120,47 @@ def plan_sent_their_way(organisation: Organisation) -> Figure:
         ).values_list("person_id", flat=True)
     )
     return Figure(numerator=len(sent), denominator=len(agreed))
+
+
+@register_figure(
+    "reviews_not_overdue",
+    label="Agreed plans whose next review is not overdue",
+    areas=("process.review.progress", "teams.review.progress"),
+)
+def reviews_not_overdue(organisation: Organisation) -> Figure:
+    plans = Plan.objects.filter(
+        person__lead_organisation=organisation,
+        status__in=[PlanStatus.AGREED, PlanStatus.ACTIVE],
+        next_review_on__isnull=False,
+    )
+    return Figure(numerator=plans.filter(next_review_on__gte=timezone.localdate()).count(), denominator=plans.count())
+
+
+@register_figure(
+    "changes_decided_in_time",
+    label="Changes in people's lives decided within their working-day target (decide whether the plan changes)",
+    areas=("process.review.working", "teams.review.person-centred"),
+)
+def changes_decided_in_time(organisation: Organisation) -> Figure:
+    # Decided ones only: a change still waiting has not yet met or missed its target.
+    decided = TriggerDecision.objects.filter(person__lead_organisation=organisation).select_related("trigger")
+    met = [
+        clocks.decision_clock(category=d.trigger.category, raised_at=d.trigger.raised_at, decided_at=d.decided_at).met()
+        for d in decided
+    ]
+    return Figure(numerator=sum(1 for m in met if m), denominator=len(met))
+
+
+@register_figure(
+    "budgets_signed_off_in_time",
+    label="Personal budgets decided within the sign-off target in working days",
+    areas=("process.act.personal-budget", "teams.act.personal-budget", "process.record.budget-agreement"),
+)
+def budgets_signed_off_in_time(organisation: Organisation) -> Figure:
+    budgets = Budget.objects.filter(person__lead_organisation=organisation, status__in=DECIDED).prefetch_related(
+        "status_changes"
+    )
+    now, target = timezone.now(), policy.target_days(organisation)
+    found = [budget_clock.sign_off_clock(list(b.status_changes.all()), target_days=target, now=now) for b in budgets]
+    decided = [f.clock for f in found if f.clock is not None and f.decided_at is not None]
+    return Figure(numerator=sum(1 for c in decided if c.met()), denominator=len(decided))

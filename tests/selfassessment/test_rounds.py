@@ -111,7 +111,13 @@ def test_a_round_cannot_be_closed_twice(round_: Round, world: World) -> None:
 
 def test_figures_are_frozen_when_the_round_starts(round_: Round) -> None:
     keys = {item["key"] for item in round_.figures}
-    assert keys == {"own_words", "plan_sent_their_way"}
+    assert keys == {
+        "own_words",
+        "plan_sent_their_way",
+        "reviews_not_overdue",
+        "changes_decided_in_time",
+        "budgets_signed_off_in_time",
+    }
 
 
 def test_each_rater_is_sent_an_invitation_with_a_link_to_the_round(round_: Round) -> None:

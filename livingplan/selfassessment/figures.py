@@ -16,7 +16,7 @@ like `people.stats`, they read the tables directly rather than through `visible_
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from livingplan.accounts.models import Organisation
@@ -25,9 +25,9 @@ from livingplan.budgets import policy
 from livingplan.budgets.models import DECIDED, Budget
 from livingplan.notifications.models import OutboxMessage
 from livingplan.notifications.models import Status as MessageStatus
-from livingplan.plans.models import Outcome, Plan, PlanStatus, PlanVersion, Statement, StatementStatus
-from livingplan.reviews import clocks
-from livingplan.reviews.models import TriggerDecision
+from livingplan.plans.models import Outcome, Plan, PlanVersion, Statement, StatementStatus
+from livingplan.reviews import clocks, schedule
+from livingplan.reviews.models import ReviewCompletion, TriggerDecision
 
 
 @dataclass(frozen=True)
@@ -124,16 +124,30 @@ def plan_sent_their_way(organisation: Organisation) -> Figure:
 
 @register_figure(
     "reviews_not_overdue",
-    label="Agreed plans whose next review is not overdue",
+    label="Agreed plans whose next planned review is not overdue",
     areas=("process.review.progress", "teams.review.progress"),
 )
 def reviews_not_overdue(organisation: Organisation) -> Figure:
-    plans = Plan.objects.filter(
-        person__lead_organisation=organisation,
-        status__in=[PlanStatus.AGREED, PlanStatus.ACTIVE],
-        next_review_on__isnull=False,
+    # The due date by the reviews app's own rule (`schedule.review_due_on`), from the same rows.
+    plans = Plan.objects.filter(person__lead_organisation=organisation, versions__isnull=False).annotate(
+        first_agreed=Min("versions__agreed_at"),
+        last_reviewed=Subquery(
+            ReviewCompletion.objects.filter(person_id=OuterRef("person_id"))
+            .order_by("-completed_at")
+            .values("completed_at")[:1]
+        ),
     )
-    return Figure(numerator=plans.filter(next_review_on__gte=timezone.localdate()).count(), denominator=plans.count())
+    today = timezone.localdate()
+    due = [
+        schedule.review_due_on(
+            first_agreed_on=timezone.localdate(first) if first else None,
+            last_reviewed_on=timezone.localdate(last) if last else None,
+            plan_next_review_on=next_on,
+        )
+        for next_on, first, last in plans.values_list("next_review_on", "first_agreed", "last_reviewed")
+    ]
+    dated = [day for day in due if day is not None]
+    return Figure(numerator=sum(1 for day in dated if day >= today), denominator=len(dated))
 
 
 @register_figure(

@@ -140,6 +140,18 @@ def record_json(data: SubjectAccess) -> dict[str, Any]:
             }
             for i in data.invitations
         ],
+        # Links your care team sent you to choose a password (ADR-048); never the link itself.
+        "invitations_to_you_to_sign_in": [
+            {
+                "sent_by": user_name(i.created_by),
+                "sent_at": iso(i.created_at),
+                "expires_at": iso(i.expires_at),
+                "opened_at": iso(i.opened_at),
+                "accepted_at": iso(i.accepted_at),
+                "cancelled_at": iso(i.cancelled_at),
+            }
+            for i in data.own_invitations
+        ],
         "things_your_coordinator_was_asked_to_do": [
             {
                 "kind": t.get_kind_display(),

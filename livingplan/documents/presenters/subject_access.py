@@ -53,6 +53,7 @@ class SubjectAccess:
     audit: list[AuditEvent]
     personal_details: bool = True  # date of birth, NHS number, address, GP: only if shared (ADR-023)
     invitations: list[record.CircleInvitation] = field(default_factory=list)
+    own_invitations: list[record.OwnInvitation] = field(default_factory=list)  # to sign in (ADR-048)
     capacity: list[record.CapacityAssessment] = field(default_factory=list)
     advocacy: record.Advocacy | None = None
     legal: list[record.LegalAuthority] = field(default_factory=list)
@@ -89,6 +90,7 @@ def load_subject_access(person: record.Person, *, viewer: Any, groups: frozenset
             .filter(circle_member__person=person)
             .select_related("circle_member", "created_by")
         ),
+        own_invitations=_rows(record.OwnInvitation, **mine, related=("created_by",)),
         consents=_rows(record.SharingConsent, **mine, related=("organisation",)),
         plan=plan,
         sharing_choices=_rows(SharingChoice, **mine, related=("circle_member", "organisation")),

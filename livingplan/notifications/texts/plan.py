@@ -50,7 +50,7 @@ OWN_INVITATION = Template(
         Channel.SMS: Wording(
             subject="",
             body=(
-                "Hello {first_name}. {by_name} has invited you to sign in to Living Plan to see your plan. "
+                "Hello {first_name}. Your care team has invited you to sign in to Living Plan to see your plan. "
                 "Open this link within 7 days and choose a password: {link}"
             ),
         ),

@@ -39,7 +39,9 @@ def can_sign_in(person: Person) -> bool:
 @transaction.atomic
 def invite_person_to_sign_in(person: Person, *, by: User, audit: AuditContext | None = None) -> str:
     """Send the person a link to choose a password. Returns the one-time token; only its hash is kept."""
-    person = Person.objects.select_for_update().select_related("user", "communication_needs").get(pk=person.pk)
+    person = (
+        Person.objects.select_for_update(of=("self",)).select_related("user", "communication_needs").get(pk=person.pk)
+    )
     name = person.name_to_use
     if not may_speak_for_the_team(by, person):
         raise PermissionDenied(f"Only {name}'s coordinator or care team at their council can invite them to sign in.")

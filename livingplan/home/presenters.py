@@ -11,6 +11,7 @@ from django.utils import timezone
 from livingplan.accounts.models import Membership, Role, User
 from livingplan.appointments import presenters as appointment_presenters
 from livingplan.budgets.presenters import home as budget_presenters
+from livingplan.core.org_settings import SettingsPage, settings_pages
 from livingplan.core.presenters import date_long, datetime_short
 from livingplan.home.caseload import Caseload, caseload_for
 from livingplan.journeys.presenters.journey import Journey, journey_for
@@ -129,6 +130,11 @@ class StaffHome:
     colleagues: list[Membership] = field(default_factory=list)
     budgets_waiting: int | None = None  # for approvers: budgets waiting for sign-off (issue 14)
     template: str = "home/staff.jinja"
+
+    @property
+    def settings_pages(self) -> list[SettingsPage]:
+        """The organisation settings pages other apps registered (shown to organisation admins)."""
+        return settings_pages()
 
     @property
     def roles(self) -> set[str]:

@@ -13,15 +13,14 @@ workers) never repeats a reminder, and a time changed after one was sent gets it
 import datetime as dt
 
 from django.db import transaction
-from django.utils import timezone
 
 from livingplan.appointments.invitations import personalisation, recipient_for
 from livingplan.appointments.models import Appointment, AppointmentStatus
 from livingplan.core.workdays import LONDON, end_of_day
 from livingplan.notifications import outbox, recipients
-from livingplan.notifications.models import Channel, OutboxMessage
+from livingplan.notifications.models import Channel
+from livingplan.notifications.reminding import already_queued, daytime_now
 
-REMIND_FROM = dt.time(9, 0)
 EVERY_SECONDS = 15 * 60
 TEMPLATE = "appointment_reminder"
 BY = (Channel.EMAIL, Channel.SMS)
@@ -38,8 +37,8 @@ def _by_email_or_text(to: recipients.Recipient) -> bool:
 
 def remind_about_appointments() -> int:
     """Queue the reminders for tomorrow's appointments not yet queued. Returns how many were queued."""
-    now = timezone.localtime()
-    if now.time() < REMIND_FROM:
+    now = daytime_now()
+    if now is None:
         return 0
     tomorrow = now.date() + dt.timedelta(days=1)
     appointments = (
@@ -56,9 +55,7 @@ def remind_about_appointments() -> int:
             appointment.participants.select_related("circle_member__user", "user", "appointment__person__user")
         )
         keys = {participant.pk: _key(appointment, participant.pk) for participant in participants}
-        done = set(
-            OutboxMessage.objects.filter(idempotency_key__in=keys.values()).values_list("idempotency_key", flat=True)
-        )
+        done = already_queued(keys.values())
         with transaction.atomic():
             for participant in participants:
                 to = recipient_for(participant)

@@ -13,15 +13,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from livingplan.community.models import ResourceLink
 from livingplan.notifications import outbox
-from livingplan.notifications.models import OutboxMessage
+from livingplan.notifications.reminding import already_queued, daytime_now
 from livingplan.people import messaging
 
 TEMPLATE = "community_did_it_help"
-ASK_FROM = dt.time(9, 0)
 ASK_FOR_AT_MOST = dt.timedelta(days=14)
 EVERY_SECONDS = 60 * 60
 
@@ -32,8 +30,8 @@ def key(link: ResourceLink) -> str:
 
 def ask_did_it_help() -> int:
     """Queue each question due now and not yet queued. Returns how many were queued."""
-    now = timezone.localtime()
-    if now.time() < ASK_FROM:
+    now = daytime_now()
+    if now is None:
         return 0
     today = now.date()
     # The worker reads every person's due links: nobody is in front of it to narrow by (as reminders).
@@ -49,9 +47,7 @@ def ask_did_it_help() -> int:
         .order_by("ask_on", "pk")
     )
     keys = {link.pk: key(link) for link in due}
-    done = set(
-        OutboxMessage.objects.filter(idempotency_key__in=keys.values()).values_list("idempotency_key", flat=True)
-    )
+    done = already_queued(keys.values())
     return sum(1 for link in due if keys[link.pk] not in done and _ask(link))
 
 

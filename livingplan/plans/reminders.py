@@ -13,15 +13,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from livingplan.core.presenters import date_long
 from livingplan.notifications import outbox
-from livingplan.notifications.models import OutboxMessage
+from livingplan.notifications.reminding import already_queued, daytime_now
 from livingplan.people import messaging
 from livingplan.plans.models import FINISHED_ACTION_STATUSES, Action
 
-REMIND_FROM = dt.time(9, 0)
 OVERDUE_FOR_AT_MOST = dt.timedelta(days=7)
 EVERY_SECONDS = 15 * 60
 
@@ -36,8 +34,8 @@ def _template(action: Action, today: dt.date) -> str:
 
 def remind_about_actions() -> int:
     """Queue the reminders due now and not yet queued. Returns how many were queued."""
-    now = timezone.localtime()
-    if now.time() < REMIND_FROM:
+    now = daytime_now()
+    if now is None:
         return 0
     today = now.date()
     candidates = list(
@@ -54,9 +52,7 @@ def remind_about_actions() -> int:
         .order_by("due_on", "pk")
     )
     keys = {action.pk: _key(_template(action, today), action) for action in candidates}
-    done = set(
-        OutboxMessage.objects.filter(idempotency_key__in=keys.values()).values_list("idempotency_key", flat=True)
-    )
+    done = already_queued(keys.values())
     queued = 0
     for action in candidates:
         if keys[action.pk] not in done and _remind(action, _template(action, today), keys[action.pk]):

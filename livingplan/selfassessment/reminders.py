@@ -10,15 +10,13 @@ import datetime as dt
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from livingplan.core.presenters import date_long
 from livingplan.notifications import outbox
-from livingplan.notifications.models import OutboxMessage
+from livingplan.notifications.reminding import already_queued, daytime_now
 from livingplan.people import messaging
 from livingplan.selfassessment.models import Priority, PriorityStatus
 
-REMIND_FROM = dt.time(9, 0)
 DUE_SOON = dt.timedelta(days=7)
 OVERDUE_FOR_AT_MOST = dt.timedelta(days=14)
 EVERY_SECONDS = 60 * 60
@@ -32,8 +30,8 @@ def _key(template: str, priority: Priority) -> str:
 
 def remind_about_priorities() -> int:
     """Queue the reminders due now and not yet queued. Returns how many were queued."""
-    now = timezone.localtime()
-    if now.time() < REMIND_FROM:
+    now = daytime_now()
+    if now is None:
         return 0
     today = now.date()
     waiting = list(
@@ -47,8 +45,7 @@ def remind_about_priorities() -> int:
         .order_by("by_when", "pk")
     )
     keys = {p.pk: _key(OVERDUE if p.by_when < today else DUE, p) for p in waiting}
-    queued_before = OutboxMessage.objects.filter(idempotency_key__in=keys.values())
-    done = set(queued_before.values_list("idempotency_key", flat=True))
+    done = already_queued(keys.values())
     queued = 0
     for priority in waiting:
         template = OVERDUE if priority.by_when < today else DUE

@@ -6,12 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
 
 from livingplan.accounts.models import Organisation
 from livingplan.core.models import PersonalDataModel
 from livingplan.core.viewer import Viewer, active_user
 from livingplan.people import contact_details
+from livingplan.people.models import invitation_link
+from livingplan.people.models.invitation_link import InvitationLink
 from livingplan.people.models.person import Person, collect_errors
 from livingplan.people.models.querysets import ForPersonQuerySet
 
@@ -89,31 +90,18 @@ class CircleInvitationQuerySet(models.QuerySet["CircleInvitation"]):
         return self.filter(circle_member__person__user=user)
 
     def waiting(self) -> Self:
-        """Sent, and not yet accepted, cancelled or out of date (opened ones too: not finished)."""
-        return self.filter(accepted_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=timezone.now())
+        return self.filter(invitation_link.waiting())
 
 
-class CircleInvitation(PersonalDataModel):
-    """A single-use, expiring invitation for someone in the circle to set a password and sign in.
-
-    Only a hash of the token is kept: the link itself is shown once, to the person who invites.
-    The link works once: opening it (`opened_at`) swaps the token for a short step in the
-    visitor's session, so the URL that access logs keep no longer opens anything.
-    """
+class CircleInvitation(InvitationLink):
+    """A single-use, expiring invitation for someone in the circle to set a password and sign in."""
 
     circle_member = models.ForeignKey(CircleMember, on_delete=models.CASCADE, related_name="invitations")
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    opened_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
 
     objects = CircleInvitationQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(InvitationLink.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"Invitation for {self.circle_member}"

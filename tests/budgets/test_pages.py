@@ -131,6 +131,6 @@ def test_home_pages_lead_to_the_budget_and_the_queue(ready: Ready, client_for: C
     from tests.budgets.conftest import submitted
 
     submitted(ready)
-    assert "Budgets waiting for sign-off (1)" in client_for("morgan").get("/").content.decode()
+    assert "1 budget is waiting for you to sign off" in client_for("morgan").get("/").content.decode()
     assert "£9,000.00 a year. Waiting for sign-off." in client_for("alex").get("/").content.decode()
-    assert "Budgets waiting for sign-off" not in client_for("priya").get("/").content.decode()
+    assert "waiting for you to sign off" not in client_for("priya").get("/").content.decode()

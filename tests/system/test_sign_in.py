@@ -66,13 +66,13 @@ HOMES = [
     Home(
         "morgan",
         "Hello, Morgan",
-        sees=("approver at Northbridge Council", "Personal budgets", "it will wait for you here"),
+        sees=("approver at Northbridge Council", "Personal budgets", "sign off"),
         does_not_see=("Alex Carter",),
     ),
     Home(
         "quinn",
         "Hello, Quinn",
-        sees=("quality lead at Northbridge Council", "Quality of plans", "reviews happen on time"),
+        sees=("quality lead at Northbridge Council", "Reviews and the quality of plans", "Reviews and decisions overdue"),
         does_not_see=("Alex Carter",),
     ),
     # Commissioners see totals only, never a person.

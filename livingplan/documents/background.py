@@ -19,6 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from livingplan.accounts.models import User
+from livingplan.community.presenters.pack import Pack
 from livingplan.core.models import AuditEvent
 from livingplan.documents import presenters
 from livingplan.documents.models import MadeDocument
@@ -28,6 +29,7 @@ from livingplan.plans.models import Plan
 from livingplan.plans.presenters.plan import content_version
 
 EXPORT = "export"
+COMMUNITY_PACK = "community_pack"
 # A worker killed mid-task leaves its file "being made"; the next request after this asks again.
 STUCK_AFTER = dt.timedelta(minutes=5)
 # The ZIP's audit trail grows with every read, which moves no revision: a ready ZIP is kept this long.
@@ -164,5 +166,27 @@ def request_export(person: Person, *, viewer: User, groups: frozenset[str], retr
         key=key,
         filename=name,
         kept_for=EXPORT_KEPT_FOR,
+        retry_failed=retry_failed,
+    )
+
+
+def pack_key(pack: Pack, *, viewer: User, fmt: DocFormat) -> str:
+    """Everything the pack shows (it is chosen in the request, which is quick) and who it is for."""
+    what = (pack.title, pack.intro, pack.district, pack.is_self, pack.made_on, repr(pack.sections))
+    return _hash((COMMUNITY_PACK, pack.person.pk, viewer.pk, fmt.value, *what))
+
+
+def request_community_pack(
+    pack: Pack, *, viewer: User, fmt: DocFormat, filename: str, retry_failed: bool = True
+) -> MadeDocument:
+    """The "what is on near you" PDF: rendering it takes WeasyPrint seconds, so the worker does it."""
+    return _ask(
+        pack.person,
+        viewer=viewer,
+        kind=COMMUNITY_PACK,
+        fmt=fmt.value,
+        key=pack_key(pack, viewer=viewer, fmt=fmt),
+        filename=filename,
+        kept_for=None,
         retry_failed=retry_failed,
     )

@@ -11,8 +11,9 @@ from django.http import Http404
 from django.utils import timezone
 from django_tasks import task
 
-from livingplan.documents import presenters, rendering
-from livingplan.documents.background import EXPORT
+from livingplan.community.presenters.pack import build_pack
+from livingplan.documents import community_pack, presenters, rendering
+from livingplan.documents.background import COMMUNITY_PACK, EXPORT
 from livingplan.documents.models import MadeDocument
 from livingplan.documents.presenters import DocFormat, DocKind
 from livingplan.people.models import Person
@@ -52,6 +53,8 @@ def _make(made: MadeDocument) -> bytes:
         if person is None or not rules.is_the_person(viewer, person):
             raise Http404
         return rendering.subject_access_zip(person, viewer=viewer, today=today)
+    if made.kind == COMMUNITY_PACK:
+        return _community_pack(made)
     plan = (
         Plan.objects.visible_to(viewer)
         .select_related("person__lead_organisation", "person__communication_needs")
@@ -74,3 +77,12 @@ def _make(made: MadeDocument) -> bytes:
         made_on=today,
     )
     return rendering.document_pdf(doc)
+
+
+def _community_pack(made: MadeDocument) -> bytes:
+    """Chosen again now, as the viewer may see it now: the request only chose it to name the file."""
+    person = Person.objects.visible_to(made.viewer).select_related("communication_needs").filter(pk=made.person_id)
+    found = person.first()
+    if found is None:
+        raise Http404
+    return community_pack.pack_pdf(build_pack(found, viewer=made.viewer), DocFormat(made.fmt))

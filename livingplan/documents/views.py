@@ -180,7 +180,17 @@ def community_pack(request: AuthenticatedRequest, person_pk: int) -> HttpRespons
         raise Http404 from None
     pack = build_pack(person, viewer=request.user)
     filename = community_pack_file.pack_filename(pack, fmt, timezone.localdate().isoformat())
-    services.record_pack_exported(person, by=request.user, audit=request.audit, fmt=fmt.value, filename=filename)
     if "print" in request.GET:
+        services.record_pack_exported(person, by=request.user, audit=request.audit, fmt=fmt.value, filename=filename)
         return HttpResponse(community_pack_file.pack_html(pack, fmt, for_pdf=False))
-    return _download(community_pack_file.pack_pdf(pack, fmt), "application/pdf", filename)
+    polling = bool(request.headers.get("HX-Request"))
+    made = background.request_community_pack(
+        pack, viewer=request.user, fmt=fmt, filename=filename, retry_failed=not polling
+    )
+    what = "PDF of what is on near you"
+    if polling:
+        return _poll(request, made, what=what)
+    if made.file is None:
+        return _waiting(request, person, made, what=what)
+    services.record_pack_exported(person, by=request.user, audit=request.audit, fmt=fmt.value, filename=made.filename)
+    return _download(made.file, "application/pdf", made.filename)

@@ -87,3 +87,43 @@ def test_someone_who_may_not_see_alex_gets_404_for_his_pack(
     response = client_for(username).get(f"/people/{world.alex_record.pk}/what-is-on-near-you.pdf")
 
     assert response.status_code == 404
+
+
+@pytest.mark.usefixtures("alex_near_walkers")
+def test_while_the_worker_is_busy_alex_is_told_his_pack_is_being_made_then_gets_it(
+    world: World, client_for: Callable[[str], Client], worker_busy: Callable[[], int]
+) -> None:
+    """Rendering a pack takes WeasyPrint seconds, so no web worker waits for it (ADR-019)."""
+    alex, url = client_for("alex"), f"/people/{world.alex_record.pk}/what-is-on-near-you.pdf"
+
+    waiting = alex.get(url)
+
+    assert waiting.status_code == 202
+    assert "<h1>Your PDF of what is on near you is being made</h1>" in waiting.content.decode()
+    assert not AuditEvent.objects.filter(action="community.pack.exported").exists()
+    assert worker_busy() == 1
+    ready = alex.get(url)
+    assert ready["Content-Type"] == "application/pdf"
+    assert WALKERS in pdf_text(ready.content)
+    assert AuditEvent.objects.filter(action="community.pack.exported", person_id=world.alex_record.pk).count() == 1
+
+
+@pytest.mark.usefixtures("alex_near_walkers")
+def test_a_pack_made_before_something_new_nearby_is_made_again(
+    world: World, client_for: Callable[[str], Client], worker_busy: Callable[[], int]
+) -> None:
+    alex, url = client_for("alex"), f"/people/{world.alex_record.pk}/what-is-on-near-you.pdf"
+    alex.get(url)
+    worker_busy()
+    services.save_resource(
+        None,
+        by=world.admin,
+        name="Northbridge Nordic Walkers",
+        kind=ResourceKind.GROUP,
+        description="Walking with poles, all levels.",
+        postcode="NB1 2XY",
+    )
+
+    assert alex.get(url).status_code == 202
+    assert worker_busy() == 1
+    assert "Northbridge Nordic Walkers" in pdf_text(alex.get(url).content)

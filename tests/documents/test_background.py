@@ -9,11 +9,11 @@ the queued task as the worker would.
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 import time_machine
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 from django_tasks import default_task_backend
 
@@ -21,27 +21,9 @@ from livingplan.core.models import AuditEvent
 from livingplan.documents import rendering
 from livingplan.documents.models import MadeDocument
 from livingplan.documents.presenters import Document
-from livingplan.documents.tasks import make_document
 from livingplan.plans import services as plans
 from livingplan.plans.sections import SharingGroup
 from tests.documents.conftest import OUTCOME, RISK, AlexPlan, pdf_text, record_format
-
-QUEUE_ONLY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-
-
-@pytest.fixture
-def worker_busy() -> Iterator[Callable[[], int]]:
-    """Tasks are queued, not run; the fixture's value runs what is queued, as `db_worker` would."""
-    with override_settings(TASKS=QUEUE_ONLY):
-
-        def run_queued() -> int:
-            queued = list(default_task_backend.results)  # type: ignore[attr-defined]
-            default_task_backend.clear()  # type: ignore[attr-defined]
-            for result in queued:
-                make_document.call(*result.args)
-            return len(queued)
-
-        yield run_queued
 
 
 @pytest.fixture

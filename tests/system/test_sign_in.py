@@ -72,7 +72,11 @@ HOMES = [
     Home(
         "quinn",
         "Hello, Quinn",
-        sees=("quality lead at Northbridge Council", "Reviews and the quality of plans", "Reviews and decisions overdue"),
+        sees=(
+            "quality lead at Northbridge Council",
+            "Reviews and the quality of plans",
+            "Reviews and decisions overdue",
+        ),
         does_not_see=("Alex Carter",),
     ),
     # Commissioners see totals only, never a person.

@@ -1,6 +1,6 @@
 """Who may do what with reviews. Each predicate assumes the user already sees the person (`visible_to`)."""
 
-from livingplan.accounts.models import Membership, Role
+from livingplan.accounts.models import Membership, Organisation, Role
 from livingplan.core.viewer import Viewer
 from livingplan.people import rules as people_rules
 from livingplan.people.models import Person
@@ -53,3 +53,17 @@ def oversees_reviews(user: Viewer) -> bool:
     if user.pk is None:
         return False
     return Membership.objects.filter(user_id=user.pk, role__in=(Role.APPROVER, Role.QUALITY_LEAD)).exists()
+
+
+def is_organisation_admin(user: Viewer, organisation: Organisation) -> bool:
+    """Only the organisation's admin sets its review policy."""
+    if user.pk is None:
+        return False
+    return Membership.objects.filter(
+        user_id=user.pk, role=Role.ORGANISATION_ADMIN, organisation_id=organisation.pk
+    ).exists()
+
+
+def can_choose_how(user: Viewer, person: Person) -> bool:
+    """The person chooses how and how often their reviews happen; their coordinator may record it with them."""
+    return people_rules.is_the_person(user, person) or runs_reviews(user, person)

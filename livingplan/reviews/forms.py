@@ -229,6 +229,7 @@ class CompleteForm(RevisionForm):
         months = self.fields["months"]
         assert isinstance(months, forms.ChoiceField)
         months.choices = _month_choices(longest, "In")
+        months.error_messages["invalid_choice"] = f"Choose a next review within {longest} months"
         months.hint = f"As the person agreed. At least every {longest} months here."  # type: ignore[attr-defined]
 
 
@@ -290,6 +291,7 @@ class ChooseForm(forms.Form):
         often = self.fields["every_months"]
         assert isinstance(often, forms.ChoiceField)
         often.choices = _month_choices(longest, "Every")
+        often.error_messages["invalid_choice"] = f"Choose a review at least every {longest} months"
         often.hint = f"At least every {longest} months. You can always ask for a review sooner."  # type: ignore[attr-defined]
 
 

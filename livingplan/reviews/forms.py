@@ -45,6 +45,13 @@ def _month_choices(longest: int, word: str) -> list[tuple[str, str]]:
     return [(str(n), f"{word} {n} month{'s' if n > 1 else ''}") for n in found]
 
 
+def _offer_months(field: forms.Field, longest: int, word: str, too_long: str) -> None:
+    """Offer a choice of months up to the organisation's `longest`; a longer one posted by hand gets `too_long`."""
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = _month_choices(longest, word)
+    field.error_messages["invalid_choice"] = too_long
+
+
 class RevisionForm(forms.Form):
     """Carries the plan revision the page was opened at (the plan's stale-edit rule, ADR-008)."""
 
@@ -226,11 +233,8 @@ class CompleteForm(RevisionForm):
 
     def __init__(self, *args: Any, longest: int = MOST_MONTHS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        months = self.fields["months"]
-        assert isinstance(months, forms.ChoiceField)
-        months.choices = _month_choices(longest, "In")
-        months.error_messages["invalid_choice"] = f"Choose a next review within {longest} months"
-        months.hint = f"As the person agreed. At least every {longest} months here."  # type: ignore[attr-defined]
+        _offer_months(self.fields["months"], longest, "In", f"Choose a next review within {longest} months")
+        self.fields["months"].hint = f"As the person agreed. At least every {longest} months here."  # type: ignore[attr-defined]
 
 
 class RatingForm(forms.Form):
@@ -288,11 +292,8 @@ class ChooseForm(forms.Form):
 
     def __init__(self, *args: Any, longest: int = MOST_MONTHS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        often = self.fields["every_months"]
-        assert isinstance(often, forms.ChoiceField)
-        often.choices = _month_choices(longest, "Every")
-        often.error_messages["invalid_choice"] = f"Choose a review at least every {longest} months"
-        often.hint = f"At least every {longest} months. You can always ask for a review sooner."  # type: ignore[attr-defined]
+        _offer_months(self.fields["every_months"], longest, "Every", f"Choose a review at least every {longest} months")
+        self.fields["every_months"].hint = f"At least every {longest} months. You can always ask for one sooner."  # type: ignore[attr-defined]
 
 
 def _number(label: str, *, most: int, unit: str) -> ds.WholeNumberField:

@@ -60,7 +60,7 @@ def _outcomes(review: Review, viewer: Viewer, *, runs: bool, is_open: bool) -> l
     actions: dict[int, list[str]] = {}
     for action in Action.objects.visible_to(viewer).filter(plan_id=review.plan_id).order_by("due_on", "pk"):
         by = f", by {date_long(action.due_on)}" if action.due_on else ""
-        actions.setdefault(action.outcome_id, []).append(f"{action.what}: {action.owner_name}{by}")
+        actions.setdefault(action.outcome_id, []).append(f"{action.what.rstrip('.')}: {action.owner_name}{by}")
     rows = []
     for outcome in Outcome.objects.visible_to(viewer).filter(plan_id=review.plan_id, is_active=True):
         check = checks.get(outcome.pk)

@@ -4,6 +4,7 @@ change; Priya's caseload shows its clock; Priya decides, runs the review with ea
 included) and completes it; Alex agrees the new version, six months to the next review, and rates it."""
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from livingplan.core.presenters import date_long
 from livingplan.core.workdays import LONDON
+from livingplan.plans import notes
 from livingplan.reviews import services
 from livingplan.reviews.models import ReviewPolicy
 from livingplan.reviews.schedule import add_months
@@ -236,3 +238,17 @@ def test_priyas_caseload_counts_down_across_easter_and_escalates_to_her_manager_
         )
         expect(main_content(page)).to_contain_text("Alex Carter")
         expect(main_content(page)).to_contain_text("Medication")
+
+
+def test_sam_asks_for_a_review_from_his_note_on_alexs_plan(page_without_javascript: Page, world: World) -> None:
+    page = page_without_javascript
+    agreed = agree_alexs_plan(world)
+    notes.add_note(agreed.plan, by=world.sam, text="Dad has been falling asleep at lunch since the new tablets.")
+    given_i_am_signed_in_as(page, "sam")
+    visit(page, f"/people/{world.alex_record.pk}/plan/", heading="Alex's plan")
+    when_i_follow(page, re.compile("^Ask for a review about this note"), to="Ask for a review of the plan")
+    expect(main_content(page)).to_contain_text("You are asking about this note: “Dad has been falling asleep")
+    when_i_fill_in(page, "Why would you like a review?", "The tablets may need changing, and his visits with them.")
+    when_i_press(page, "Send the request", to=ALEXS)
+    then_i_am_told(page, SENT)
+    expect(main_content(page)).to_contain_text("Asked from a note between reviews.")

@@ -1,7 +1,9 @@
 """Alex's reviews in the demo (issue 13), through the service verbs: Dr Jones's handover today
 raised a medication change waiting for Priya's decision (its two-working-day clock counts down on
 her caseload), an earlier fall Priya decided needed no change, Sam's feedback, and Priya's
-reflection on what Alex's feedback changed. Alex asking for a review is left for whoever tries the demo."""
+reflection on what Alex's feedback changed, and Alex's choice of a meeting every six months. Alex
+asking for a review is left for whoever tries the demo; the council has set no review policy of its
+own, so the defaults apply until its admin sets one (ADR-049)."""
 
 import datetime as dt
 
@@ -11,7 +13,7 @@ from livingplan.accounts.models import User
 from livingplan.demo.audit import seeding
 from livingplan.people.models import Person
 from livingplan.reviews import services
-from livingplan.reviews.models import Decision, TriggerCategory
+from livingplan.reviews.models import Decision, ReviewHow, TriggerCategory
 
 
 def seed_reviews(alex: Person, *, priya: User, dr_jones: User, sam: User) -> None:
@@ -53,3 +55,5 @@ def seed_reviews(alex: Person, *, priya: User, dr_jones: User, sam: User) -> Non
         category=TriggerCategory.MEDICATION,
         what_happened="Blood pressure tablets changed today; they may make Alex sleepy for a few weeks.",
     )
+    if alex.user is not None:
+        services.choose_how(alex, by=alex.user, audit=seeding(alex.user), how=ReviewHow.MEETING, every_months=6)

@@ -31,8 +31,8 @@ from livingplan.plans.models import (
 from livingplan.plans.notes import NOTES, open_requests
 from livingplan.plans.sections import SECTION_GROUP, SharingGroup
 from livingplan.plans.sharing import LAYER_GROUP
-from livingplan.reviews import schedule
-from livingplan.reviews.caseload import Waiting, decisions_waiting, requests_waiting
+from livingplan.reviews import schedule, targets
+from livingplan.reviews.caseload import Waiting, chosen_months, decisions_waiting, requests_waiting
 from livingplan.reviews.models import ReviewCompletion
 
 REVIEW_SOON_DAYS = 28
@@ -168,6 +168,8 @@ CASELOAD_FIELDS = (
     "review_requests",
     "first_agreed_at",
     "last_reviewed_at",
+    "first_review_weeks",
+    "chosen_months",
     "is_coordinator",
     "role_description",
     "details_hidden",
@@ -237,6 +239,9 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
                 .order_by("-completed_at")
                 .values("completed_at")[:1]
             ),
+            # The lead organisation's weeks to the first review and the person's chosen gap (reviews, ADR-049).
+            first_review_weeks=targets.latest("lead_organisation_id", "first_review_weeks"),
+            chosen_months=chosen_months(user, "pk"),
             # Told apart by date of birth and NHS number only where those are shared (ADR-023).
             details_hidden=_hidden_from(user, SharingGroup.PERSONAL_DETAILS, person="pk"),
             is_coordinator=Subquery(mine.filter(person_id=OuterRef("pk")).values("is_coordinator")[:1]),
@@ -270,6 +275,8 @@ def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> 
                 first_agreed_on=_local_date(person["first_agreed_at"]),
                 last_reviewed_on=_local_date(person["last_reviewed_at"]),
                 plan_next_review_on=person["plan__next_review_on"],
+                first_review_weeks=person["first_review_weeks"],
+                every_months=person["chosen_months"],
             ),
             overdue_actions=person["overdue_actions"],
             suggestions_waiting=person["suggestions_waiting"],

@@ -2,7 +2,8 @@
 and requests waiting for an answer, with the most urgent clock of each, per person.
 
 Two queries whatever the caseload's size (one for triggers, one for requests), read through
-`visible_to`; the clocks are worked out in Python from the rows (ADR-039, ADR-040).
+`visible_to`; each row brings the target of the person's lead organisation's policy with it (a
+subquery, `targets.latest`), and the clocks are worked out in Python (ADR-039, ADR-040, ADR-049).
 """
 
 import datetime as dt
@@ -10,13 +11,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from livingplan.core.viewer import Viewer
 from livingplan.core.workdays import Clock, ClockState
-from livingplan.reviews import clocks
-from livingplan.reviews.models import ReviewRequest, Trigger, TriggerCategory
+from livingplan.reviews import clocks, targets
+from livingplan.reviews.models import ReviewChoice, ReviewRequest, Trigger, TriggerCategory
 from livingplan.reviews.presenters.common import ClockView
+
+LEAD = "person__lead_organisation_id"  # whose policy sets the targets: the organisation leading the care
 
 
 @dataclass(frozen=True)
@@ -45,11 +48,14 @@ def decisions_waiting(viewer: Viewer, people: "QuerySet[Any, Any]", now: dt.date
     rows = (
         Trigger.objects.visible_to(viewer)
         .filter(person_id__in=people, decision__isnull=True)
-        .values_list("person_id", "category", "raised_at")
+        .annotate(days=targets.latest(LEAD, "decision_days"))
+        .values_list("person_id", "category", "raised_at", "days")
     )
     found: dict[int, list[tuple[str, Clock]]] = defaultdict(list)
-    for person_id, category, raised_at in rows:
-        clock = clocks.decision_clock(category=category, raised_at=raised_at, decided_at=None)
+    default = targets.default()
+    for person_id, category, raised_at, days in rows:
+        policy = default.with_values(decision_days=days)
+        clock = clocks.decision_clock(category=category, raised_at=raised_at, decided_at=None, policy=policy)
         found[person_id].append((TriggerCategory(category).label, clock))
     return {person_id: w for person_id, pairs in found.items() if (w := _most_urgent(pairs, now))}
 
@@ -59,9 +65,21 @@ def requests_waiting(viewer: Viewer, people: "QuerySet[Any, Any]", now: dt.datet
     rows = (
         ReviewRequest.objects.visible_to(viewer)
         .filter(person_id__in=people, answer__isnull=True)
-        .values_list("person_id", "asked_at")
+        .annotate(days=targets.latest(LEAD, "answer_days"))
+        .values_list("person_id", "asked_at", "days")
     )
     found: dict[int, list[tuple[str, Clock]]] = defaultdict(list)
-    for person_id, asked_at in rows:
-        found[person_id].append(("Review asked for", clocks.answer_clock(asked_at=asked_at, answered_at=None)))
+    default = targets.default()
+    for person_id, asked_at, days in rows:
+        clock = clocks.answer_clock(asked_at=asked_at, answered_at=None, policy=default.with_values(answer_days=days))
+        found[person_id].append(("Review asked for", clock))
     return {person_id: w for person_id, pairs in found.items() if (w := _most_urgent(pairs, now))}
+
+
+def chosen_months(viewer: Viewer, person: str) -> Subquery:
+    """For a query of people or plans: the person's chosen months between reviews (their newest
+    `ReviewChoice`), NULL if they have not chosen; `person` is the lookup path to the person's id.
+    With `targets.latest(..., "first_review_weeks")` it is all `schedule.review_due_on` needs beyond
+    the plan's own dates, with no query per person."""
+    chosen = ReviewChoice.objects.visible_to(viewer).filter(person_id=OuterRef(person)).order_by("-chosen_at", "-pk")
+    return Subquery(chosen.values("every_months")[:1])

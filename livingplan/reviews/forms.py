@@ -10,10 +10,20 @@ from django import forms
 
 from livingplan.core import dates
 from livingplan.core import forms as ds
+from livingplan.plans.models import Layer
 from livingplan.reviews import feedback, targets
-from livingplan.reviews.models import Decision, PerspectiveKind, ReviewKind, ReviewResult, TriggerCategory
+from livingplan.reviews.models import (
+    MOST_MONTHS,
+    Decision,
+    PerspectiveKind,
+    ReviewHow,
+    ReviewKind,
+    ReviewResult,
+    TriggerCategory,
+)
 
 YES, NO = "yes", "no"
+TOO_LONG = f"Enter {MOST_MONTHS} months or fewer: the law says reviews must happen at least every {MOST_MONTHS} months"
 ACCEPT, DECLINE = "accept", "decline"
 YES_NO = [(YES, "Yes"), (NO, "No")]
 
@@ -27,6 +37,19 @@ def _text(label: str, *, hint: str = "", required: bool = True, message: str = "
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": rows}),
     )
+
+
+def _month_choices(longest: int, word: str) -> list[tuple[str, str]]:
+    """1, 2, 3, 6, 9 and 12 months, up to `longest` (which is always offered)."""
+    found = sorted({n for n in (1, 2, 3, 6, 9, 12) if n <= longest} | {longest})
+    return [(str(n), f"{word} {n} month{'s' if n > 1 else ''}") for n in found]
+
+
+def _offer_months(field: forms.Field, longest: int, word: str, too_long: str) -> None:
+    """Offer a choice of months up to the organisation's `longest`; a longer one posted by hand gets `too_long`."""
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = _month_choices(longest, word)
+    field.error_messages["invalid_choice"] = too_long
 
 
 class RevisionForm(forms.Form):
@@ -129,11 +152,13 @@ class StartForm(RevisionForm):
     unplanned_reason = ds.ChoiceField(label="If unplanned, why now?", choices=[], required=False)
     about = _text("Anything else to say about why", required=False)
 
-    def __init__(self, *args: Any, requested: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, requested: bool = False, reasons: list[tuple[str, str]] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         reason = self.fields["unplanned_reason"]
         assert isinstance(reason, forms.ChoiceField)
-        reason.choices = targets.unplanned_reasons()
+        reason.choices = reasons if reasons is not None else targets.default().unplanned_reasons()
         if requested:  # a review that answers a request is a requested review: nothing to choose
             del self.fields["kind"], self.fields["unplanned_reason"]
 
@@ -201,10 +226,15 @@ class CompleteForm(RevisionForm):
     in_a_year = _text("Where does the person want to be in a year?", required=False)
     months = ds.ChoiceField(
         label="When should the next review be?",
-        choices=[(str(n), f"In {n} month{'s' if n > 1 else ''}") for n in (1, 2, 3, 6, 9, 12)],
+        choices=[],
         required_message="Select when the next review should be",
         hint="As the person agreed. Never more than 12 months.",
     )
+
+    def __init__(self, *args: Any, longest: int = MOST_MONTHS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_months(self.fields["months"], longest, "In", f"Choose a next review within {longest} months")
+        self.fields["months"].hint = f"As the person agreed. At least every {longest} months here."  # type: ignore[attr-defined]
 
 
 class RatingForm(forms.Form):
@@ -229,3 +259,79 @@ class ReflectionForm(forms.Form):
         hint="For example, quieter mealtimes, or a different time for personal care.",
         message="Enter what changed in everyday support",
     )
+
+
+class ActionForm(RevisionForm):
+    """A SMART action agreed at the review: who and by when are required, unlike on the plan's own page."""
+
+    what = _text("What will be done?", message="Enter what will be done", rows=2)
+    owner_name = ds.CharField(
+        label="Who will do it?", hint="A name, or “me”.", max_length=200, required_message="Enter who will do it"
+    )
+    due_on = ds.DateField(
+        label="By when?",
+        kind=dates.PLANNED,
+        what="The date it will be done by",
+        example="1 3 2027",
+        required_message="Enter the date it will be done by",
+    )
+    layer = ds.ChoiceField(
+        label="Who gives this support?", choices=Layer.choices, required_message="Select who gives this support"
+    )
+
+
+class ChooseForm(forms.Form):
+    how = ds.ChoiceField(
+        label="How would you like your reviews to happen?",
+        choices=ReviewHow.choices,
+        required_message="Select how you would like your reviews to happen",
+    )
+    every_months = ds.ChoiceField(
+        label="How often?", choices=[], required_message="Select how often you would like a review"
+    )
+
+    def __init__(self, *args: Any, longest: int = MOST_MONTHS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_months(self.fields["every_months"], longest, "Every", f"Choose a review at least every {longest} months")
+        self.fields["every_months"].hint = f"At least every {longest} months. You can always ask for one sooner."  # type: ignore[attr-defined]
+
+
+def _number(label: str, *, most: int, unit: str) -> ds.WholeNumberField:
+    """A whole number from 0 to `most`, with the NHS's kind of message for each way it can be wrong."""
+    field = ds.WholeNumberField(label=label, max_value=most, widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    field.classes = "nhsuk-input--width-3"  # type: ignore[attr-defined]
+    field.error_messages["required"] = f"Enter the number of {unit}"
+    field.error_messages["max_value"] = f"Enter {most} {unit} or fewer"
+    field.error_messages["min_value"] = f"Enter 0 {unit} or more"
+    return field
+
+
+class PolicyForm(forms.Form):
+    """The organisation's review policy. More than 12 months between reviews is refused: the law's limit."""
+
+    every_months = _number("Months between planned reviews, at most", most=99, unit="months")
+    first_review_weeks = _number("Weeks from first agreeing a plan to its first review", most=52, unit="weeks")
+    answer_days = _number("Working days to answer a request for a review", most=60, unit="working days")
+    update_days = _number(
+        "Working days from deciding to change a plan to its new version being agreed", most=120, unit="working days"
+    )
+    extra_reasons = _text(
+        "Your own reasons for an unplanned review",
+        hint="One on each line. They are added to the usual list (hospital stay, carer situation changed and so on).",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for category, label in TriggerCategory.choices:
+            self.fields[f"decide_{category}"] = _number(
+                f"Working days to decide about a change: {label.lower()}", most=60, unit="working days"
+            )
+
+    def clean_every_months(self) -> int:
+        months = int(self.cleaned_data["every_months"])
+        if months > MOST_MONTHS:
+            raise forms.ValidationError(TOO_LONG)
+        if months < 1:
+            raise forms.ValidationError("Enter at least 1 month")
+        return months

@@ -24,8 +24,8 @@ from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people.models import Person
 from livingplan.plans.models import Plan
-from livingplan.reviews import clocks, schedule
-from livingplan.reviews.models import ReviewCompletion, Trigger
+from livingplan.reviews import clocks, schedule, targets
+from livingplan.reviews.models import ReviewChoice, ReviewCompletion, Trigger
 from livingplan.reviews.people_to_tell import coordinator_of, managers_of
 
 REMIND_FROM = dt.time(9, 0)
@@ -93,15 +93,24 @@ def remind_about_reviews() -> int:
             .order_by("-completed_at")
             .values("completed_at")[:1]
         ),
+        # The lead organisation's policy and the person's choice, in the same query (ADR-049).
+        first_review_weeks=targets.latest("person__lead_organisation_id", "first_review_weeks"),
+        chosen_months=Subquery(
+            ReviewChoice.objects.filter(person_id=OuterRef("person_id"))
+            .order_by("-chosen_at", "-pk")
+            .values("every_months")[:1]
+        ),
     )
     due: dict[int, dt.date] = {}
-    for pk, next_review_on, first_agreed, last_reviewed in dates.values_list(
-        "pk", "next_review_on", "first_agreed", "last_reviewed"
+    for pk, next_review_on, first_agreed, last_reviewed, weeks, months in dates.values_list(
+        "pk", "next_review_on", "first_agreed", "last_reviewed", "first_review_weeks", "chosen_months"
     ):
         due_on = schedule.review_due_on(
             first_agreed_on=first_agreed.astimezone(LONDON).date(),
             last_reviewed_on=last_reviewed.astimezone(LONDON).date() if last_reviewed else None,
             plan_next_review_on=next_review_on,
+            first_review_weeks=weeks,
+            every_months=months,
         )
         if due_on is not None and today - OVERDUE_FOR_AT_MOST <= due_on <= today + NOTICE:
             due[pk] = due_on
@@ -115,8 +124,12 @@ def remind_about_decisions(now: dt.datetime) -> int:
     """Each change whose decision clock has run out: the coordinator and their manager, once."""
     queued = 0
     waiting = Trigger.objects.filter(decision__isnull=True).select_related("person")
+    policies, default = targets.by_organisation(), targets.default()
     for trigger in waiting:
-        clock = clocks.decision_clock(category=trigger.category, raised_at=trigger.raised_at, decided_at=None)
+        policy = policies.get(trigger.person.lead_organisation_id or 0, default)
+        clock = clocks.decision_clock(
+            category=trigger.category, raised_at=trigger.raised_at, decided_at=None, policy=policy
+        )
         if now >= clock.due:
             with transaction.atomic():
                 queued += _tell_staff(

@@ -1,6 +1,6 @@
 """Who may do what with reviews. Each predicate assumes the user already sees the person (`visible_to`)."""
 
-from livingplan.accounts.models import Membership, Role
+from livingplan.accounts.models import Membership, Organisation, Role
 from livingplan.core.viewer import Viewer
 from livingplan.people import rules as people_rules
 from livingplan.people.models import Person
@@ -31,12 +31,14 @@ def can_rate_review(user: Viewer, person: Person) -> bool:
     return people_rules.is_the_person(user, person) or plan_rules.is_in_circle(user, person)
 
 
-def is_quality_lead(user: Viewer, person: Person) -> bool:
-    if user.pk is None:
+def _has_role(user: Viewer, role: str, organisation_id: int | None) -> bool:
+    if user.pk is None or organisation_id is None:
         return False
-    return Membership.objects.filter(
-        user_id=user.pk, role=Role.QUALITY_LEAD, organisation_id=person.lead_organisation_id
-    ).exists()
+    return Membership.objects.filter(user_id=user.pk, role=role, organisation_id=organisation_id).exists()
+
+
+def is_quality_lead(user: Viewer, person: Person) -> bool:
+    return _has_role(user, Role.QUALITY_LEAD, person.lead_organisation_id)
 
 
 def can_read_reflections(user: Viewer, person: Person) -> bool:
@@ -53,3 +55,13 @@ def oversees_reviews(user: Viewer) -> bool:
     if user.pk is None:
         return False
     return Membership.objects.filter(user_id=user.pk, role__in=(Role.APPROVER, Role.QUALITY_LEAD)).exists()
+
+
+def is_organisation_admin(user: Viewer, organisation: Organisation) -> bool:
+    """Only the organisation's admin sets its review policy."""
+    return _has_role(user, Role.ORGANISATION_ADMIN, organisation.pk)
+
+
+def can_choose_how(user: Viewer, person: Person) -> bool:
+    """The person chooses how and how often their reviews happen; their coordinator may record it with them."""
+    return people_rules.is_the_person(user, person) or runs_reviews(user, person)

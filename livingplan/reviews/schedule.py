@@ -1,9 +1,10 @@
-"""When the next planned review is due: pure dates, no ORM (ADR-040).
+"""When the next planned review is due: pure dates, no ORM (ADR-040, ADR-049).
 
-Before any review: a light-touch one `first_review_weeks` after the plan was first agreed (or the
-plan's own next review date, if that is sooner). After a review: the date it set on the plan,
-never more than twelve months after it. A review that happens early moves the next one, because
-the date counts from the review that happened.
+Before any review: a light-touch one `first_review_weeks` (the organisation's policy) after the plan
+was first agreed, or the plan's own next review date if that is sooner. After a review: the date it
+set on the plan, never later than the person's chosen gap after it (`every_months`, their
+`ReviewChoice`) and never more than twelve months after it. A review that happens early moves the
+next one, because the date counts from the review that happened.
 """
 
 import calendar
@@ -21,18 +22,28 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def next_after_review(completed_on: dt.date, months: int | None = None) -> dt.date:
     """The next review date a review completed on `completed_on` sets: `months` on, twelve at most."""
-    chosen = targets.months_between_reviews() if months is None else months
+    chosen = targets.default().every_months if months is None else months
     return add_months(completed_on, max(1, min(chosen, targets.MOST_MONTHS)))
 
 
 def review_due_on(
-    *, first_agreed_on: dt.date | None, last_reviewed_on: dt.date | None, plan_next_review_on: dt.date | None
+    *,
+    first_agreed_on: dt.date | None,
+    last_reviewed_on: dt.date | None,
+    plan_next_review_on: dt.date | None,
+    first_review_weeks: int | None = None,
+    every_months: int | None = None,
 ) -> dt.date | None:
-    """The date the next planned review is due; before any agreement, whatever date the plan holds."""
+    """The date the next planned review is due; before any agreement, whatever date the plan holds.
+
+    `first_review_weeks` is the organisation's (None: the default); `every_months` the person's
+    choice of how often (None: no choice made, so only the twelve-month limit caps the plan's date)."""
     if last_reviewed_on is None:
         if first_agreed_on is None:
             return plan_next_review_on  # a date set while drafting stands until the plan is agreed
-        light_touch = first_agreed_on + dt.timedelta(weeks=targets.first_review_weeks())
+        weeks = targets.default().first_review_weeks if first_review_weeks is None else first_review_weeks
+        light_touch = first_agreed_on + dt.timedelta(weeks=weeks)
         return min(light_touch, plan_next_review_on) if plan_next_review_on else light_touch
-    latest = add_months(last_reviewed_on, targets.MOST_MONTHS)
+    gap = min(every_months or targets.MOST_MONTHS, targets.MOST_MONTHS)
+    latest = add_months(last_reviewed_on, gap)
     return min(plan_next_review_on, latest) if plan_next_review_on else latest

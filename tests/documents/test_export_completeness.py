@@ -32,7 +32,7 @@ from livingplan.people import services as people
 from livingplan.people.models import CircleInvitation, CircleMember, DecisionKind, InformationFormat, OwnInvitation
 from livingplan.plans import notes, voice
 from livingplan.plans import services as plans
-from livingplan.plans.models import Layer, LinkedPlan, Outcome
+from livingplan.plans.models import Layer, LinkedPlan, Outcome, PlanNote
 from livingplan.plans.sections import Section, SharingGroup
 from livingplan.reviews import services as reviews
 from tests.appointments.conftest import CONVERSATION, at
@@ -98,7 +98,7 @@ REVIEW_ROW = {"id": ID, "person": WHOSE, "review": NESTED}
 REVIEWS: dict[str, Exported] = {
     "reviews.ReviewRequest": Exported(
         _in_reviews("requests_for_a_review", 0),
-        _same("asked_by", "asked_as", "reason", "asked_at"),
+        _same("asked_by", "asked_as", "reason", "asked_at") | {"note": "asked_from_a_note"},
         {"id": ID, "person": WHOSE},
     ),
     "reviews.RequestAnswer": Exported(
@@ -156,6 +156,11 @@ REVIEWS: dict[str, Exported] = {
     ),
     "reviews.ReviewRating": Exported(
         _in_reviews("reviews", 0, "ratings", 0), _same("statement", "score", "rated_by", "rated_at"), REVIEW_ROW
+    ),
+    "reviews.ReviewChoice": Exported(
+        _in_reviews("how_you_chose_to_be_reviewed", 0),
+        _same("how", "every_months", "chosen_by", "chosen_at"),
+        {"id": ID, "person": WHOSE},
     ),
 }
 
@@ -672,7 +677,9 @@ def _planning_journey(world: World) -> None:
 def _reviews(world: World, outcome: Outcome) -> None:
     """A row of every kind reviews keep (issue 13), made through their verbs, while Priya coordinates."""
     record, today = world.alex_record, timezone.localdate()
-    asked = reviews.request_review(record, by=world.alex, reason="My tablets changed")
+    note = PlanNote.objects.filter(plan=outcome.plan).first()  # "The walks are going well."
+    asked = reviews.request_review(record, by=world.alex, reason="My tablets changed", note=note)
+    reviews.choose_how(record, by=world.alex, how="PHONE", every_months=3)
     reviews.answer_request(asked, by=world.priya, accept=True, review_on=today + dt.timedelta(days=7))
     handover = reviews.answer_handover(
         record, by=world.dr_jones, needs_change=True, category="MEDICATION", what_happened="New tablets make him sleepy"

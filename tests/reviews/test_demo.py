@@ -19,3 +19,12 @@ def test_the_demo_leaves_a_medication_change_for_priya_to_decide(db: None) -> No
     page = client.get("/?show=decisions").content.decode()
     assert "Changes waiting for a decision (1)" in page
     assert "Medication" in page
+
+
+def test_the_demo_has_alexs_choice_of_a_meeting_every_six_months(db: None) -> None:
+    call_command("seed_demo", password="living-plan-demo", stdout=StringIO())
+    alex = User.objects.get(username="alex")
+    client = Client()
+    client.force_login(alex)
+    page = client.get(f"/people/{alex.person_record.pk}/reviews/").content.decode()
+    assert "A meeting with the people who support me, every 6 months." in page

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from livingplan.core.viewer import Viewer
 from livingplan.documents.presenters.export import iso, user_name
 from livingplan.people.models import Person
+from livingplan.reviews import targets
 from livingplan.reviews.feedback import STATEMENTS
 from livingplan.reviews.models import (
     FamilyFeedback,
@@ -21,6 +22,7 @@ from livingplan.reviews.models import (
     ReflectionLog,
     RequestAnswer,
     Review,
+    ReviewChoice,
     ReviewCompletion,
     ReviewOutcomeCheck,
     ReviewRating,
@@ -28,7 +30,6 @@ from livingplan.reviews.models import (
     Trigger,
     TriggerDecision,
 )
-from livingplan.reviews.targets import unplanned_reasons
 
 
 def _answer(row: RequestAnswer | None) -> dict[str, Any] | None:
@@ -49,6 +50,7 @@ def _request(row: ReviewRequest) -> dict[str, Any]:
         "asked_as": row.get_asked_as_display(),
         "reason": row.reason,
         "asked_at": iso(row.asked_at),
+        "asked_from_a_note": row.note.text if row.note else None,
         "answer": _answer(getattr(row, "answer", None)),
     }
 
@@ -125,10 +127,10 @@ def _rating(row: ReviewRating) -> dict[str, Any]:
     }
 
 
-def _review(row: Review) -> dict[str, Any]:
+def _review(row: Review, reasons: dict[str, str]) -> dict[str, Any]:
     return {
         "kind": row.get_kind_display(),
-        "unplanned_reason": dict(unplanned_reasons()).get(row.unplanned_reason, row.unplanned_reason),
+        "unplanned_reason": reasons.get(row.unplanned_reason, row.unplanned_reason),
         "about": row.about,
         "asked_for_because": row.request.reason if row.request else None,
         "change_it_follows": row.trigger.what_happened if row.trigger else None,
@@ -158,14 +160,15 @@ def _reviews(person: Person, viewer: Viewer) -> list[dict[str, Any]]:
         .prefetch_related(Prefetch("ratings", ReviewRating.objects.visible_to(viewer).select_related("rated_by")))
         .order_by("started_at", "pk")
     )
-    return [_review(r) for r in found]
+    reasons = dict(targets.for_person(person).unplanned_reasons())
+    return [_review(r, reasons) for r in found]
 
 
 def reviews_json(person: Person, *, viewer: Viewer) -> dict[str, Any]:
     requests = (
         ReviewRequest.objects.visible_to(viewer)
         .filter(person=person)
-        .select_related("asked_by", "answer__answered_by")
+        .select_related("asked_by", "answer__answered_by", "note")
         .order_by("asked_at", "pk")
     )
     changes = (
@@ -208,4 +211,13 @@ def reviews_json(person: Person, *, viewer: Viewer) -> dict[str, Any]:
             for r in reflections
         ],
         "reviews": _reviews(person, viewer),
+        "how_you_chose_to_be_reviewed": [
+            {
+                "how": c.get_how_display(),
+                "every_months": c.every_months,
+                "chosen_by": user_name(c.chosen_by),
+                "chosen_at": iso(c.chosen_at),
+            }
+            for c in ReviewChoice.objects.visible_to(viewer).filter(person=person).select_related("chosen_by")
+        ],
     }

@@ -3,6 +3,7 @@ and every clock is worked out from the rows (`clocks.py`), never stored."""
 
 from livingplan.reviews.models.asking import RequestAnswer, ReviewRequest
 from livingplan.reviews.models.between import FamilyFeedback, HandoverCheck, ReflectionLog, ReviewRating
+from livingplan.reviews.models.policy import MOST_MONTHS, ReviewChoice, ReviewHow, ReviewPolicy
 from livingplan.reviews.models.review import (
     Perspective,
     PerspectiveKind,
@@ -16,6 +17,7 @@ from livingplan.reviews.models.review import (
 from livingplan.reviews.models.triggers import Decision, Trigger, TriggerCategory, TriggerDecision
 
 __all__ = [
+    "MOST_MONTHS",
     "Decision",
     "FamilyFeedback",
     "HandoverCheck",
@@ -24,9 +26,12 @@ __all__ = [
     "ReflectionLog",
     "RequestAnswer",
     "Review",
+    "ReviewChoice",
     "ReviewCompletion",
+    "ReviewHow",
     "ReviewKind",
     "ReviewOutcomeCheck",
+    "ReviewPolicy",
     "ReviewRating",
     "ReviewRequest",
     "ReviewResult",

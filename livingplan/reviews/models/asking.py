@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from livingplan.core.models import PersonalDataModel
 from livingplan.people.models import ForPersonQuerySet, Person
+from livingplan.plans.models import PlanNote
 
 
 class AskedAs(models.TextChoices):
@@ -21,6 +22,8 @@ class ReviewRequest(PersonalDataModel):
     asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     asked_as = models.CharField(max_length=20, choices=AskedAs.choices)
     reason = models.TextField()
+    # The note between reviews that prompted the request, when it was asked for from one.
+    note = models.ForeignKey(PlanNote, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     asked_at = models.DateTimeField(auto_now_add=True)
 
     objects = ForPersonQuerySet["ReviewRequest"].as_manager()

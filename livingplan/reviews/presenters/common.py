@@ -11,7 +11,8 @@ from livingplan.core.workdays import LONDON, Clock, ClockState, local_date
 from livingplan.people.models import Person
 from livingplan.plans.models import Plan, PlanVersion
 from livingplan.reviews import clocks, schedule
-from livingplan.reviews.models import ReviewCompletion
+from livingplan.reviews.models import ReviewChoice, ReviewCompletion
+from livingplan.reviews.targets import Policy
 
 STATE_COLOUR = {
     ClockState.ON_TRACK: "green",
@@ -40,7 +41,12 @@ class ClockView:
         )
 
 
-def review_due_on(person: Person, viewer: Viewer) -> dt.date | None:
+def current_choice(person: Person, viewer: Viewer) -> ReviewChoice | None:
+    """How the person chose to have their reviews: the newest choice, or None if they have not chosen."""
+    return ReviewChoice.objects.visible_to(viewer).filter(person=person).first()
+
+
+def review_due_on(person: Person, viewer: Viewer, *, policy: Policy, choice: ReviewChoice | None) -> dt.date | None:
     """When the person's next planned review is due (`schedule.review_due_on`): three small queries."""
     plan = Plan.objects.visible_to(viewer).filter(person=person).first()
     if plan is None:
@@ -57,4 +63,6 @@ def review_due_on(person: Person, viewer: Viewer) -> dt.date | None:
         first_agreed_on=local_date(first_agreed) if first_agreed else None,
         last_reviewed_on=local_date(last) if last else None,
         plan_next_review_on=plan.next_review_on,
+        first_review_weeks=policy.first_review_weeks,
+        every_months=choice.every_months if choice else None,
     )

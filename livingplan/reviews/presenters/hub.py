@@ -13,15 +13,24 @@ from livingplan.core.viewer import Viewer
 from livingplan.people import rules as people_rules
 from livingplan.people.models import Person
 from livingplan.plans.models import PlanVersion
-from livingplan.reviews import clocks, rules
+from livingplan.reviews import clocks, rules, targets
 from livingplan.reviews.models import (
     Decision,
     Review,
+    ReviewChoice,
+    ReviewHow,
     ReviewRequest,
     Trigger,
     UnplannedReason,
 )
-from livingplan.reviews.presenters.common import ClockView, review_due_on
+from livingplan.reviews.presenters.common import ClockView, current_choice, review_due_on
+from livingplan.reviews.targets import Policy
+
+THEIR_WORDS = {
+    ReviewHow.SELF_WITH_FAMILY: "They look at their plan themselves, with family or friends",
+    ReviewHow.PHONE: "A phone call with their coordinator",
+    ReviewHow.MEETING: "A meeting with the people who support them",
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,7 @@ class RequestRow:
     asked_by: str
     asked_on: str
     reason: str
+    from_note: bool  # asked from a note between reviews (the note itself is shown where notes are shared)
     status: str
     colour: str
     answer: str
@@ -67,13 +77,17 @@ class ReviewsPage:
     title: str
     next_review: str
     review_overdue: bool
+    how: str  # "A phone call with my coordinator, every 3 months", or how it is when nothing was chosen
+    choose_url: str  # the person (or who acts for them) and the coordinator may change it
     requests: list[RequestRow] = field(default_factory=list)
     triggers: list[TriggerRow] | None = None  # None: not shown to this viewer at all
     reviews: list[ReviewRow] = field(default_factory=list)
     links: dict[str, str] = field(default_factory=dict)
 
 
-def _request_rows(person: Person, viewer: Viewer, *, staff: bool, runs: bool, now: dt.datetime) -> list[RequestRow]:
+def _request_rows(
+    person: Person, viewer: Viewer, *, staff: bool, runs: bool, now: dt.datetime, policy: Policy
+) -> list[RequestRow]:
     found = ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer")
     if not staff:  # the person and family see their own requests and the answers
         found = found.filter(asked_by_id=viewer.pk)
@@ -92,7 +106,8 @@ def _request_rows(person: Person, viewer: Viewer, *, staff: bool, runs: bool, no
             said = f"Yes: the review will be on or before {date_long(answer.review_on)}."
         else:
             status, colour, said = "Not now", "grey", answer.reason
-        clock = clocks.answer_clock(asked_at=request.asked_at, answered_at=answer.answered_at if answer else None)
+        answered_at = answer.answered_at if answer else None
+        clock = clocks.answer_clock(asked_at=request.asked_at, answered_at=answered_at, policy=policy)
         mine = request.asked_by_id == viewer.pk
         args = [person.pk, request.pk]
         rows.append(
@@ -100,6 +115,7 @@ def _request_rows(person: Person, viewer: Viewer, *, staff: bool, runs: bool, no
                 asked_by="You" if mine else request.asked_by.display_name,
                 asked_on=date_long(request.asked_at),
                 reason=request.reason,
+                from_note=request.note_id is not None,
                 status=status,
                 colour=colour,
                 answer=said,
@@ -117,7 +133,7 @@ def _first_agreed_after(person: Person, viewer: Viewer) -> list[dt.datetime]:
     return list(PlanVersion.objects.visible_to(viewer).filter(person=person).values_list("agreed_at", flat=True))
 
 
-def _trigger_rows(person: Person, viewer: Viewer, *, runs: bool, now: dt.datetime) -> list[TriggerRow]:
+def _trigger_rows(person: Person, viewer: Viewer, *, runs: bool, now: dt.datetime, policy: Policy) -> list[TriggerRow]:
     agreed = sorted(_first_agreed_after(person, viewer))
     rows = []
     found = Trigger.objects.visible_to(viewer).filter(person=person).select_related("decision").order_by("-raised_at")
@@ -127,7 +143,8 @@ def _trigger_rows(person: Person, viewer: Viewer, *, runs: bool, now: dt.datetim
         update = None
         if decision is not None and decision.decision == Decision.UPDATE_PLAN:
             version_at = next((at for at in agreed if at > decision.decided_at), None)
-            update = ClockView.of(clocks.update_clock(decided_at=decision.decided_at, agreed_at=version_at), now)
+            update_clock = clocks.update_clock(decided_at=decision.decided_at, agreed_at=version_at, policy=policy)
+            update = ClockView.of(update_clock, now)
         args = [person.pk, trigger.pk]
         rows.append(
             TriggerRow(
@@ -137,7 +154,7 @@ def _trigger_rows(person: Person, viewer: Viewer, *, runs: bool, now: dt.datetim
                 source=trigger.get_source_display(),
                 decision_clock=ClockView.of(
                     clocks.decision_clock(
-                        category=trigger.category, raised_at=trigger.raised_at, decided_at=decided_at
+                        category=trigger.category, raised_at=trigger.raised_at, decided_at=decided_at, policy=policy
                     ),
                     now,
                 ),
@@ -171,6 +188,19 @@ def _review_rows(person: Person, viewer: Viewer) -> list[ReviewRow]:
     return rows
 
 
+def _every(months: int) -> str:
+    return "every month" if months == 1 else f"every {months} months"
+
+
+def how_words(choice: ReviewChoice | None, policy: Policy, *, is_self: bool) -> str:
+    """The person's choice in plain words, or what happens when they have not chosen."""
+    if choice is None:
+        whose = "You have" if is_self else "They have"
+        return f"{whose} not chosen yet. Reviews happen at least {_every(policy.every_months)}."
+    how = ReviewHow(choice.how).label if is_self else THEIR_WORDS[ReviewHow(choice.how)]
+    return f"{how}, {_every(choice.every_months)}."
+
+
 def _links(person: Person, viewer: Viewer, *, runs: bool, team: bool, has_open: bool) -> dict[str, str]:
     links: dict[str, Any] = {}
     args = [person.pk]
@@ -194,7 +224,9 @@ def reviews_page(person: Person, viewer: Viewer) -> ReviewsPage:
     team = people_rules.is_on_care_team(viewer, person)
     staff = not rules.can_rate_review(viewer, person)  # not the person, not their family
     runs = rules.runs_reviews(viewer, person)
-    due = review_due_on(person, viewer)
+    policy = targets.for_person(person)
+    choice = current_choice(person, viewer)
+    due = review_due_on(person, viewer, policy=policy, choice=choice)
     reviews = _review_rows(person, viewer)
     return ReviewsPage(
         person=person,
@@ -202,8 +234,10 @@ def reviews_page(person: Person, viewer: Viewer) -> ReviewsPage:
         title="Your reviews" if is_self else f"Reviews of {person.full_name}'s plan",
         next_review=date_long(due) if due else "",
         review_overdue=due is not None and due < timezone.localdate(),
-        requests=_request_rows(person, viewer, staff=staff, runs=runs, now=now),
-        triggers=_trigger_rows(person, viewer, runs=runs, now=now) if staff else None,
+        how=how_words(choice, policy, is_self=is_self),
+        choose_url=reverse("reviews:choose", args=[person.pk]) if rules.can_choose_how(viewer, person) else "",
+        requests=_request_rows(person, viewer, staff=staff, runs=runs, now=now, policy=policy),
+        triggers=_trigger_rows(person, viewer, runs=runs, now=now, policy=policy) if staff else None,
         reviews=reviews,
         links=_links(person, viewer, runs=runs, team=team, has_open=any(r.status == "Under way" for r in reviews)),
     )

@@ -14,7 +14,8 @@ from livingplan.core.presenters import date_long
 from livingplan.core.viewer import Viewer
 from livingplan.core.workdays import local_date
 from livingplan.plans.models import Plan
-from livingplan.reviews import clocks, schedule
+from livingplan.reviews import clocks, schedule, targets
+from livingplan.reviews.caseload import chosen_months
 from livingplan.reviews.models import ReviewCompletion, Trigger
 from livingplan.reviews.presenters.common import ClockView
 
@@ -42,8 +43,12 @@ def _hub(person_id: int) -> str:
 def _decisions(viewer: Viewer, now: dt.datetime) -> list[OverdueRow]:
     rows = []
     waiting = Trigger.objects.visible_to(viewer).filter(decision__isnull=True).select_related("person")
+    policies, default = targets.by_organisation(), targets.default()
     for trigger in waiting.order_by("raised_at"):
-        clock = clocks.decision_clock(category=trigger.category, raised_at=trigger.raised_at, decided_at=None)
+        policy = policies.get(trigger.person.lead_organisation_id or 0, default)
+        clock = clocks.decision_clock(
+            category=trigger.category, raised_at=trigger.raised_at, decided_at=None, policy=policy
+        )
         if now >= clock.due:
             rows.append(
                 OverdueRow(
@@ -69,17 +74,28 @@ def _reviews(viewer: Viewer, today: dt.date) -> list[OverdueRow]:
                 .order_by("-completed_at")
                 .values("completed_at")[:1]
             ),
+            first_review_weeks=targets.latest("person__lead_organisation_id", "first_review_weeks"),
+            chosen_months=chosen_months(viewer, "person_id"),
         )
         .values_list(
-            "person_id", "person__given_name", "person__family_name", "next_review_on", "first_agreed", "last_reviewed"
+            "person_id",
+            "person__given_name",
+            "person__family_name",
+            "next_review_on",
+            "first_agreed",
+            "last_reviewed",
+            "first_review_weeks",
+            "chosen_months",
         )
     )
     rows = []
-    for person_id, given, family, next_on, first, last in plans:
+    for person_id, given, family, next_on, first, last, weeks, months in plans:
         due = schedule.review_due_on(
             first_agreed_on=local_date(first),
             last_reviewed_on=local_date(last) if last else None,
             plan_next_review_on=next_on,
+            first_review_weeks=weeks,
+            every_months=months,
         )
         if due is not None and due < today:
             rows.append(

@@ -8,17 +8,15 @@ from django.urls import reverse
 from livingplan.core.presenters import date_long
 from livingplan.core.viewer import Viewer
 from livingplan.people import rules as people_rules
-from livingplan.plans.models import Outcome
-from livingplan.reviews import feedback, rules
+from livingplan.plans.models import Action, Outcome
+from livingplan.reviews import feedback, rules, targets
 from livingplan.reviews.models import (
     Perspective,
     Review,
     ReviewCompletion,
     ReviewOutcomeCheck,
     ReviewRating,
-    UnplannedReason,
 )
-from livingplan.reviews.targets import unplanned_reasons
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,8 @@ class OutcomeRow:
     text: str
     checked: str  # "Still matters. Progress 6 out of 10. What changed: ..." or ""
     check_url: str
+    actions: list[str]  # "Book the bus pass: Alex, by 1 March 2027"
+    add_action_url: str
 
 
 @dataclass
@@ -44,7 +44,7 @@ class ReviewPage:
 
 
 def _why(review: Review) -> str:
-    reasons = dict(unplanned_reasons())
+    reasons = dict(targets.for_person(review.person).unplanned_reasons())
     parts = [reasons.get(review.unplanned_reason, "")] if review.unplanned_reason else []
     if review.request is not None:
         parts.append(f"Asked for by {review.request.asked_by.display_name}: {review.request.reason}")
@@ -57,6 +57,10 @@ def _why(review: Review) -> str:
 
 def _outcomes(review: Review, viewer: Viewer, *, runs: bool, is_open: bool) -> list[OutcomeRow]:
     checks = {c.outcome_id: c for c in ReviewOutcomeCheck.objects.visible_to(viewer).filter(review=review)}
+    actions: dict[int, list[str]] = {}
+    for action in Action.objects.visible_to(viewer).filter(plan_id=review.plan_id).order_by("due_on", "pk"):
+        by = f", by {date_long(action.due_on)}" if action.due_on else ""
+        actions.setdefault(action.outcome_id, []).append(f"{action.what.rstrip('.')}: {action.owner_name}{by}")
     rows = []
     for outcome in Outcome.objects.visible_to(viewer).filter(plan_id=review.plan_id, is_active=True):
         check = checks.get(outcome.pk)
@@ -65,8 +69,16 @@ def _outcomes(review: Review, viewer: Viewer, *, runs: bool, is_open: bool) -> l
             matters = "Still matters" if check.still_matters else "No longer matters"
             changed = f" What changed: {check.what_changed}" if check.what_changed else ""
             checked = f"{matters}. Progress {check.progress} out of 10.{changed}"
-        url = reverse("reviews:outcome", args=[review.person_id, review.pk, outcome.pk]) if runs and is_open else ""
-        rows.append(OutcomeRow(text=outcome.text, checked=checked, check_url=url))
+        args = [review.person_id, review.pk, outcome.pk]
+        rows.append(
+            OutcomeRow(
+                text=outcome.text,
+                checked=checked,
+                check_url=reverse("reviews:outcome", args=args) if runs and is_open else "",
+                actions=actions.get(outcome.pk, []),
+                add_action_url=reverse("reviews:action", args=args) if runs and is_open else "",
+            )
+        )
     return rows
 
 
@@ -93,7 +105,7 @@ def review_page(review: Review, viewer: Viewer) -> ReviewPage:
     }
     scale = dict(feedback.SCALE)
     kind = review.get_kind_display()
-    reason = dict(UnplannedReason.choices).get(review.unplanned_reason, "")
+    reason = dict(targets.for_person(review.person).unplanned_reasons()).get(review.unplanned_reason, "")
     return ReviewPage(
         review=review,
         title=f"{kind} review" + (f": {reason.lower()}" if reason else ""),

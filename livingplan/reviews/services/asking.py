@@ -11,6 +11,7 @@ from livingplan.core.audit_context import AuditContext
 from livingplan.people import rules as people_rules
 from livingplan.people.models import Person
 from livingplan.plans import rules as plan_rules
+from livingplan.plans.models import PlanNote
 from livingplan.reviews import rules, telling
 from livingplan.reviews.models import RequestAnswer, ReviewRequest
 from livingplan.reviews.models.asking import AskedAs
@@ -30,13 +31,22 @@ def _asked_as(user: User, person: Person) -> str:
 
 
 @transaction.atomic
-def request_review(person: Person, *, by: User, reason: str, audit: AuditContext | None = None) -> ReviewRequest:
-    """Someone asks for a review and says why; the coordinator is told and must answer it."""
+def request_review(
+    person: Person, *, by: User, reason: str, note: PlanNote | None = None, audit: AuditContext | None = None
+) -> ReviewRequest:
+    """Someone asks for a review and says why, perhaps from a note between reviews that prompted it;
+    the coordinator is told and must answer it."""
     if not rules.can_ask_for_review(by, person):
         raise PermissionDenied("Only the person, their circle and their care team can ask for a review.")
+    if note is not None and note.person_id != person.pk:
+        raise ValidationError("That note is about someone else")
     why = words(reason, field="reason", missing="Enter why you would like a review")
-    request = ReviewRequest.objects.create(person=person, asked_by=by, asked_as=_asked_as(by, person), reason=why)
-    record(ASKED, request, person_id=person.pk, by=by, context=audit, asked_as=request.asked_as)
+    request = ReviewRequest.objects.create(
+        person=person, asked_by=by, asked_as=_asked_as(by, person), reason=why, note=note
+    )
+    record(
+        ASKED, request, person_id=person.pk, by=by, context=audit, asked_as=request.asked_as, note_id=note and note.pk
+    )
     telling.request_received(request)
     return request
 

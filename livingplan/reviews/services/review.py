@@ -21,6 +21,7 @@ from livingplan.reviews.models import (
     Perspective,
     PerspectiveKind,
     Review,
+    ReviewChoice,
     ReviewCompletion,
     ReviewKind,
     ReviewOutcomeCheck,
@@ -42,10 +43,11 @@ def open_review(person: Person) -> Review | None:
     return Review.objects.filter(person=person, completion__isnull=True).first()
 
 
-def _check_kind(kind: str, unplanned_reason: str, request: ReviewRequest | None) -> None:
+def _check_kind(person: Person, kind: str, unplanned_reason: str, request: ReviewRequest | None) -> None:
     if kind not in ReviewKind.values:
         raise ValidationError({"kind": "Choose what kind of review this is"})
-    if kind == ReviewKind.UNPLANNED and unplanned_reason not in dict(targets.unplanned_reasons()):
+    reasons = dict(targets.for_person(person).unplanned_reasons())
+    if kind == ReviewKind.UNPLANNED and unplanned_reason not in reasons:
         raise ValidationError({"unplanned_reason": "Choose why this review is happening now"})
     if kind == ReviewKind.REQUESTED and request is None:
         raise ValidationError({"kind": "A requested review answers a request: open it from the request"})
@@ -67,7 +69,7 @@ def start_review(
     """The coordinator starts a review of the agreed plan, which opens it for changes."""
     if not rules.runs_reviews(by, person):
         raise PermissionDenied("Only the person's coordinator can start a review.")
-    _check_kind(kind, unplanned_reason, request)
+    _check_kind(person, kind, unplanned_reason, request)
     plan = Plan.objects.select_for_update().filter(person=person).first()
     if plan is None or not plan.versions.exists():
         raise ValidationError("A review looks again at an agreed plan: this plan has not been agreed yet")
@@ -212,8 +214,12 @@ def complete_review(
     who = words(took_part, field="took_part", missing="Enter who took part in the review")
     if not review.perspectives.exists():
         raise ValidationError("Record at least one view of what is working and not working first")
-    if months is not None and not 1 <= months <= targets.MOST_MONTHS:
-        raise ValidationError({"months": f"Choose between 1 and {targets.MOST_MONTHS} months"})
+    policy = targets.for_person(person)
+    if months is not None and not 1 <= months <= policy.every_months:
+        raise ValidationError({"months": f"Choose a next review within {policy.every_months} months"})
+    if months is None:  # as the person chose, or the organisation's longest gap
+        choice = ReviewChoice.objects.filter(person=person).first()
+        months = choice.every_months if choice else policy.every_months
     plan = Plan.objects.get(pk=review.plan_id)
     next_on = schedule.next_after_review(timezone.localdate(), months)
     plans.set_review_arrangements(

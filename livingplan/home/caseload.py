@@ -167,6 +167,7 @@ CASELOAD_FIELDS = (
     "suggestions_waiting",
     "review_requests",
     "first_agreed_at",
+    "last_agreed_at",
     "last_reviewed_at",
     "first_review_weeks",
     "chosen_months",
@@ -234,6 +235,9 @@ def caseload_queryset(user: User, today: dt.date) -> QuerySet[Person, dict[str, 
             first_agreed_at=Subquery(
                 PlanVersion.objects.filter(person_id=OuterRef("pk")).order_by("agreed_at").values("agreed_at")[:1]
             ),
+            last_agreed_at=Subquery(
+                PlanVersion.objects.filter(person_id=OuterRef("pk")).order_by("-agreed_at").values("agreed_at")[:1]
+            ),
             last_reviewed_at=Subquery(
                 ReviewCompletion.objects.filter(person_id=OuterRef("pk"))
                 .order_by("-completed_at")
@@ -273,6 +277,7 @@ def caseload_for(user: User, *, filter_key: str = "all", sort: str = "name") -> 
             plan_status=person["plan__status"] or "",
             next_review_on=schedule.review_due_on(
                 first_agreed_on=_local_date(person["first_agreed_at"]),
+                last_agreed_on=_local_date(person["last_agreed_at"]),
                 last_reviewed_on=_local_date(person["last_reviewed_at"]),
                 plan_next_review_on=person["plan__next_review_on"],
                 first_review_weeks=person["first_review_weeks"],

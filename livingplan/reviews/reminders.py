@@ -13,7 +13,7 @@ time, so nobody is texted about a review at midnight.
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -88,6 +88,7 @@ def remind_about_reviews() -> int:
     today = now.astimezone(LONDON).date()
     dates = Plan.objects.filter(versions__isnull=False).annotate(
         first_agreed=Min("versions__agreed_at"),
+        last_agreed=Max("versions__agreed_at"),
         last_reviewed=Subquery(
             ReviewCompletion.objects.filter(person_id=OuterRef("person_id"))
             .order_by("-completed_at")
@@ -102,11 +103,12 @@ def remind_about_reviews() -> int:
         ),
     )
     due: dict[int, dt.date] = {}
-    for pk, next_review_on, first_agreed, last_reviewed, weeks, months in dates.values_list(
-        "pk", "next_review_on", "first_agreed", "last_reviewed", "first_review_weeks", "chosen_months"
+    for pk, next_review_on, first_agreed, last_agreed, last_reviewed, weeks, months in dates.values_list(
+        "pk", "next_review_on", "first_agreed", "last_agreed", "last_reviewed", "first_review_weeks", "chosen_months"
     ):
         due_on = schedule.review_due_on(
             first_agreed_on=first_agreed.astimezone(LONDON).date(),
+            last_agreed_on=last_agreed.astimezone(LONDON).date(),
             last_reviewed_on=last_reviewed.astimezone(LONDON).date() if last_reviewed else None,
             plan_next_review_on=next_review_on,
             first_review_weeks=weeks,

@@ -4,7 +4,10 @@ Before any review: a light-touch one `first_review_weeks` (the organisation's po
 was first agreed, or the plan's own next review date if that is sooner. After a review: the date it
 set on the plan, never later than the person's chosen gap after it (`every_months`, their
 `ReviewChoice`) and never more than twelve months after it. A review that happens early moves the
-next one, because the date counts from the review that happened.
+next one, because the date counts from the review that happened. A plan changed and agreed again
+with the person (a version after the first, made by a review here or through the plan's own review)
+has been looked at again: from then on its own date stands, as after a review, and the light-touch
+review weeks after the first agreement is no longer due.
 """
 
 import calendar
@@ -30,6 +33,7 @@ def review_due_on(
     *,
     first_agreed_on: dt.date | None,
     last_reviewed_on: dt.date | None,
+    last_agreed_on: dt.date | None = None,
     plan_next_review_on: dt.date | None,
     first_review_weeks: int | None = None,
     every_months: int | None = None,
@@ -38,6 +42,8 @@ def review_due_on(
 
     `first_review_weeks` is the organisation's (None: the default); `every_months` the person's
     choice of how often (None: no choice made, so only the twelve-month limit caps the plan's date)."""
+    if first_agreed_on is not None and last_agreed_on is not None and last_agreed_on > first_agreed_on:
+        last_reviewed_on = max(last_reviewed_on or last_agreed_on, last_agreed_on)
     if last_reviewed_on is None:
         if first_agreed_on is None:
             return plan_next_review_on  # a date set while drafting stands until the plan is agreed

@@ -16,7 +16,7 @@ like `people.stats`, they read the tables directly rather than through `visible_
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Min, OuterRef, Q, Subquery
+from django.db.models import Max, Min, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from livingplan.accounts.models import Organisation
@@ -131,6 +131,7 @@ def reviews_not_overdue(organisation: Organisation) -> Figure:
     # The due date by the reviews app's own rule (`schedule.review_due_on`), from the same rows.
     plans = Plan.objects.filter(person__lead_organisation=organisation, versions__isnull=False).annotate(
         first_agreed=Min("versions__agreed_at"),
+        last_agreed=Max("versions__agreed_at"),
         last_reviewed=Subquery(
             ReviewCompletion.objects.filter(person_id=OuterRef("person_id"))
             .order_by("-completed_at")
@@ -142,9 +143,12 @@ def reviews_not_overdue(organisation: Organisation) -> Figure:
         schedule.review_due_on(
             first_agreed_on=timezone.localdate(first) if first else None,
             last_reviewed_on=timezone.localdate(last) if last else None,
+            last_agreed_on=timezone.localdate(last_agreed) if last_agreed else None,
             plan_next_review_on=next_on,
         )
-        for next_on, first, last in plans.values_list("next_review_on", "first_agreed", "last_reviewed")
+        for next_on, first, last_agreed, last in plans.values_list(
+            "next_review_on", "first_agreed", "last_agreed", "last_reviewed"
+        )
     ]
     dated = [day for day in due if day is not None]
     return Figure(numerator=sum(1 for day in dated if day >= today), denominator=len(dated))

@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Min
+from django.db.models import Max, Min
 
 from livingplan.core.presenters import date_long
 from livingplan.core.viewer import Viewer
@@ -51,7 +51,11 @@ def review_due_on(person: Person, viewer: Viewer, *, policy: Policy, choice: Rev
     plan = Plan.objects.visible_to(viewer).filter(person=person).first()
     if plan is None:
         return None
-    first_agreed = PlanVersion.objects.visible_to(viewer).filter(plan=plan).aggregate(first=Min("agreed_at"))["first"]
+    agreed = (
+        PlanVersion.objects.visible_to(viewer)
+        .filter(plan=plan)
+        .aggregate(first=Min("agreed_at"), last=Max("agreed_at"))
+    )
     last = (
         ReviewCompletion.objects.visible_to(viewer)
         .filter(person=person)
@@ -60,8 +64,9 @@ def review_due_on(person: Person, viewer: Viewer, *, policy: Policy, choice: Rev
         .first()
     )
     return schedule.review_due_on(
-        first_agreed_on=local_date(first_agreed) if first_agreed else None,
+        first_agreed_on=local_date(agreed["first"]) if agreed["first"] else None,
         last_reviewed_on=local_date(last) if last else None,
+        last_agreed_on=local_date(agreed["last"]) if agreed["last"] else None,
         plan_next_review_on=plan.next_review_on,
         first_review_weeks=policy.first_review_weeks,
         every_months=choice.every_months if choice else None,

@@ -6,7 +6,7 @@ leads on), in a fixed number of queries."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Min, OuterRef, Subquery
+from django.db.models import Max, Min, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,6 +68,7 @@ def _reviews(viewer: Viewer, today: dt.date) -> list[OverdueRow]:
         .filter(versions__isnull=False)
         .annotate(
             first_agreed=Min("versions__agreed_at"),
+            last_agreed=Max("versions__agreed_at"),
             last_reviewed=Subquery(
                 ReviewCompletion.objects.visible_to(viewer)
                 .filter(person_id=OuterRef("person_id"))
@@ -83,15 +84,17 @@ def _reviews(viewer: Viewer, today: dt.date) -> list[OverdueRow]:
             "person__family_name",
             "next_review_on",
             "first_agreed",
+            "last_agreed",
             "last_reviewed",
             "first_review_weeks",
             "chosen_months",
         )
     )
     rows = []
-    for person_id, given, family, next_on, first, last, weeks, months in plans:
+    for person_id, given, family, next_on, first, last_agreed, last, weeks, months in plans:
         due = schedule.review_due_on(
             first_agreed_on=local_date(first),
+            last_agreed_on=local_date(last_agreed),
             last_reviewed_on=local_date(last) if last else None,
             plan_next_review_on=next_on,
             first_review_weeks=weeks,

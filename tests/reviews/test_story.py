@@ -41,10 +41,13 @@ def test_alex_asks_for_a_review_from_his_home_and_reads_the_answer(agreed: Agree
 
     day = timezone.localdate() + dt.timedelta(days=10)
     answer = {"decision": "accept", "review_on_day": day.day, "review_on_month": day.month, "review_on_year": day.year}
+    answer["reason"] = "We will look at the times of your visits then."
     assert priya.post(_reviews(agreed) + f"requests/{asked.pk}/answer/", answer).status_code == 302
 
     page = alex.get(_reviews(agreed)).content.decode()
     assert "Yes: the review will be on or before" in page
+    assert "Priya Shah said: “We will look at the times of your visits then.”" in page  # her words with a yes too
+    assert "Asked by you on" in page
 
 
 def test_dr_jones_handover_raises_a_medication_change_with_a_two_day_clock(agreed: Agreed, client_for: Clients) -> None:

@@ -88,7 +88,7 @@ class ReviewsPage:
 def _request_rows(
     person: Person, viewer: Viewer, *, staff: bool, runs: bool, now: dt.datetime, policy: Policy
 ) -> list[RequestRow]:
-    found = ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer")
+    found = ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer__answered_by")
     if not staff:  # the person and family see their own requests and the answers
         found = found.filter(asked_by_id=viewer.pk)
     started = set(
@@ -104,6 +104,8 @@ def _request_rows(
         elif answer.accepted:
             status, colour = "Accepted", "green"
             said = f"Yes: the review will be on or before {date_long(answer.review_on)}."
+            if answer.reason:  # words for the person with a yes too, not only with a no
+                said += f" {answer.answered_by.display_name} said: “{answer.reason}”"
         else:
             status, colour, said = "Not now", "grey", answer.reason
         answered_at = answer.answered_at if answer else None
@@ -112,7 +114,7 @@ def _request_rows(
         args = [person.pk, request.pk]
         rows.append(
             RequestRow(
-                asked_by="You" if mine else request.asked_by.display_name,
+                asked_by="you" if mine else request.asked_by.display_name,
                 asked_on=date_long(request.asked_at),
                 reason=request.reason,
                 from_note=request.note_id is not None,

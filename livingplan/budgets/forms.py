@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from livingplan.budgets import money
-from livingplan.budgets.models import Deployment, FundingKind, StartKind, Unit
+from livingplan.budgets.models import Deployment, FundingKind, SecondTier, StartKind, Unit
 from livingplan.budgets.services import APPROVE, DECLINE, RETURN
 from livingplan.core import dates
 from livingplan.core import forms as ds
@@ -132,3 +132,37 @@ class FirstPaymentForm(forms.Form):
         required_message="Select what happened first",
     )
     happened_on = ds.DateField(label="Date", kind=dates.HAPPENED, what="The date")
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class SettingsForm(forms.Form):
+    """The organisation's sign-off settings; an empty limit is no limit. The service checks again."""
+
+    target_days = ds.WholeNumberField(
+        label="Sign-off target in working days",
+        help_text="From sending a budget for sign-off to the decision. 10 working days is two weeks",
+        error_messages={"required": "Enter the sign-off target in working days"},
+    )
+    team_manager_limit = MoneyField(
+        label="Team manager's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    senior_manager_limit = MoneyField(
+        label="Senior manager's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    panel_limit = MoneyField(
+        label="Funding panel's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    second_tier_for_new_or_increased = ds.ChoiceField(
+        label="Does every new or increased package go on to a second tier?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required_message="Select yes if every new or increased package goes on to a second tier",
+    )
+    second_tier = ds.ChoiceField(
+        label="Who decides at the second tier?",
+        choices=SecondTier.choices,
+        widget=forms.RadioSelect,
+        required_message="Select who decides at the second tier",
+    )

@@ -54,7 +54,14 @@ def _page(
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     back = reverse("budgets:budget", args=[person.pk])
-    context = {"person": person, "title": title, "back": back, "button_text": button, **(extra or {})}
+    context = {
+        "person": person,
+        "caption": person.full_name,
+        "title": title,
+        "back": back,
+        "button_text": button,
+        **(extra or {}),
+    }
     return form_page(request, form, template=FORM, save=save, success_url=back, success_message=done, context=context)
 
 

@@ -137,8 +137,17 @@ def test_an_approver_over_their_limit_is_refused_at_the_second_tier(ready: Ready
     assert budget.status == BudgetStatus.SECOND_TIER
 
 
-@override_settings(BUDGET_SECOND_TIER_FOR_NEW_OR_INCREASED=["Northbridge Council"])
 def test_a_new_package_goes_to_the_second_tier_where_the_council_says_so(ready: Ready) -> None:
+    world = ready.world
+    choices = services.Choices(
+        target_days=10,
+        team_manager_limit_pence=30_000_00,
+        senior_manager_limit_pence=150_000_00,
+        panel_limit_pence=None,
+        second_tier_for_new_or_increased=True,
+        second_tier="SENIOR_MANAGER",
+    )
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=choices)
     budget = submitted(ready)
     services.decide_budget(budget, by=ready.world.morgan, decision=services.APPROVE, revision=budget.revision)
     budget.refresh_from_db()

@@ -306,6 +306,7 @@ MATRIX: dict[str, dict[str, int]] = {
     "/budgets/dashboard/sign-off.svg": signed_in(404, morgan=200),
     "/budgets/dashboard/first-payment.svg": signed_in(404, morgan=200),
     "/budgets/dashboard.csv": signed_in(404, morgan=200),
+    "/budgets/organisations/{council_a}/settings/": signed_in(404, admin=200),
     # The progress self-assessment (issue 16, ADR-046): everyone signed in has a list (empty for most);
     # Northbridge Council's admin starts rounds and imports versions (404 for everyone else, as for
     # the staff pages); a round is seen by the council's staff and the raters invited (Alex and Sam

@@ -14,6 +14,7 @@ from livingplan.budgets.models.budget import (
     FundingSource,
 )
 from livingplan.budgets.models.lines import WEEKS_A_YEAR, LineOutcome, LineSuspension, SupportLine, Unit
+from livingplan.budgets.models.settings import SecondTier, SignOffSettings
 from livingplan.budgets.models.signoff import (
     ApproverAssignment,
     ApproverLevel,
@@ -43,6 +44,8 @@ __all__ = [
     "Level",
     "LineOutcome",
     "LineSuspension",
+    "SecondTier",
+    "SignOffSettings",
     "StartKind",
     "SupportLine",
     "Unit",

@@ -12,6 +12,7 @@ from livingplan.budgets.services.drafting import (
     start_budget,
     suspend_line,
 )
+from livingplan.budgets.services.settings import Choices, set_sign_off_settings
 from livingplan.budgets.services.signoff import (
     APPROVE,
     DECLINE,
@@ -30,6 +31,7 @@ __all__ = [
     "OWN_BUDGET",
     "RETURN",
     "STALE",
+    "Choices",
     "LineDetails",
     "add_line",
     "assign_approver",
@@ -40,6 +42,7 @@ __all__ = [
     "set_details",
     "set_funding",
     "set_route",
+    "set_sign_off_settings",
     "start_budget",
     "submit_budget",
     "suspend_line",

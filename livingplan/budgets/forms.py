@@ -166,3 +166,23 @@ class SettingsForm(forms.Form):
         widget=forms.RadioSelect,
         required_message="Select who decides at the second tier",
     )
+
+
+class AssignForm(forms.Form):
+    approver = ds.ChoiceField(
+        label="Who should decide?",
+        choices=(),
+        widget=forms.RadioSelect,
+        required_message="Select who should decide",
+    )
+
+    def __init__(self, *args: Any, approvers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approver"].choices = approvers  # type: ignore[attr-defined]
+
+
+class PauseForm(forms.Form):
+    from_on = ds.DateField(label="Paused from", kind=dates.PLANNED, what="The date")
+    reason = ds.CharField(
+        label="Why is it paused?", hint="For example, a stay in hospital", widget=_TEXT, max_length=500
+    )

@@ -10,14 +10,23 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.budgets import clock, policy
-from livingplan.budgets.models import WAITING, ApproverLevel, Budget, BudgetStatus, BudgetStatusChange, Level
+from livingplan.budgets.models import (
+    WAITING,
+    ApproverLevel,
+    Budget,
+    BudgetStatus,
+    BudgetStatusChange,
+    Level,
+    LineSuspension,
+    SecondTier,
+)
 from livingplan.budgets.money import pounds
 from livingplan.core import workdays
 from livingplan.notifications import outbox
 from livingplan.people import messaging
 from livingplan.people.models import Person
 
-__all__ = ["escalate_late_sign_offs", "pounds", "tell_person"]
+__all__ = ["escalate_late_sign_offs", "pounds", "tell_paused", "tell_person"]
 
 EVERY_SECONDS = 15 * 60
 _TEMPLATE: dict[str, str] = {
@@ -46,8 +55,12 @@ def _coordinator_name(budget: Budget) -> str:
 def tell_person(budget: Budget, row: BudgetStatusChange) -> None:
     person = Person.objects.select_related("user", "communication_needs", "lead_organisation").get(pk=budget.person_id)
     to = messaging.recipient_for_person(person)
+    template = _TEMPLATE[row.to_status]
+    second = row.to_status == BudgetStatus.SECOND_TIER
+    if second and policy.for_organisation(person.lead_organisation_id).second_tier == SecondTier.PANEL:
+        template = "budget_with_panel"
     outbox.queue(
-        template=_TEMPLATE[row.to_status],
+        template=template,
         to=to,
         personalisation={
             "first_name": to.first_name,
@@ -56,6 +69,23 @@ def tell_person(budget: Budget, row: BudgetStatusChange) -> None:
             "link": messaging.link(reverse("budgets:budget", args=[person.pk])),
         },
         key=f"budget-{budget.pk}-step-{row.pk}",
+        person_id=person.pk,
+    )
+
+
+def tell_paused(budget: Budget, row: LineSuspension) -> None:
+    """Some support is paused: the person is told (the date and reason are on their page)."""
+    person = Person.objects.select_related("user", "communication_needs").get(pk=budget.person_id)
+    to = messaging.recipient_for_person(person)
+    outbox.queue(
+        template="budget_line_paused",
+        to=to,
+        personalisation={
+            "first_name": to.first_name,
+            "by_name": row.by.display_name,
+            "link": messaging.link(reverse("budgets:budget", args=[person.pk])),
+        },
+        key=f"budget-{budget.pk}-paused-{row.pk}",
         person_id=person.pk,
     )
 

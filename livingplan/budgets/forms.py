@@ -186,3 +186,21 @@ class PauseForm(forms.Form):
     reason = ds.CharField(
         label="Why is it paused?", hint="For example, a stay in hospital", widget=_TEXT, max_length=500
     )
+
+
+class PanelForm(DecideForm):
+    """The funding panel's decision, recorded by one of its members, with who was present."""
+
+    members = ds.MultipleChoiceField(
+        label="Who was present?",
+        help_text="You are counted as present. At least 3 approvers must be present",
+        choices=(),
+        required_message="Select who was present",
+    )
+    met_on = ds.DateField(label="When did the panel meet?", kind=dates.HAPPENED, what="The date the panel met")
+    field_order = ["members", "met_on", "decision", "line", "reason"]
+
+    def __init__(self, *args: Any, members: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = members  # type: ignore[attr-defined]
+        self.fields["decision"].label = "The panel's decision"

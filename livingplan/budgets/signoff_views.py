@@ -12,7 +12,7 @@ from django.urls import reverse
 from livingplan.accounts.http import AuthenticatedRequest
 from livingplan.budgets import forms as budget_forms
 from livingplan.budgets import rules, services
-from livingplan.budgets.models import PAUSABLE, WAITING, Budget, SupportLine
+from livingplan.budgets.models import PAUSABLE, WAITING, Budget, Level, SupportLine
 from livingplan.budgets.presenters.page import budget_page, current_budget
 from livingplan.budgets.presenters.people import approvers
 from livingplan.budgets.views import Spec, drafting, page, person_for
@@ -43,6 +43,7 @@ PAUSE = Spec(
     ),
 )
 DECIDE = Spec("Decide", "Record the decision", "Decision recorded", template="budgets/decide.jinja")
+PANEL = Spec("The funding panel's decision", "Record the panel's decision", "Panel's decision recorded")
 FIRST_PAYMENT = Spec("Record the first payment or service", "Record it", "Recorded")
 
 
@@ -108,6 +109,44 @@ def decide(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
         "Record the decision",
         "Decision recorded",
         template="budgets/decide.jinja",
+    )
+    return page(request, form, person=person, spec=spec, save=save, back=reverse("budgets_staff:queue"), context=shown)
+
+
+@login_required
+def panel(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
+    """A panel member records the funding panel's decision, with who was present."""
+    person = person_for(request, person_pk)
+    if rules.approver_level(request.user, person) != Level.PANEL:
+        raise PermissionDenied
+    shown = budget_page(person, request.user)
+    found = shown["budget"]
+    if found is None or not shown["for_panel"]:
+        raise Http404
+    choices = approvers(person)
+    lines = [(str(line["id"]), line["what"]) for line in shown["lines"]]
+    members = [(pk, label) for pk, (_, label) in choices.items() if pk != str(request.user.pk)]
+    form = budget_forms.PanelForm(
+        request.POST or None, lines=lines, members=members, initial={"revision": found.revision}
+    )
+
+    def save(data: dict[str, Any]) -> object:
+        outcome = services.PanelOutcome(
+            decision=data["decision"],
+            met_on=data["met_on"],
+            reason=data["reason"],
+            line_id=int(data["line"]) if data["line"] else None,
+        )
+        present = [choices[pk][0] for pk in data["members"]]
+        return services.record_panel_decision(
+            found, by=request.user, members=present, outcome=outcome, revision=data["revision"], audit=request.audit
+        )
+
+    spec = Spec(
+        f"The funding panel's decision on {person.full_name}'s budget",
+        "Record the panel's decision",
+        "Panel's decision recorded",
+        template=DECIDE.template,
     )
     return page(request, form, person=person, spec=spec, save=save, back=reverse("budgets_staff:queue"), context=shown)
 

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("budget/submit/", signoff_views.submit, name="submit"),
     path("budget/decide/", signoff_views.decide, name="decide"),
     path("budget/first-payment/", signoff_views.first_payment, name="first_payment"),
+    path("budget/panel/", signoff_views.panel, name="panel"),
     path("budget/approver/", signoff_views.assign, name="assign"),
     path("budget/lines/<id:pk>/pause/", signoff_views.pause, name="suspend_line"),
 ]

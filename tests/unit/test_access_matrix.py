@@ -300,6 +300,8 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{budget_alex}/budget/submit/": signed_in(404, **DRAFTS_BUDGET),
     "/people/{budget_alex}/budget/decide/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403, "morgan": 404}),
     "/people/{budget_alex}/budget/first-payment/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403}),
+    # The funding panel's decision: only a panel member (nobody here), and only at a panel's second tier.
+    "/people/{budget_alex}/budget/panel/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403}),
     # Asking an approver: only while waiting for sign-off (404 while drafted), by the drafters or approvers.
     "/people/{budget_alex}/budget/approver/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 404, "morgan": 404}),
     # Pausing a line: the drafters, while drafting or once approved.

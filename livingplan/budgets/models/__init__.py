@@ -15,6 +15,7 @@ from livingplan.budgets.models.budget import (
     FundingSource,
 )
 from livingplan.budgets.models.lines import WEEKS_A_YEAR, LineOutcome, LineSuspension, SupportLine, Unit
+from livingplan.budgets.models.panel import PanelDecision, PanelMember
 from livingplan.budgets.models.settings import SecondTier, SignOffSettings
 from livingplan.budgets.models.signoff import (
     ApproverAssignment,
@@ -46,6 +47,8 @@ __all__ = [
     "Level",
     "LineOutcome",
     "LineSuspension",
+    "PanelDecision",
+    "PanelMember",
     "SecondTier",
     "SignOffSettings",
     "StartKind",

@@ -23,6 +23,9 @@ from livingplan.budgets.models import (
     FundingSource,
     LineOutcome,
     LineSuspension,
+    PanelDecision,
+    PanelMember,
+    SecondTier,
     SupportLine,
 )
 from livingplan.budgets.money import pounds
@@ -37,7 +40,7 @@ _STEP_WORDS: dict[str, str] = {
     BudgetStatus.SUBMITTED: "{by} sent it for sign-off",
     BudgetStatus.RETURNED: "{by} returned it for a change",
     BudgetStatus.RESUBMITTED: "{by} made the change and sent it again",
-    BudgetStatus.SECOND_TIER: "{by} agreed it and passed it to a senior manager",
+    BudgetStatus.SECOND_TIER: "{by} agreed it and passed it to the second tier",
     BudgetStatus.APPROVED: "{by} signed it off",
     BudgetStatus.DECLINED: "{by} did not sign it off",
 }
@@ -165,11 +168,26 @@ def _money(
     }
 
 
-def _history(rows: list[BudgetStatusChange]) -> list[dict[str, str]]:
+def _panels(budget: Budget, viewer: Viewer) -> dict[int, str]:
+    """For each step the funding panel made: the words for it, with who was present."""
+    decisions = (
+        PanelDecision.objects.visible_to(viewer)
+        .filter(budget=budget)
+        .prefetch_related(Prefetch("members", PanelMember.objects.visible_to(viewer).select_related("user")))
+    )
+    return {
+        d.status_change_id: "The funding panel ({names}, meeting on {on})".format(
+            names=", ".join(m.user.display_name for m in d.members.all()), on=f"{d.met_on.day} {d.met_on:%B %Y}"
+        )
+        for d in decisions
+    }
+
+
+def _history(rows: list[BudgetStatusChange], panels: dict[int, str]) -> list[dict[str, str]]:
     return [
         {
             "when": _day(row.changed_at),
-            "what": _STEP_WORDS[row.to_status].format(by=row.changed_by.display_name),
+            "what": _STEP_WORDS[row.to_status].format(by=panels.get(row.pk) or row.changed_by.display_name),
             "reason": row.reason,
             "line": row.line.what if row.line else "",
         }
@@ -193,7 +211,18 @@ def _asked(budget: Budget, viewer: Viewer) -> str:
 
 
 def _urls(person: Person) -> dict[str, str]:
-    names = ("start", "add_line", "set_funding", "set_route", "details", "submit", "decide", "first_payment", "assign")
+    names = (
+        "start",
+        "add_line",
+        "set_funding",
+        "set_route",
+        "details",
+        "submit",
+        "decide",
+        "first_payment",
+        "assign",
+        "panel",
+    )
     return {name: reverse(f"budgets:{name}", args=[person.pk]) for name in names}
 
 
@@ -215,14 +244,19 @@ def budget_page(person: Person, viewer: Viewer) -> dict[str, Any]:
     sums = totals(SupportLine.objects.visible_to(viewer).filter(budget=budget).current(), funding, routes)
     returned = next((r for r in reversed(rows) if r.to_status == BudgetStatus.RETURNED), None)
     items = check(budget) if base["can_draft"] and budget.status in EDITABLE else []
+    for_panel = budget.status == BudgetStatus.SECOND_TIER and (
+        policy.for_organisation(person.lead_organisation_id).second_tier == SecondTier.PANEL
+    )
     return base | {
-        "status": budget.get_status_display(),
+        "status": "Waiting for the funding panel" if for_panel else budget.get_status_display(),
+        "for_panel": for_panel,
+        "decide_url": base["urls"]["panel" if for_panel else "decide"],
         "is_editable": budget.status in EDITABLE and base["can_draft"],
         "is_waiting": budget.status in WAITING,
         "is_approved": budget.status == BudgetStatus.APPROVED,
         "money": _money(budget, sums, funding, routes, sum(x["yearly_pence"] for x in lines if x["paused_now"])),
         "lines": lines,
-        "history": _history(rows),
+        "history": _history(rows, _panels(budget, viewer)),
         "returned": {"reason": returned.reason, "line": returned.line.what if returned.line else ""}
         if returned is not None and budget.status == BudgetStatus.RETURNED
         else None,

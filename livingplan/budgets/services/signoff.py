@@ -64,14 +64,14 @@ def submit_budget(budget: Budget, *, by: User, note: str = "", audit: AuditConte
     return budget
 
 
-def _submitters(budget: Budget) -> set[int]:
+def submitters(budget: Budget) -> set[int]:
     rows = BudgetStatusChange.objects.filter(
         budget=budget, to_status__in=[BudgetStatus.SUBMITTED, BudgetStatus.RESUBMITTED]
     )
     return {budget.drafted_by_id, *rows.values_list("changed_by_id", flat=True)}
 
 
-def _first_tier_approver(budget: Budget) -> int | None:
+def first_tier_approver(budget: Budget) -> int | None:
     row = BudgetStatusChange.objects.filter(budget=budget, to_status=BudgetStatus.SECOND_TIER).last()
     return row.changed_by_id if row else None
 
@@ -81,9 +81,9 @@ def _guard_approver(budget: Budget, approver: User, *, tier: int, rules_now: pol
     level = rules.approver_level(approver, budget.person)
     if level is None:
         raise PermissionDenied(NOT_APPROVER)
-    if approver.pk in _submitters(budget):
+    if approver.pk in submitters(budget):
         raise ValidationError(OWN_BUDGET)
-    if tier == 2 and approver.pk == _first_tier_approver(budget):
+    if tier == 2 and approver.pk == first_tier_approver(budget):
         raise ValidationError(SAME_APPROVER)
     if tier == 2 and level not in SECOND_TIER_LEVELS[rules_now.second_tier]:
         raise ValidationError(NOT_SECOND_TIER[rules_now.second_tier])

@@ -12,7 +12,7 @@ from livingplan.budgets import services
 from livingplan.budgets.models import ApproverAssignment, BudgetStatus, LineSuspension
 from livingplan.notifications.models import OutboxMessage
 from livingplan.people import services as people
-from tests.budgets.conftest import MONDAY, Ready, draft_budget, submitted
+from tests.budgets.conftest import MONDAY, Ready, draft_budget, sign_off_choices, submitted
 
 Clients = Callable[[str], Client]
 
@@ -48,18 +48,8 @@ def test_at_the_second_tier_an_approver_below_the_cost_cannot_be_asked(ready: Re
     world = ready.world
     budget = submitted(ready, hours=40)  # £49,920 a year
     services.decide_budget(budget, by=world.morgan, decision=services.APPROVE, revision=budget.revision)
-    services.set_sign_off_settings(
-        world.council_a,
-        by=world.admin,
-        choices=services.Choices(
-            target_days=10,
-            team_manager_limit_pence=30_000_00,
-            senior_manager_limit_pence=40_000_00,
-            panel_limit_pence=None,
-            second_tier_for_new_or_increased=False,
-            second_tier="SENIOR_MANAGER",
-        ),
-    )
+    choices = sign_off_choices(senior_manager_limit_pence=40_000_00)
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=choices)
     response = client_for("priya").post(
         f"/people/{world.alex_record.pk}/budget/approver/", {"approver": str(ready.senior.pk)}
     )

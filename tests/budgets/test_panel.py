@@ -4,12 +4,11 @@ three present cannot decide; a senior manager alone is refused; and of two recor
 exactly one is made (threads on PostgreSQL, in turn on SQLite)."""
 
 import datetime as dt
-import threading
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
@@ -18,7 +17,7 @@ from livingplan.budgets import services
 from livingplan.budgets.models import ApproverLevel, Budget, BudgetStatus, Level, PanelDecision, PanelMember
 from livingplan.notifications.models import OutboxMessage
 from livingplan.people import services as people
-from tests.budgets.conftest import Ready, draft_budget, ready_plan, submitted
+from tests.budgets.conftest import Ready, draft_budget, race, ready_plan, sign_off_choices, submitted
 from tests.personas import World, make_staff
 
 Clients = Callable[[str], Client]
@@ -27,18 +26,7 @@ Clients = Callable[[str], Client]
 def panel_council(ready: Ready) -> list[User]:
     """Northbridge's second tier is its funding panel: Pat chairs it, with Sasha and Robin."""
     world = ready.world
-    services.set_sign_off_settings(
-        world.council_a,
-        by=world.admin,
-        choices=services.Choices(
-            target_days=10,
-            team_manager_limit_pence=30_000_00,
-            senior_manager_limit_pence=150_000_00,
-            panel_limit_pence=None,
-            second_tier_for_new_or_increased=False,
-            second_tier="PANEL",
-        ),
-    )
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=sign_off_choices(second_tier="PANEL"))
     chairs = []
     for username, first, last in (("pat", "Pat", "Okafor"), ("robin", "Robin", "Hale")):
         member = make_staff(username, first, last, world.council_a, Role.APPROVER)
@@ -127,48 +115,25 @@ def test_a_return_or_decline_needs_a_reason_and_a_past_date(ready: Ready) -> Non
         services.record_panel_decision(budget, by=pat, members=[robin, sasha], outcome=later, revision=budget.revision)
 
 
-def _race(budget: Budget, chairs: list[User], members: list[User]) -> list[str]:
-    outcomes: list[str] = []
-    barrier = threading.Barrier(len(chairs))
-
-    def decide(chair: User) -> None:
-        try:
-            barrier.wait(timeout=10)
-            services.record_panel_decision(
-                budget, by=chair, members=members, outcome=_approve(), revision=budget.revision
-            )
-            outcomes.append("decided")
-        except ValidationError as error:
-            outcomes.append(error.messages[0])
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=decide, args=(chair,)) for chair in chairs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_recordings_of_the_panel_at_once_make_exactly_one_decision(world: World) -> None:
     ready = ready_plan(world)
     pat, robin, sasha = panel_council(ready)
     budget = at_the_panel(ready)
-    chairs, members = [pat, robin], [pat, robin, sasha]
-    if connection.vendor == "postgresql":
-        outcomes = _race(budget, chairs, members)
-    else:
-        outcomes = []
-        for chair in chairs:
-            try:
-                services.record_panel_decision(
-                    budget, by=chair, members=members, outcome=_approve(), revision=budget.revision
-                )
-                outcomes.append("decided")
-            except ValidationError as error:
-                outcomes.append(error.messages[0])
+    members = [pat, robin, sasha]
+    outcomes = race(
+        [
+            partial(
+                services.record_panel_decision,
+                budget,
+                by=chair,
+                members=members,
+                outcome=_approve(),
+                revision=budget.revision,
+            )
+            for chair in (pat, robin)
+        ]
+    )
     assert sorted(outcomes) == sorted(["decided", services.STALE])
     assert PanelDecision.objects.count() == 1
     assert PanelMember.objects.count() == 3

@@ -12,23 +12,10 @@ from django.test import Client
 from livingplan.budgets import policy, services
 from livingplan.budgets.models import BudgetStatus, SignOffSettings
 from livingplan.core.models import AuditEvent
-from tests.budgets.conftest import Ready, submitted
+from tests.budgets.conftest import Ready, sign_off_choices, submitted
 from tests.personas import World
 
 Clients = Callable[[str], Client]
-
-
-def _choices(**changes: object) -> services.Choices:
-    values: dict[str, object] = {
-        "target_days": 10,
-        "team_manager_limit_pence": 30_000_00,
-        "senior_manager_limit_pence": 150_000_00,
-        "panel_limit_pence": None,
-        "second_tier_for_new_or_increased": False,
-        "second_tier": "SENIOR_MANAGER",
-        **changes,
-    }
-    return services.Choices(**values)  # type: ignore[arg-type]
 
 
 def _form(**changes: str) -> dict[str, str]:
@@ -49,8 +36,8 @@ def test_until_set_the_defaults_apply(world: World) -> None:
 
 
 def test_each_change_is_a_new_version_and_audited(world: World) -> None:
-    services.set_sign_off_settings(world.council_a, by=world.admin, choices=_choices(target_days=8))
-    services.set_sign_off_settings(world.council_a, by=world.admin, choices=_choices(target_days=12))
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=sign_off_choices(target_days=8))
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=sign_off_choices(target_days=12))
     assert list(SignOffSettings.objects.values_list("version", "target_days")) == [(2, 12), (1, 8)]
     assert policy.target_days(world.council_a) == 12
     event = AuditEvent.objects.filter(action="budgets.settings.changed").latest("pk")
@@ -59,7 +46,7 @@ def test_each_change_is_a_new_version_and_audited(world: World) -> None:
 
 def test_only_the_organisations_admin_may_change_them(world: World) -> None:
     with pytest.raises(PermissionDenied):
-        services.set_sign_off_settings(world.council_a, by=world.morgan, choices=_choices())
+        services.set_sign_off_settings(world.council_a, by=world.morgan, choices=sign_off_choices())
     assert not SignOffSettings.objects.exists()
 
 
@@ -78,7 +65,7 @@ def test_absurd_settings_are_refused_and_nothing_is_saved(
     world: World, changes: dict[str, object], message: str
 ) -> None:
     with pytest.raises(ValidationError, match=message):
-        services.set_sign_off_settings(world.council_a, by=world.admin, choices=_choices(**changes))
+        services.set_sign_off_settings(world.council_a, by=world.admin, choices=sign_off_choices(**changes))
     assert not SignOffSettings.objects.exists()
 
 
@@ -109,7 +96,7 @@ def test_a_limit_lowered_after_assignment_is_checked_again_at_the_decision(ready
     budget.refresh_from_db()
     services.assign_approver(budget, by=world.priya, approver=ready.senior)
     services.set_sign_off_settings(
-        world.council_a, by=world.admin, choices=_choices(senior_manager_limit_pence=40_000_00)
+        world.council_a, by=world.admin, choices=sign_off_choices(senior_manager_limit_pence=40_000_00)
     )
     with pytest.raises(ValidationError, match="over your approval limit"):
         services.decide_budget(budget, by=ready.senior, decision=services.APPROVE, revision=budget.revision)
@@ -126,7 +113,7 @@ def test_a_team_manager_may_not_decide_at_the_second_tier(ready: Ready) -> None:
     taylor = make_staff("taylor", "Taylor", "Quinn", world.council_a, Role.APPROVER)
     ApproverLevel.objects.create(user=taylor, organisation=world.council_a, level=Level.TEAM_MANAGER)
     services.set_sign_off_settings(
-        world.council_a, by=world.admin, choices=_choices(second_tier_for_new_or_increased=True)
+        world.council_a, by=world.admin, choices=sign_off_choices(second_tier_for_new_or_increased=True)
     )
     budget = submitted(ready)
     services.decide_budget(budget, by=world.morgan, decision=services.APPROVE, revision=budget.revision)

@@ -13,7 +13,7 @@ from django.test import override_settings
 from livingplan.budgets import services
 from livingplan.budgets.models import Budget, BudgetStatus, BudgetStatusChange, SupportLine
 from livingplan.notifications.models import OutboxMessage
-from tests.budgets.conftest import MONDAY, Ready, draft_budget, personal_care, submitted
+from tests.budgets.conftest import MONDAY, Ready, draft_budget, personal_care, sign_off_choices, submitted
 from tests.personas import World
 
 
@@ -139,14 +139,7 @@ def test_an_approver_over_their_limit_is_refused_at_the_second_tier(ready: Ready
 
 def test_a_new_package_goes_to_the_second_tier_where_the_council_says_so(ready: Ready) -> None:
     world = ready.world
-    choices = services.Choices(
-        target_days=10,
-        team_manager_limit_pence=30_000_00,
-        senior_manager_limit_pence=150_000_00,
-        panel_limit_pence=None,
-        second_tier_for_new_or_increased=True,
-        second_tier="SENIOR_MANAGER",
-    )
+    choices = sign_off_choices(second_tier_for_new_or_increased=True)
     services.set_sign_off_settings(world.council_a, by=world.admin, choices=choices)
     budget = submitted(ready)
     services.decide_budget(budget, by=ready.world.morgan, decision=services.APPROVE, revision=budget.revision)

@@ -8,7 +8,12 @@ class BudgetsConfig(AppConfig):
 
     def ready(self) -> None:
         from livingplan.budgets import telling
+        from livingplan.core.org_settings import register_settings_page
         from livingplan.notifications import periodic
+
+        register_settings_page(
+            "budgets_staff:settings", "Budget sign-off: approval limits, the target and the second tier"
+        )
 
         # Late sign-offs escalated to the next manager, by `livingplan db_worker` (it sits below us).
         periodic.register(

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from livingplan.budgets import money
-from livingplan.budgets.models import Deployment, FundingKind, StartKind, Unit
+from livingplan.budgets.models import Deployment, FundingKind, SecondTier, StartKind, Unit
 from livingplan.budgets.services import APPROVE, DECLINE, RETURN
 from livingplan.core import dates
 from livingplan.core import forms as ds
@@ -132,3 +132,75 @@ class FirstPaymentForm(forms.Form):
         required_message="Select what happened first",
     )
     happened_on = ds.DateField(label="Date", kind=dates.HAPPENED, what="The date")
+
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class SettingsForm(forms.Form):
+    """The organisation's sign-off settings; an empty limit is no limit. The service checks again."""
+
+    target_days = ds.WholeNumberField(
+        label="Sign-off target in working days",
+        help_text="From sending a budget for sign-off to the decision. 10 working days is two weeks",
+        error_messages={"required": "Enter the sign-off target in working days"},
+    )
+    team_manager_limit = MoneyField(
+        label="Team manager's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    senior_manager_limit = MoneyField(
+        label="Senior manager's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    panel_limit = MoneyField(
+        label="Funding panel's approval limit a year", hint="In pounds. Leave empty for no limit", required=False
+    )
+    second_tier_for_new_or_increased = ds.ChoiceField(
+        label="Does every new or increased package go on to a second tier?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        required_message="Select yes if every new or increased package goes on to a second tier",
+    )
+    second_tier = ds.ChoiceField(
+        label="Who decides at the second tier?",
+        choices=SecondTier.choices,
+        widget=forms.RadioSelect,
+        required_message="Select who decides at the second tier",
+    )
+
+
+class AssignForm(forms.Form):
+    approver = ds.ChoiceField(
+        label="Who should decide?",
+        choices=(),
+        widget=forms.RadioSelect,
+        required_message="Select who should decide",
+    )
+
+    def __init__(self, *args: Any, approvers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["approver"].choices = approvers  # type: ignore[attr-defined]
+
+
+class PauseForm(forms.Form):
+    from_on = ds.DateField(label="Paused from", kind=dates.PLANNED, what="The date")
+    reason = ds.CharField(
+        label="Why is it paused?", hint="For example, a stay in hospital", widget=_TEXT, max_length=500
+    )
+
+
+class PanelForm(DecideForm):
+    """The funding panel's decision, recorded by one of its members, with who was present."""
+
+    members = ds.MultipleChoiceField(
+        label="Who was present?",
+        help_text="You are counted as present. At least 3 approvers must be present",
+        choices=(),
+        required_message="Select who was present",
+    )
+    met_on = ds.DateField(label="When did the panel meet?", kind=dates.HAPPENED, what="The date the panel met")
+    field_order = ["members", "met_on", "decision", "line", "reason"]
+
+    def __init__(self, *args: Any, members: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["members"].choices = members  # type: ignore[attr-defined]
+        self.fields["decision"].label = "The panel's decision"

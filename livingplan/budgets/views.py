@@ -1,7 +1,9 @@
-"""Thin views: load the person through `visible_to` and require the BUDGET part (anyone else gets
-a 404), check the rule, call one service. Every page works without JavaScript."""
+"""Thin views for drafting: load the person through `visible_to` and require the BUDGET part
+(anyone else gets a 404), check the rule, call one service. Every form page is one `Spec` and a
+`save` on `core/formpage.form_page`. Every page works without JavaScript."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -21,10 +23,21 @@ from livingplan.core.formpage import form_page
 from livingplan.people.models import Person
 from livingplan.plans.models import Outcome
 
-FORM = "budgets/form.jinja"
+Save = Callable[[dict[str, Any]], object]
 
 
-def _person(request: AuthenticatedRequest, person_pk: int) -> Person:
+@dataclass(frozen=True)
+class Spec:
+    """What a form page says: its heading, its button, what it says once saved, and a lead line."""
+
+    title: str
+    button: str
+    done: str
+    lead: str = ""
+    template: str = "budgets/form.jinja"
+
+
+def person_for(request: AuthenticatedRequest, person_pk: int) -> Person:
     people = Person.objects.visible_to(request.user).select_related("lead_organisation")
     person = get_object_or_404(people, pk=person_pk)
     if not rules.can_see(request.user, person):
@@ -32,8 +45,8 @@ def _person(request: AuthenticatedRequest, person_pk: int) -> Person:
     return person
 
 
-def _drafting(request: AuthenticatedRequest, person_pk: int) -> tuple[Person, Budget]:
-    person = _person(request, person_pk)
+def drafting(request: AuthenticatedRequest, person_pk: int) -> tuple[Person, Budget]:
+    person = person_for(request, person_pk)
     if not rules.can_draft(request.user, person):
         raise PermissionDenied
     budget = current_budget(person, request.user)
@@ -42,32 +55,52 @@ def _drafting(request: AuthenticatedRequest, person_pk: int) -> tuple[Person, Bu
     return person, budget
 
 
-def _page(
+def page(
     request: AuthenticatedRequest,
     form: forms.Form,
     *,
     person: Person,
-    title: str,
-    save: Callable[[dict[str, Any]], object],
-    done: str,
-    button: str,
-    extra: dict[str, Any] | None = None,
+    spec: Spec,
+    save: Save,
+    back: str = "",
+    context: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    back = reverse("budgets:budget", args=[person.pk])
-    context = {"person": person, "title": title, "back": back, "button_text": button, **(extra or {})}
-    return form_page(request, form, template=FORM, save=save, success_url=back, success_message=done, context=context)
+    """A budget's form page; saved, it goes back to the budget (or `back`)."""
+    back = back or reverse("budgets:budget", args=[person.pk])
+    shown = {
+        "person": person,
+        "caption": person.full_name,
+        "title": spec.title,
+        "lead": spec.lead,
+        "back": back,
+        "button_text": spec.button,
+        **(context or {}),
+    }
+    return form_page(
+        request, form, template=spec.template, save=save, success_url=back, success_message=spec.done, context=shown
+    )
+
+
+START = Spec("Start a personal budget", "Start the budget", "Budget started")
+ADD_LINE = Spec("Add costed support", "Add the support", "Support added")
+CHANGE_LINE_LEAD = (
+    "The line as it is now ends today and the changed one starts today: both stay in the budget's history."
+)
+FUNDING = Spec("Add who funds it", "Add the funding", "Funding added")
+ROUTE = Spec("Add how it is spent", "Add", "Added")
+DETAILS = Spec("Contribution, advice and involvement", "Save", "Saved")
 
 
 @login_required
 @require_safe
 def budget(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person = _person(request, person_pk)
+    person = person_for(request, person_pk)
     return render(request, "budgets/budget.jinja", budget_page(person, request.user))
 
 
 @login_required
 def start(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person = _person(request, person_pk)
+    person = person_for(request, person_pk)
     if not rules.can_draft(request.user, person):
         raise PermissionDenied
     form = budget_forms.StartForm(request.POST or None)
@@ -77,15 +110,7 @@ def start(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             person, by=request.user, indicative_pence=data["indicative"], basis=data["basis"], audit=request.audit
         )
 
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Start a personal budget",
-        save=save,
-        done="Budget started",
-        button="Start the budget",
-    )
+    return page(request, form, person=person, spec=START, save=save)
 
 
 def _outcome_choices(request: AuthenticatedRequest, budget: Budget) -> list[tuple[str, str]]:
@@ -106,26 +131,18 @@ def _line_details(data: dict[str, Any]) -> services.LineDetails:
 
 @login_required
 def add_line(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
+    person, found = drafting(request, person_pk)
     form = budget_forms.LineForm(request.POST or None, outcomes=_outcome_choices(request, found))
 
     def save(data: dict[str, Any]) -> SupportLine:
         return services.add_line(found, by=request.user, details=_line_details(data), audit=request.audit)
 
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Add costed support",
-        save=save,
-        done="Support added",
-        button="Add the support",
-    )
+    return page(request, form, person=person, spec=ADD_LINE, save=save)
 
 
 @login_required
 def change_line(request: AuthenticatedRequest, person_pk: int, pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
+    person, found = drafting(request, person_pk)
     line = get_object_or_404(SupportLine.objects.visible_to(request.user).current(), budget=found, pk=pk)
     initial = {
         "what": line.what,
@@ -140,22 +157,13 @@ def change_line(request: AuthenticatedRequest, person_pk: int, pk: int) -> HttpR
     def save(data: dict[str, Any]) -> SupportLine:
         return services.change_line(line, by=request.user, details=_line_details(data), audit=request.audit)
 
-    lead = "The line as it is now ends today and the changed one starts today: both stay in the budget's history."
-    return _page(
-        request,
-        form,
-        person=person,
-        title=f"Change: {line.what}",
-        save=save,
-        done="Support changed",
-        button="Save the change",
-        extra={"lead": lead},
-    )
+    spec = Spec(f"Change: {line.what}", "Save the change", "Support changed", lead=CHANGE_LINE_LEAD)
+    return page(request, form, person=person, spec=spec, save=save)
 
 
 @login_required
 def set_funding(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
+    person, found = drafting(request, person_pk)
     form = budget_forms.FundingForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> object:
@@ -163,40 +171,23 @@ def set_funding(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             found, by=request.user, kind=data["kind"], yearly_pence=data["yearly"], audit=request.audit
         )
 
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Add who funds it",
-        save=save,
-        done="Funding added",
-        button="Add the funding",
-    )
+    return page(request, form, person=person, spec=FUNDING, save=save)
 
 
 @login_required
 def set_route(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
+    person, found = drafting(request, person_pk)
     form = budget_forms.RouteForm(request.POST or None)
 
     def save(data: dict[str, Any]) -> object:
-        return services.set_route(
-            found,
-            by=request.user,
-            route=data["route"],
-            yearly_pence=data["yearly"],
-            managed_by=data["managed_by"],
-            needs_met=data["needs_met"],
-            payment_frequency=data["payment_frequency"],
-            audit=request.audit,
-        )
+        return services.set_route(found, by=request.user, yearly_pence=data.pop("yearly"), audit=request.audit, **data)
 
-    return _page(request, form, person=person, title="Add how it is spent", save=save, done="Added", button="Add")
+    return page(request, form, person=person, spec=ROUTE, save=save)
 
 
 @login_required
 def details(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
+    person, found = drafting(request, person_pk)
     initial = {
         "contribution": f"{found.contribution_pence / 100:.2f}",
         "advice_given": found.advice_given,
@@ -216,100 +207,4 @@ def details(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
             audit=request.audit,
         )
 
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Contribution, advice and involvement",
-        save=save,
-        done="Saved",
-        button="Save",
-    )
-
-
-@login_required
-def submit(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person, found = _drafting(request, person_pk)
-    form = budget_forms.SubmitForm(request.POST or None)
-
-    def save(data: dict[str, Any]) -> object:
-        return services.submit_budget(found, by=request.user, note=data["note"], audit=request.audit)
-
-    lead = "The Care Act checks run again when you send it. A manager will sign it off, and the person is told."
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Send the budget for sign-off",
-        save=save,
-        done="Sent for sign-off",
-        button="Send for sign-off",
-        extra={"lead": lead},
-    )
-
-
-@login_required
-def decide(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person = _person(request, person_pk)
-    if not rules.can_decide(request.user, person):
-        raise PermissionDenied
-    page = budget_page(person, request.user)
-    found = page["budget"]
-    if found is None or not page["is_waiting"]:
-        raise Http404
-    lines = [(str(line["id"]), line["what"]) for line in page["lines"]]
-    form = budget_forms.DecideForm(request.POST or None, lines=lines, initial={"revision": found.revision})
-
-    def save(data: dict[str, Any]) -> object:
-        return services.decide_budget(
-            found,
-            by=request.user,
-            decision=data["decision"],
-            revision=data["revision"],
-            reason=data["reason"],
-            line_id=int(data["line"]) if data["line"] else None,
-            audit=request.audit,
-        )
-
-    back = reverse("budgets_staff:queue")
-    context = {
-        **page,
-        "title": f"Decide {person.full_name}'s budget",
-        "back": back,
-        "button_text": "Record the decision",
-    }
-    return form_page(
-        request,
-        form,
-        template="budgets/decide.jinja",
-        save=save,
-        success_url=back,
-        success_message="Decision recorded",
-        context=context,
-    )
-
-
-@login_required
-def first_payment(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
-    person = _person(request, person_pk)
-    found = current_budget(person, request.user)
-    if found is None:
-        raise Http404
-    if not rules.can_record_start(request.user, found):
-        raise PermissionDenied
-    form = budget_forms.FirstPaymentForm(request.POST or None)
-
-    def save(data: dict[str, Any]) -> object:
-        return services.record_first_payment(
-            found, by=request.user, kind=data["kind"], happened_on=data["happened_on"], audit=request.audit
-        )
-
-    return _page(
-        request,
-        form,
-        person=person,
-        title="Record the first payment or service",
-        save=save,
-        done="Recorded",
-        button="Record it",
-    )
+    return page(request, form, person=person, spec=DETAILS, save=save)

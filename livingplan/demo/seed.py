@@ -15,6 +15,7 @@ from livingplan.demo.alex_plan import seed_alex_plan
 from livingplan.demo.appointments import seed_appointments
 from livingplan.demo.audit import seeding
 from livingplan.demo.budgets import seed_budgets
+from livingplan.demo.budgets_waiting import seed_waiting_budgets
 from livingplan.demo.community import seed_community
 from livingplan.demo.conversations import seed_alex_preparation
 from livingplan.demo.journeys import seed_planning_journey
@@ -210,6 +211,7 @@ def seed_demo(*, password: str) -> SeedResult:
     seed_appointments(alex, alex_user=alex_user, priya=priya)
     seed_reviews(alex, priya=priya, dr_jones=staff["dr.jones"], sam=sam_user)
     seed_budgets(alex, priya=priya, morgan=staff["morgan"], council=orgs[COUNCIL_A])
+    seed_waiting_budgets(council=orgs[COUNCIL_A], priya=priya, morgan=staff["morgan"])
     seed_selfassessment(council=orgs[COUNCIL_A], admin=staff["admin"], priya=priya, alex=alex_user, sam=sam_user)
 
     created_people = (

@@ -2,11 +2,14 @@
 built through the service verbs, from a Monday in November 2026 (London time)."""
 
 import datetime as dt
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from livingplan.accounts.models import Role, User
@@ -109,3 +112,47 @@ def submitted(ready: Ready, *, hours: int = 7) -> Budget:
 
 
 from tests.notifications.conftest import notify_stub  # noqa: E402, F401 - GOV.UK Notify's loopback stand-in
+
+
+def sign_off_choices(**changes: object) -> services.Choices:
+    """Northbridge's sign-off settings as the defaults are, with `changes`."""
+    values: dict[str, object] = {
+        "target_days": 10,
+        "team_manager_limit_pence": 30_000_00,
+        "senior_manager_limit_pence": 150_000_00,
+        "panel_limit_pence": None,
+        "second_tier_for_new_or_increased": False,
+        "second_tier": "SENIOR_MANAGER",
+        **changes,
+    }
+    return services.Choices(**values)  # type: ignore[arg-type]
+
+
+def race(calls: list[Callable[[], object]]) -> list[str]:
+    """Run the decisions at the same moment, each on its own connection, on PostgreSQL (as CI
+    does); SQLite in memory is one connection, so there in turn. "decided" or why it was refused."""
+    outcomes: list[str] = []
+
+    def run(call: Callable[[], object], barrier: threading.Barrier | None) -> None:
+        try:
+            if barrier is not None:
+                barrier.wait(timeout=10)
+            call()
+            outcomes.append("decided")
+        except ValidationError as error:
+            outcomes.append(error.messages[0])
+        finally:
+            if barrier is not None:
+                connection.close()
+
+    if connection.vendor != "postgresql":
+        for call in calls:
+            run(call, None)
+        return outcomes
+    barrier = threading.Barrier(len(calls))
+    threads = [threading.Thread(target=run, args=(call, barrier)) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return outcomes

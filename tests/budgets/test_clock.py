@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from livingplan.budgets import clock, services, telling
 from livingplan.budgets.models import BudgetStatusChange
@@ -84,3 +86,19 @@ def test_approval_to_first_payment_is_its_own_figure_in_working_days(christmas: 
         page = budget_page(world.alex_record, world.alex)
     # 24, 29, 30, 31 December and Monday 4 January (1 January is a bank holiday).
     assert page["clock"].after_approval == "5 working days (first payment made on 4 January 2027)"
+
+
+@pytest.mark.parametrize("budgets", [1, 4])
+def test_the_escalation_costs_the_same_queries_however_many_budgets_wait(christmas: Ready, budgets: int) -> None:
+    with time_machine.travel(SENT, tick=False):
+        for _ in range(budgets):
+            submitted(christmas)
+    christmas_eve = time_machine.travel(dt.datetime(2026, 12, 24, 10, 0, tzinfo=dt.UTC), tick=False)
+    with christmas_eve, CaptureQueriesContext(connection) as on_track:
+        assert telling.escalate_late_sign_offs() == 0
+    with time_machine.travel(dt.datetime(2026, 12, 31, 10, 0, tzinfo=dt.UTC), tick=False):
+        assert telling.escalate_late_sign_offs() == budgets  # one message each to Sasha
+        with CaptureQueriesContext(connection) as already_told:
+            assert telling.escalate_late_sign_offs() == 0
+    # Waiting budgets, their status rows, the organisations' settings; then whom to tell and what was sent.
+    assert (len(on_track), len(already_told)) == (3, 5)

@@ -19,3 +19,15 @@ def test_the_demo_drafts_alexs_budget(db: None) -> None:
     morgan = Client()
     morgan.force_login(User.objects.get(username="morgan"))
     assert morgan.get("/budgets/").status_code == 200
+
+
+def test_morgans_queue_and_dashboard_show_real_work_in_the_demo(db: None) -> None:
+    call_command("seed_demo", password="living-plan-demo", stdout=StringIO())
+    morgan = Client()
+    morgan.force_login(User.objects.get(username="morgan"))
+    queue = morgan.get("/budgets/").content.decode()
+    assert "Rita Mensah" in queue
+    assert "£11,700.00" in queue  # 9 hours a week at £25
+    csv = morgan.get("/budgets/dashboard.csv").content.decode()
+    assert len(csv.splitlines()) == 2  # Rita's first package: signed off, then its first service
+    assert csv.splitlines()[1].endswith(",1,0")

@@ -13,7 +13,7 @@ from django.test import override_settings
 from livingplan.budgets import services
 from livingplan.budgets.models import Budget, BudgetStatus, BudgetStatusChange, SupportLine
 from livingplan.notifications.models import OutboxMessage
-from tests.budgets.conftest import MONDAY, Ready, draft_budget, personal_care, submitted
+from tests.budgets.conftest import MONDAY, Ready, draft_budget, personal_care, sign_off_choices, submitted
 from tests.personas import World
 
 
@@ -137,8 +137,10 @@ def test_an_approver_over_their_limit_is_refused_at_the_second_tier(ready: Ready
     assert budget.status == BudgetStatus.SECOND_TIER
 
 
-@override_settings(BUDGET_SECOND_TIER_FOR_NEW_OR_INCREASED=["Northbridge Council"])
 def test_a_new_package_goes_to_the_second_tier_where_the_council_says_so(ready: Ready) -> None:
+    world = ready.world
+    choices = sign_off_choices(second_tier_for_new_or_increased=True)
+    services.set_sign_off_settings(world.council_a, by=world.admin, choices=choices)
     budget = submitted(ready)
     services.decide_budget(budget, by=ready.world.morgan, decision=services.APPROVE, revision=budget.revision)
     budget.refresh_from_db()

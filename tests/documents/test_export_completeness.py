@@ -564,6 +564,10 @@ NOT_EXPORTED = {
     # this download cannot read it yet. What was imported is in the plan itself and the audit trail.
     "interop.ExternalIdentifier": "an identifier another system gave you, kept to match its records (not yet in here)",
     "interop.ImportedResource": "which record of another system each imported entry came from (not yet in here)",
+    # A funding panel's decision on a budget (issue 14): the decision itself is in the budget's
+    # sign-off steps; who was present is not yet in the download.
+    "budgets.PanelDecision": "the day a funding panel met to decide your budget (not yet in here)",
+    "budgets.PanelMember": "who was present when the funding panel decided your budget (not yet in here)",
     # The files this download, and the plan's PDFs, were made into: copies, kept a short while.
     "documents.MadeDocument": "a made copy of this download or a PDF of the plan, kept a short while",
 }

@@ -1,13 +1,19 @@
 """Personal budgets (issue 14), without JavaScript, as a new user would try it: Priya drafts Alex's
 budget linked to his outcomes, the Care Act check names what is missing, she fixes it and sends it;
-Morgan returns one line from his queue; Priya answers; Morgan approves; Alex reads his budget in
-plain English; Morgan records the first payment and sees both clocks on the dashboard. axe on
-every page on the way; Omar, who is not on Alex's team, gets a 404."""
+Morgan returns one line from his queue; Priya answers; Morgan approves inside the target; Alex is
+told each time and reads his budget in plain English; Morgan records the first payment and sees
+both clocks on the dashboard. Then the council's admin sets its limits, a larger budget goes on to
+the second tier (Priya asks Morgan, Morgan agrees, Sasha signs it off), Priya pauses a line, and a
+budget Morgan sent cannot be approved by Morgan. axe on every page on the way; Omar, who is not on
+Alex's team, gets a 404."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.budgets.conftest import ready_plan
+from livingplan.budgets import services
+from livingplan.notifications.models import OutboxMessage
+from livingplan.people import services as people
+from tests.budgets.conftest import draft_budget, ready_plan, submitted
 from tests.personas import World
 from tests.system.journeys import (
     given_i_am_signed_in_as,
@@ -118,8 +124,88 @@ def test_a_budget_from_draft_to_first_payment(page_without_javascript: Page, wor
     expect(main_content(page)).to_contain_text("Walk to the shops on my own")
     expect(main_content(page)).to_contain_text("Approved")
     when_i_sign_out(page)
+    told = OutboxMessage.objects.filter(person_id=world.alex_record.pk, template_key__startswith="budget_")
+    assert list(told.order_by("pk").values_list("template_key", flat=True)) == [
+        "budget_submitted",
+        "budget_returned",
+        "budget_resubmitted",
+        "budget_approved",
+    ]
 
     given_i_am_signed_in_as(page, "omar")
     response = page.goto(f"/people/{world.alex_record.pk}/budget/")
     assert response is not None
     assert response.status == 404
+
+
+def _admin_lowers_the_team_managers_limit(page: Page) -> None:
+    given_i_am_signed_in_as(page, "admin")
+    label = "Budget sign-off: approval limits, the target and the second tier"
+    when_i_follow(page, label, to="Budget sign-off settings")
+    when_i_fill_in(page, "Team manager's approval limit a year", "-5")
+    when_i_press(page, "Save the settings", to="Budget sign-off settings")
+    then_there_is_a_problem(page, "Enter an amount of £0 or more")
+    when_i_fill_in(page, "Team manager's approval limit a year", "20,000")
+    when_i_press(page, "Save the settings", to="Budget sign-off settings")
+    then_i_am_told(page, "Budget sign-off settings saved")
+    when_i_sign_out(page)
+
+
+def test_a_larger_budget_goes_on_to_the_second_tier_and_nobody_approves_their_own(
+    page_without_javascript: Page, world: World
+) -> None:
+    page = page_without_javascript
+    ready = ready_plan(world)
+    alex = world.alex_record
+    _admin_lowers_the_team_managers_limit(page)
+    submitted(ready, hours=20)  # £24,960 a year: over Morgan's £20,000
+
+    given_i_am_signed_in_as(page, "priya")
+    visit(page, f"/people/{alex.pk}/budget/", heading="Personal budget")
+    when_i_follow(page, "Ask someone to decide", to="Ask someone to decide")
+    when_i_choose(page, "Who should decide?", "Morgan Reilly, team manager (up to £20,000.00 a year)")
+    when_i_press(page, "Ask them to decide", to="Personal budget")
+    expect(main_content(page)).to_contain_text("Asked to decide: Morgan Reilly")
+    when_i_sign_out(page)
+
+    given_i_am_signed_in_as(page, "morgan")
+    visit(page, f"/people/{alex.pk}/budget/decide/", heading="Decide Alex Carter's budget")
+    when_i_choose(page, "Your decision", "Approve")
+    when_i_press(page, "Record the decision", to="Budgets waiting for sign-off")
+    expect(main_content(page)).to_contain_text("Second tier")
+    when_i_sign_out(page)
+
+    given_i_am_signed_in_as(page, "sasha")
+    visit(page, "/budgets/", heading="Budgets waiting for sign-off")
+    when_i_follow(page, "Alex Carter", to="Decide Alex Carter's budget")
+    when_i_choose(page, "Your decision", "Approve")
+    when_i_press(page, "Record the decision", to="Budgets waiting for sign-off")
+    when_i_sign_out(page)
+
+    given_i_am_signed_in_as(page, "priya")
+    visit(page, f"/people/{alex.pk}/budget/", heading="Personal budget")
+    expect(main_content(page)).to_contain_text("Sasha Grant signed it off")
+    when_i_follow(page, "Pause Personal care in the morning", to="Pause: Personal care in the morning")
+    when_i_enter_the_date(page, "Paused from", alex.created_at.date())
+    when_i_fill_in(page, "Why is it paused?", "A short stay in hospital")
+    when_i_press(page, "Pause the support", to="Personal budget")
+    expect(main_content(page)).to_contain_text("so £0.00 a year is being spent")
+    when_i_sign_out(page)
+    told = OutboxMessage.objects.filter(person_id=alex.pk, template_key__startswith="budget_")
+    assert list(told.order_by("pk").values_list("template_key", flat=True)) == [
+        "budget_submitted",
+        "budget_second_tier",
+        "budget_approved",
+        "budget_line_paused",
+    ]
+
+    # Morgan joins Alex's care team and sends a new budget himself: he cannot approve it.
+    people.add_care_team_member(alex, by=world.priya, user=world.morgan, organisation=world.council_a)
+    own, _ = draft_budget(ready)
+    services.submit_budget(own, by=world.morgan)
+    given_i_am_signed_in_as(page, "morgan")
+    visit(page, f"/people/{alex.pk}/budget/decide/", heading="Decide Alex Carter's budget")
+    when_i_choose(page, "Your decision", "Approve")
+    when_i_press(page, "Record the decision", to="Decide Alex Carter's budget")
+    expect(main_content(page)).to_contain_text("You drafted or submitted this budget, so someone else must decide it.")
+    when_i_sign_out(page)

@@ -300,12 +300,19 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{budget_alex}/budget/submit/": signed_in(404, **DRAFTS_BUDGET),
     "/people/{budget_alex}/budget/decide/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403, "morgan": 404}),
     "/people/{budget_alex}/budget/first-payment/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403}),
+    # The funding panel's decision: only a panel member (nobody here), and only at a panel's second tier.
+    "/people/{budget_alex}/budget/panel/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 403}),
+    # Asking an approver: only while waiting for sign-off (404 while drafted), by the drafters or approvers.
+    "/people/{budget_alex}/budget/approver/": signed_in(404, **{**DRAFTS_BUDGET, "priya": 404, "morgan": 404}),
+    # Pausing a line: the drafters, while drafting or once approved.
+    "/people/{budget_alex}/budget/lines/{budget_line}/pause/": signed_in(404, **DRAFTS_BUDGET),
     # The approvers' queue and the managers' dashboard: approvers (morgan) only.
     "/budgets/": signed_in(404, morgan=200),
     "/budgets/dashboard/": signed_in(404, morgan=200),
     "/budgets/dashboard/sign-off.svg": signed_in(404, morgan=200),
     "/budgets/dashboard/first-payment.svg": signed_in(404, morgan=200),
     "/budgets/dashboard.csv": signed_in(404, morgan=200),
+    "/budgets/organisations/{council_a}/settings/": signed_in(404, admin=200),
     # The progress self-assessment (issue 16, ADR-046): everyone signed in has a list (empty for most);
     # Northbridge Council's admin starts rounds and imports versions (404 for everyone else, as for
     # the staff pages); a round is seen by the council's staff and the raters invited (Alex and Sam

@@ -45,7 +45,7 @@ def test_the_demo_has_every_persona_and_42_people(seeded: str) -> None:
     usernames = set(User.objects.values_list("username", flat=True))
 
     assert set(PERSONAS) <= usernames
-    assert Person.objects.count() == 42  # 41, and Jo Green, with whom Priya starts planning (issue 12)
+    assert Person.objects.count() == 43  # 41, Jo Green (issue 12) and Rita Mensah, whose budgets wait (issue 14)
     assert Person.objects.filter(user__username="alex").get().full_name == "Alex Carter"
     assert "12 accounts and 42 people created" in seeded, "every account counted, Jo's too"
 
@@ -134,7 +134,7 @@ def test_the_gp_sees_fewer_people_than_they_are_on_the_care_team_of(seeded: str)
 def test_no_two_people_in_the_demo_share_a_name(seeded: str) -> None:
     names = [person.full_name for person in Person.objects.all()]
 
-    assert len(names) == len(set(names)) == 42
+    assert len(names) == len(set(names)) == 43
 
 
 def test_the_demo_looks_current_on_the_day_it_is_seeded(seeded: str) -> None:

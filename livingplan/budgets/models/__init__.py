@@ -4,6 +4,7 @@ from livingplan.budgets.models.budget import (
     DECIDED,
     EDITABLE,
     NO_CHARGE,
+    PAUSABLE,
     TRANSITIONS,
     WAITING,
     Budget,
@@ -14,6 +15,8 @@ from livingplan.budgets.models.budget import (
     FundingSource,
 )
 from livingplan.budgets.models.lines import WEEKS_A_YEAR, LineOutcome, LineSuspension, SupportLine, Unit
+from livingplan.budgets.models.panel import PanelDecision, PanelMember
+from livingplan.budgets.models.settings import SecondTier, SignOffSettings
 from livingplan.budgets.models.signoff import (
     ApproverAssignment,
     ApproverLevel,
@@ -27,6 +30,7 @@ __all__ = [
     "DECIDED",
     "EDITABLE",
     "NO_CHARGE",
+    "PAUSABLE",
     "TRANSITIONS",
     "WAITING",
     "WEEKS_A_YEAR",
@@ -43,6 +47,10 @@ __all__ = [
     "Level",
     "LineOutcome",
     "LineSuspension",
+    "PanelDecision",
+    "PanelMember",
+    "SecondTier",
+    "SignOffSettings",
     "StartKind",
     "SupportLine",
     "Unit",

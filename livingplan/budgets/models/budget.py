@@ -43,6 +43,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 WAITING = (BudgetStatus.SUBMITTED, BudgetStatus.RESUBMITTED, BudgetStatus.SECOND_TIER)
 EDITABLE = (BudgetStatus.DRAFTED, BudgetStatus.RETURNED)
 DECIDED = (BudgetStatus.APPROVED, BudgetStatus.DECLINED)
+# Support may be paused while drafting or once approved, never under an approver's eyes.
+PAUSABLE = (BudgetStatus.DRAFTED, BudgetStatus.RETURNED, BudgetStatus.APPROVED)
 
 
 class Deployment(models.TextChoices):

@@ -44,8 +44,9 @@ def decided(viewer: Viewer) -> list[figures.Decided]:
     firsts = {f.budget_id: f for f in FirstPayment.objects.visible_to(viewer).filter(budget__in=budgets)}
     teams = _team_names({b.drafted_by_id for b in budgets})
     now, result = timezone.now(), []
+    policies = policy.for_organisations({budget.person.lead_organisation_id for budget in budgets})
     for budget in budgets:
-        target = policy.target_days(budget.person.lead_organisation)
+        target = policies[budget.person.lead_organisation_id].target_days
         found = clock.sign_off_clock(list(budget.status_changes.all()), target_days=target, now=now)
         if found.clock is None or found.decided_at is None:
             continue

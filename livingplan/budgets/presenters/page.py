@@ -12,7 +12,9 @@ from django.utils import timezone
 from livingplan.budgets import clock, policy, rules
 from livingplan.budgets.models import (
     EDITABLE,
+    PAUSABLE,
     WAITING,
+    ApproverAssignment,
     Budget,
     BudgetStatus,
     BudgetStatusChange,
@@ -20,6 +22,10 @@ from livingplan.budgets.models import (
     FirstPayment,
     FundingSource,
     LineOutcome,
+    LineSuspension,
+    PanelDecision,
+    PanelMember,
+    SecondTier,
     SupportLine,
 )
 from livingplan.budgets.money import pounds
@@ -34,7 +40,7 @@ _STEP_WORDS: dict[str, str] = {
     BudgetStatus.SUBMITTED: "{by} sent it for sign-off",
     BudgetStatus.RETURNED: "{by} returned it for a change",
     BudgetStatus.RESUBMITTED: "{by} made the change and sent it again",
-    BudgetStatus.SECOND_TIER: "{by} agreed it and passed it to a senior manager",
+    BudgetStatus.SECOND_TIER: "{by} agreed it and passed it to the second tier",
     BudgetStatus.APPROVED: "{by} signed it off",
     BudgetStatus.DECLINED: "{by} did not sign it off",
 }
@@ -91,15 +97,30 @@ def clock_view(budget: Budget, rows: list[BudgetStatusChange], first: FirstPayme
     )
 
 
+def _paused(line: SupportLine) -> dict[str, Any]:
+    """An open pause of the line: the words for it, and whether it is paused today."""
+    pause = next(iter(line.suspensions.all()), None)
+    if pause is None:
+        return {"paused": "", "paused_now": False}
+    return {
+        "paused": f"Paused from {pause.from_on.day} {pause.from_on:%B %Y}: {pause.reason}",
+        "paused_now": pause.from_on <= timezone.localdate(),
+    }
+
+
 def _lines(budget: Budget, viewer: Viewer) -> list[dict[str, Any]]:
     lines = (
         SupportLine.objects.visible_to(viewer)
         .filter(budget=budget)
         .current()
         .prefetch_related(Prefetch("outcome_links", LineOutcome.objects.visible_to(viewer).select_related("outcome")))
+        .prefetch_related(
+            Prefetch("suspensions", LineSuspension.objects.visible_to(viewer).filter(resumed_on__isnull=True))
+        )
     )
     return [
         {
+            **_paused(line),
             "id": line.pk,
             "what": line.what,
             "provider": line.provider,
@@ -112,13 +133,19 @@ def _lines(budget: Budget, viewer: Viewer) -> list[dict[str, Any]]:
             "since": f"{line.starts_on.day} {line.starts_on:%B %Y}",
             "outcomes": [link.outcome.text for link in line.outcome_links.all()],
             "change_url": reverse("budgets:change_line", args=[budget.person_id, line.pk]),
+            "suspend_url": reverse("budgets:suspend_line", args=[budget.person_id, line.pk]),
         }
         for line in lines
     ]
 
 
-def _money(budget: Budget, sums: Totals, funding: list[FundingSource], routes: list[DeploymentRoute]) -> dict[str, Any]:
+def _money(
+    budget: Budget, sums: Totals, funding: list[FundingSource], routes: list[DeploymentRoute], paused_pence: int
+) -> dict[str, Any]:
     return {
+        # A pause leaves the package as signed off and lowers what is being spent now.
+        "paused": pounds(paused_pence) if paused_pence else "",
+        "spent_now": pounds(sums.yearly_pence - paused_pence),
         "weekly": pounds(sums.weekly_pence),
         "yearly": pounds(sums.yearly_pence),
         "yearly_pence": sums.yearly_pence,
@@ -141,11 +168,26 @@ def _money(budget: Budget, sums: Totals, funding: list[FundingSource], routes: l
     }
 
 
-def _history(rows: list[BudgetStatusChange]) -> list[dict[str, str]]:
+def _panels(budget: Budget, viewer: Viewer) -> dict[int, str]:
+    """For each step the funding panel made: the words for it, with who was present."""
+    decisions = (
+        PanelDecision.objects.visible_to(viewer)
+        .filter(budget=budget)
+        .prefetch_related(Prefetch("members", PanelMember.objects.visible_to(viewer).select_related("user")))
+    )
+    return {
+        d.status_change_id: "The funding panel ({names}, meeting on {on})".format(
+            names=", ".join(m.user.display_name for m in d.members.all()), on=f"{d.met_on.day} {d.met_on:%B %Y}"
+        )
+        for d in decisions
+    }
+
+
+def _history(rows: list[BudgetStatusChange], panels: dict[int, str]) -> list[dict[str, str]]:
     return [
         {
             "when": _day(row.changed_at),
-            "what": _STEP_WORDS[row.to_status].format(by=row.changed_by.display_name),
+            "what": _STEP_WORDS[row.to_status].format(by=panels.get(row.pk) or row.changed_by.display_name),
             "reason": row.reason,
             "line": row.line.what if row.line else "",
         }
@@ -153,8 +195,34 @@ def _history(rows: list[BudgetStatusChange]) -> list[dict[str, str]]:
     ]
 
 
+def _asked(budget: Budget, viewer: Viewer) -> str:
+    """Who is asked to decide at the tier the budget is waiting at, if anyone."""
+    if budget.status not in WAITING:
+        return ""
+    tier = 2 if budget.status == BudgetStatus.SECOND_TIER else 1
+    row = (
+        ApproverAssignment.objects.visible_to(viewer)
+        .filter(budget=budget, tier=tier)
+        .select_related("approver")
+        .order_by("-assigned_at", "-pk")
+        .first()
+    )
+    return row.approver.display_name if row else ""
+
+
 def _urls(person: Person) -> dict[str, str]:
-    names = ("start", "add_line", "set_funding", "set_route", "details", "submit", "decide", "first_payment")
+    names = (
+        "start",
+        "add_line",
+        "set_funding",
+        "set_route",
+        "details",
+        "submit",
+        "decide",
+        "first_payment",
+        "assign",
+        "panel",
+    )
     return {name: reverse(f"budgets:{name}", args=[person.pk]) for name in names}
 
 
@@ -176,14 +244,19 @@ def budget_page(person: Person, viewer: Viewer) -> dict[str, Any]:
     sums = totals(SupportLine.objects.visible_to(viewer).filter(budget=budget).current(), funding, routes)
     returned = next((r for r in reversed(rows) if r.to_status == BudgetStatus.RETURNED), None)
     items = check(budget) if base["can_draft"] and budget.status in EDITABLE else []
+    for_panel = budget.status == BudgetStatus.SECOND_TIER and (
+        policy.for_organisation(person.lead_organisation_id).second_tier == SecondTier.PANEL
+    )
     return base | {
-        "status": budget.get_status_display(),
+        "status": "Waiting for the funding panel" if for_panel else budget.get_status_display(),
+        "for_panel": for_panel,
+        "decide_url": base["urls"]["panel" if for_panel else "decide"],
         "is_editable": budget.status in EDITABLE and base["can_draft"],
         "is_waiting": budget.status in WAITING,
         "is_approved": budget.status == BudgetStatus.APPROVED,
-        "money": _money(budget, sums, funding, routes),
+        "money": _money(budget, sums, funding, routes, sum(x["yearly_pence"] for x in lines if x["paused_now"])),
         "lines": lines,
-        "history": _history(rows),
+        "history": _history(rows, _panels(budget, viewer)),
         "returned": {"reason": returned.reason, "line": returned.line.what if returned.line else ""}
         if returned is not None and budget.status == BudgetStatus.RETURNED
         else None,
@@ -192,4 +265,7 @@ def budget_page(person: Person, viewer: Viewer) -> dict[str, Any]:
         "ready": bool(items) and not any(i.missing for i in items),
         "first_payment": first,
         "can_record_start": rules.can_record_start(viewer, budget) and first is None,
+        "can_pause": base["can_draft"] and budget.status in PAUSABLE,
+        "can_assign": (base["can_draft"] or base["can_decide"]) and budget.status in WAITING,
+        "asked": _asked(budget, viewer),
     }

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from livingplan.budgets import clock, policy
-from livingplan.budgets.models import ApproverLevel, Budget, BudgetStatus, BudgetStatusChange
+from livingplan.budgets.models import ApproverLevel, Budget, BudgetStatus, BudgetStatusChange, SecondTier
 from livingplan.budgets.money import pounds
 from livingplan.core import workdays
 from livingplan.core.viewer import Viewer
@@ -17,9 +17,19 @@ from livingplan.core.viewer import Viewer
 _COLOURS = {"on track": "blue", "due soon": "orange", "overdue": "red", "stopped": "grey"}
 
 
+def _panel(budget: Budget, rules_now: policy.Policy) -> bool:
+    return budget.status == BudgetStatus.SECOND_TIER and rules_now.second_tier == SecondTier.PANEL
+
+
+def _tier(budget: Budget, rules_now: policy.Policy) -> str:
+    if budget.status != BudgetStatus.SECOND_TIER:
+        return "First tier"
+    return "Second tier: the funding panel" if _panel(budget, rules_now) else "Second tier"
+
+
 def queue_page(viewer: Viewer) -> dict[str, Any]:
     organisations = ApproverLevel.objects.filter(user_id=viewer.pk or 0).values("organisation_id")
-    budgets = (
+    waiting = (
         Budget.objects.visible_to(viewer)
         .waiting()
         .filter(person__lead_organisation_id__in=organisations)
@@ -29,9 +39,12 @@ def queue_page(viewer: Viewer) -> dict[str, Any]:
     now = timezone.now()
     items: list[dict[str, Any]] = []
     started: dict[int, dt.datetime] = {}
+    budgets = list(waiting)
+    policies = policy.for_organisations({budget.person.lead_organisation_id for budget in budgets})
     for budget in budgets:
+        rules_now = policies[budget.person.lead_organisation_id]
         rows = list(budget.status_changes.all())
-        found = clock.sign_off_clock(rows, target_days=policy.target_days(budget.person.lead_organisation), now=now)
+        found = clock.sign_off_clock(rows, target_days=rules_now.target_days, now=now)
         if found.clock is None:
             continue
         state = str(found.clock.state(now))
@@ -43,10 +56,12 @@ def queue_page(viewer: Viewer) -> dict[str, Any]:
                 "waiting": found.taken(now),
                 "returned": found.returned_days,
                 "amount": pounds(rows[-1].yearly_pence),
-                "tier": "Second tier" if budget.status == BudgetStatus.SECOND_TIER else "First tier",
+                "tier": _tier(budget, rules_now),
                 "state": state,
                 "state_colour": _COLOURS[state],
-                "url": reverse("budgets:decide", args=[budget.person_id]),
+                "url": reverse(
+                    f"budgets:{'panel' if _panel(budget, rules_now) else 'decide'}", args=[budget.person_id]
+                ),
             }
         )
     order = sorted(range(len(items)), key=lambda index: started[index])

@@ -12,6 +12,8 @@ from livingplan.budgets.services.drafting import (
     start_budget,
     suspend_line,
 )
+from livingplan.budgets.services.panel import QUORUM, PanelOutcome, record_panel_decision
+from livingplan.budgets.services.settings import Choices, set_sign_off_settings
 from livingplan.budgets.services.signoff import (
     APPROVE,
     DECLINE,
@@ -28,18 +30,23 @@ __all__ = [
     "DECLINE",
     "NO_PLAN_YET",
     "OWN_BUDGET",
+    "QUORUM",
     "RETURN",
     "STALE",
+    "Choices",
     "LineDetails",
+    "PanelOutcome",
     "add_line",
     "assign_approver",
     "change_line",
     "check",
     "decide_budget",
     "record_first_payment",
+    "record_panel_decision",
     "set_details",
     "set_funding",
     "set_route",
+    "set_sign_off_settings",
     "start_budget",
     "submit_budget",
     "suspend_line",

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from livingplan.accounts.models import User
-from livingplan.budgets import money, rules
+from livingplan.budgets import money, rules, telling
 from livingplan.budgets.models import (
+    PAUSABLE,
     Budget,
     BudgetStatus,
     BudgetStatusChange,
@@ -148,16 +149,36 @@ def change_line(line: SupportLine, *, by: User, details: LineDetails, audit: Aud
     return new
 
 
+LONGEST_BACKDATE = dt.timedelta(days=92)  # a pause recorded late, but not a typing slip of years
+
+
 @transaction.atomic
 def suspend_line(
     line: SupportLine, *, by: User, from_on: dt.date, reason: str, audit: AuditContext | None = None
 ) -> LineSuspension:
+    """Pause a line from a day (a stay in hospital): it stays in the package that was signed off,
+    and what is being spent now leaves it out. The person is told; the reason is on their page."""
+    line = SupportLine.objects.select_for_update().select_related("budget", "person").get(pk=line.pk)
     if not rules.can_draft(by, line.person):
         raise PermissionDenied(NOT_DRAFTER)
+    if line.budget.status not in PAUSABLE:
+        raise ValidationError("Support cannot be paused while the budget is waiting for sign-off or was not approved")
+    if line.ended_on is not None:
+        raise ValidationError("This line has already been changed or ended")
+    if LineSuspension.objects.filter(line=line, resumed_on__isnull=True).exists():
+        raise ValidationError("This support is already paused")
+    today = timezone.localdate()
+    if not today - LONGEST_BACKDATE <= from_on <= today + LONGEST_BACKDATE:
+        raise ValidationError({"from_on": "The date must be within 3 months of today"})
+    if from_on < line.starts_on:
+        raise ValidationError({"from_on": "The date must be on or after the day the support started"})
     if not reason.strip():
         raise ValidationError({"reason": "Say why the support is paused"})
-    row = LineSuspension.objects.create(person_id=line.person_id, line=line, from_on=from_on, reason=reason, by=by)
-    audit_event("budgets.line.suspended", line.budget, by=by, audit=audit, line=line.pk)
+    row = LineSuspension.objects.create(
+        person_id=line.person_id, line=line, from_on=from_on, reason=reason.strip(), by=by
+    )
+    audit_event("budgets.line.suspended", line.budget, by=by, audit=audit, line=line.pk, from_on=from_on.isoformat())
+    telling.tell_paused(line.budget, row)
     return row
 
 

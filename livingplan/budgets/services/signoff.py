@@ -15,7 +15,16 @@ from django.utils import timezone
 from livingplan.accounts.models import User
 from livingplan.budgets import policy, rules, telling
 from livingplan.budgets.completeness import missing
-from livingplan.budgets.models import WAITING, Budget, BudgetStatus, BudgetStatusChange, FirstPayment, StartKind
+from livingplan.budgets.models import (
+    WAITING,
+    Budget,
+    BudgetStatus,
+    BudgetStatusChange,
+    FirstPayment,
+    Level,
+    StartKind,
+)
+from livingplan.budgets.models.settings import SecondTier
 from livingplan.budgets.services.common import STALE, audit_event, check, current_totals, editable, record
 from livingplan.core import workdays
 from livingplan.core.audit_context import AuditContext
@@ -24,6 +33,15 @@ APPROVE, RETURN, DECLINE = "APPROVE", "RETURN", "DECLINE"
 NOT_APPROVER = "Only an approver for the council that leads on this person's care can decide their budget."
 OWN_BUDGET = "You drafted or submitted this budget, so someone else must decide it."
 SAME_APPROVER = "You decided this budget at the first tier, so a different approver must decide at the second."
+# Who may decide at the second tier, by who the organisation says forms it.
+SECOND_TIER_LEVELS: dict[str, frozenset[str]] = {
+    SecondTier.SENIOR_MANAGER: frozenset({Level.SENIOR_MANAGER, Level.PANEL}),
+    SecondTier.PANEL: frozenset(),  # only the panel together (`record_panel_decision`)
+}
+NOT_SECOND_TIER: dict[str, str] = {
+    SecondTier.SENIOR_MANAGER: "A senior manager decides at the second tier.",
+    SecondTier.PANEL: "The funding panel decides at the second tier: record the panel's decision.",
+}
 
 
 def _over_limit(yearly_pence: int) -> str:
@@ -46,35 +64,37 @@ def submit_budget(budget: Budget, *, by: User, note: str = "", audit: AuditConte
     return budget
 
 
-def _submitters(budget: Budget) -> set[int]:
+def submitters(budget: Budget) -> set[int]:
     rows = BudgetStatusChange.objects.filter(
         budget=budget, to_status__in=[BudgetStatus.SUBMITTED, BudgetStatus.RESUBMITTED]
     )
     return {budget.drafted_by_id, *rows.values_list("changed_by_id", flat=True)}
 
 
-def _first_tier_approver(budget: Budget) -> int | None:
+def first_tier_approver(budget: Budget) -> int | None:
     row = BudgetStatusChange.objects.filter(budget=budget, to_status=BudgetStatus.SECOND_TIER).last()
     return row.changed_by_id if row else None
 
 
-def _guard_approver(budget: Budget, approver: User, *, tier: int) -> str:
+def _guard_approver(budget: Budget, approver: User, *, tier: int, rules_now: policy.Policy) -> str:
     """The approver's level, once they may decide this budget at this tier (or a clear refusal)."""
     level = rules.approver_level(approver, budget.person)
     if level is None:
         raise PermissionDenied(NOT_APPROVER)
-    if approver.pk in _submitters(budget):
+    if approver.pk in submitters(budget):
         raise ValidationError(OWN_BUDGET)
-    if tier == 2 and approver.pk == _first_tier_approver(budget):
+    if tier == 2 and approver.pk == first_tier_approver(budget):
         raise ValidationError(SAME_APPROVER)
+    if tier == 2 and level not in SECOND_TIER_LEVELS[rules_now.second_tier]:
+        raise ValidationError(NOT_SECOND_TIER[rules_now.second_tier])
     return level
 
 
-def _needs_second_tier(budget: Budget, level: str, yearly_pence: int) -> bool:
-    if not policy.within_limit(level, yearly_pence):
+def _needs_second_tier(budget: Budget, level: str, yearly_pence: int, rules_now: policy.Policy) -> bool:
+    if not rules_now.within_limit(level, yearly_pence):
         return True
     increased = budget.previous_yearly_pence is None or yearly_pence > budget.previous_yearly_pence
-    return increased and policy.second_tier_for_new_or_increased(budget.person.lead_organisation)
+    return increased and rules_now.second_tier_for_new_or_increased
 
 
 @transaction.atomic
@@ -88,9 +108,12 @@ def assign_approver(budget: Budget, *, by: User, approver: User, audit: AuditCon
     if budget.status not in WAITING:
         raise ValidationError("Only a budget waiting for sign-off can be given an approver")
     tier = 2 if budget.status == BudgetStatus.SECOND_TIER else 1
-    level = _guard_approver(budget, approver, tier=tier)
+    rules_now = policy.for_organisation(budget.person.lead_organisation_id)
+    level = _guard_approver(budget, approver, tier=tier, rules_now=rules_now)
     yearly = current_totals(budget).yearly_pence
-    if tier == 2 and not policy.within_limit(level, yearly):
+    # At the first tier a budget over the approver's limit goes on to the second; at the second
+    # (the last word) someone whose limit is below its cost could only refuse it, so is refused now.
+    if tier == 2 and not rules_now.within_limit(level, yearly):
         raise ValidationError(f"{approver.display_name}'s approval limit is below this budget's yearly cost")
     ApproverAssignment.objects.create(
         person_id=budget.person_id, budget=budget, tier=tier, approver=approver, assigned_by=by
@@ -98,11 +121,13 @@ def assign_approver(budget: Budget, *, by: User, approver: User, audit: AuditCon
     audit_event("budgets.approver.assigned", budget, by=by, audit=audit, approver=approver.pk, tier=tier)
 
 
-def _approve(budget: Budget, *, by: User, level: str, tier: int, reason: str) -> BudgetStatusChange:
+def _approve(
+    budget: Budget, *, by: User, level: str, tier: int, reason: str, rules_now: policy.Policy
+) -> BudgetStatusChange:
     yearly = current_totals(budget).yearly_pence
-    if tier == 1 and _needs_second_tier(budget, level, yearly):
+    if tier == 1 and _needs_second_tier(budget, level, yearly, rules_now):
         return record(budget, BudgetStatus.SECOND_TIER, by=by, tier=1, reason=reason)
-    if not policy.within_limit(level, yearly):
+    if not rules_now.within_limit(level, yearly):
         raise ValidationError(_over_limit(yearly))
     row = record(budget, BudgetStatus.APPROVED, by=by, tier=tier, reason=reason)
     Budget.objects.filter(pk=budget.pk).update(agreed_pence=yearly)
@@ -126,11 +151,13 @@ def decide_budget(
     if budget.status not in WAITING or budget.revision != revision:
         raise ValidationError(STALE)
     tier = 2 if budget.status == BudgetStatus.SECOND_TIER else 1
-    level = _guard_approver(budget, by, tier=tier)
+    # The organisation's settings as they are at this moment: a limit lowered since assignment counts.
+    rules_now = policy.for_organisation(budget.person.lead_organisation_id)
+    level = _guard_approver(budget, by, tier=tier, rules_now=rules_now)
     if decision in (RETURN, DECLINE) and not reason.strip():
         raise ValidationError({"reason": "Give the reason, so the worker and the person know why"})
     if decision == APPROVE:
-        row = _approve(budget, by=by, level=level, tier=tier, reason=reason.strip())
+        row = _approve(budget, by=by, level=level, tier=tier, reason=reason.strip(), rules_now=rules_now)
     elif decision == RETURN:
         if line_id is not None and not budget.lines.filter(pk=line_id, ended_on__isnull=True).exists():
             raise ValidationError({"line": "Choose a line of this budget"})

@@ -278,17 +278,15 @@ REVIEWS_REQUEST_ANSWER_TARGET_DAYS = 5  # a request for a review -> its answer
 REVIEWS_FIRST_REVIEW_WEEKS = 8  # the light-touch review after a plan is first agreed
 REVIEWS_EVERY_MONTHS = 6  # then at least this often; never more than 12, whatever is set here
 REVIEWS_EXTRA_UNPLANNED_REASONS: list[tuple[str, str]] = []  # (value, label) added to the default list
-# Personal budgets (issue 14, ADR-042). The sign-off target in working days, per organisation by
-# name (default 10: two weeks); the yearly cost in pence each approver level may sign off (None: no
-# limit); and the organisations whose new or increased packages always go on to a second tier.
+# Personal budgets (issue 14, ADR-042). Defaults until an organisation admin sets their own (on
+# the budgets settings page, kept in the database): the sign-off target in working days (10: two
+# weeks) and the yearly cost in pence each approver level may sign off (None: no limit).
 BUDGET_SIGN_OFF_TARGET_DAYS = int(os.environ.get("BUDGET_SIGN_OFF_TARGET_DAYS", "10"))
-BUDGET_SIGN_OFF_TARGETS: dict[str, int] = {}
 BUDGET_APPROVAL_LIMITS: dict[str, int | None] = {
     "TEAM_MANAGER": 30_000_00,
     "SENIOR_MANAGER": 150_000_00,
     "PANEL": None,
 }
-BUDGET_SECOND_TIER_FOR_NEW_OR_INCREASED: list[str] = []
 # FHIR R4 (issue 15, ADR-044): the base URL exports name their resources under, and where the
 # shared FHIR test data is ("" finds ../shared/data/fhir beside the project, as the tests do).
 LIVINGPLAN_FHIR_BASE = os.environ.get("LIVINGPLAN_FHIR_BASE", LIVINGPLAN_SITE_URL.rstrip("/") + "/fhir/r4")

@@ -65,6 +65,8 @@ TEMPLATES: dict[str, Template] = {
         selfassessment.PRIORITY_DUE_SOON,
         selfassessment.PRIORITY_OVERDUE,
         selfassessment.RATER_INVITED,
+        budgets.BUDGET_LINE_PAUSED,
+        budgets.BUDGET_WITH_PANEL,
     )
 }
 

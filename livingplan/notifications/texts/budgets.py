@@ -77,6 +77,26 @@ BUDGET_DECLINED = _to_person(
     text="Your personal budget has not been signed off as it is. Your coordinator will be in touch.",
 )
 
+BUDGET_LINE_PAUSED = _to_person(
+    "budget_line_paused",
+    subject="Some of the support in your personal budget is paused",
+    body=(
+        "{by_name} has paused some of the support in your personal budget. "
+        "You can see which support, from when and why on your budget. {by_name} will talk to you about it."
+    ),
+    text="Some of the support in your personal budget is paused. Your coordinator will be in touch.",
+)
+
+BUDGET_WITH_PANEL = _to_person(
+    "budget_with_panel",
+    subject="Your personal budget is with the funding panel",
+    body=(
+        "A manager has agreed your personal budget. The funding panel also needs to sign it off, "
+        "and decides together. We still aim to decide by {due_on}."
+    ),
+    text="Your personal budget has been agreed by a manager and is now with the funding panel.",
+)
+
 BUDGET_SIGN_OFF_LATE = Template(
     key="budget_sign_off_late",
     wording={

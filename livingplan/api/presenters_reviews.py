@@ -4,7 +4,7 @@ from livingplan.accounts.models import User
 from livingplan.api.schemas_reviews import (
     AnswerOut,
     DecisionOut,
-    ReviewOut,
+    ReviewHeldOut,
     ReviewRequestOut,
     ReviewsOut,
     TriggerOut,
@@ -62,9 +62,9 @@ def trigger_out(row: Trigger) -> TriggerOut:
     )
 
 
-def _review_out(row: Review) -> ReviewOut:
+def _review_out(row: Review) -> ReviewHeldOut:
     completion = getattr(row, "completion", None)
-    return ReviewOut(
+    return ReviewHeldOut(
         id=row.pk,
         kind=row.kind,
         about=row.about,

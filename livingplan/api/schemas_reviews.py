@@ -67,7 +67,7 @@ class TriggerOut(OutModel):
     decision: DecisionOut | None
 
 
-class ReviewOut(OutModel):
+class ReviewHeldOut(OutModel):
     id: int
     kind: str
     about: str
@@ -81,7 +81,7 @@ class ReviewOut(OutModel):
 class ReviewsOut(OutModel):
     requests: list[ReviewRequestOut]
     triggers: list[TriggerOut]
-    reviews: list[ReviewOut]
+    reviews: list[ReviewHeldOut]
 
 
 class ReviewRequestIn(Schema):

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from livingplan.api import auth, errors
 from livingplan.api.docs import OfflineSwagger
-from livingplan.api.routes import about_me, lifecycle, notes, outcomes, people, plan, reviews
+from livingplan.api.routes import about_me, budgets, lifecycle, notes, outcomes, people, plan, reviews
 
 api = NinjaAPI(
     title="Living Plan API",
@@ -30,5 +30,6 @@ for router in (
     about_me.router,
     notes.router,
     reviews.router,
+    budgets.router,
 ):
     api.add_router("/people", router)

@@ -4,7 +4,7 @@ from ninja import NinjaAPI
 
 from livingplan.api import auth, errors
 from livingplan.api.docs import OfflineSwagger
-from livingplan.api.routes import about_me, lifecycle, notes, outcomes, people, plan
+from livingplan.api.routes import about_me, budgets, lifecycle, notes, outcomes, people, plan, reviews
 
 api = NinjaAPI(
     title="Living Plan API",
@@ -22,5 +22,14 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 errors.install(api)
-for router in (people.router, plan.router, lifecycle.router, outcomes.router, about_me.router, notes.router):
+for router in (
+    people.router,
+    plan.router,
+    lifecycle.router,
+    outcomes.router,
+    about_me.router,
+    notes.router,
+    reviews.router,
+    budgets.router,
+):
     api.add_router("/people", router)

@@ -13,7 +13,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
 from livingplan.accounts.models import User
-from livingplan.api import tokens
+from livingplan.api import ratelimit, tokens
 from livingplan.api.errors import CsrfFailed, InsufficientScope
 from livingplan.api.models import TokenScope
 from livingplan.core.audit_context import AuditContext
@@ -41,6 +41,7 @@ class BearerToken(HttpBearer):
             return None
         if not api_token.allows(self.scope):
             raise InsufficientScope
+        ratelimit.count_request(f"token:{api_token.pk}")  # each token its own allowance (ADR-052)
         request.user = api_token.user
         # The middleware built the context before the token was read: it is this user's now (ADR-029).
         request.audit = AuditContext.from_request(request)  # type: ignore[attr-defined]
@@ -60,6 +61,7 @@ class Session(APIKeyCookie):
             return None
         if request.method not in SAFE_METHODS and check_csrf(request) is not None:
             raise CsrfFailed
+        ratelimit.count_request(f"user:{request.user.pk}")
         return request.user
 
 

@@ -6,7 +6,8 @@
     InsufficientScope                    -> 403 insufficient_scope (a read token tried to write)
     StaleEdit                            -> 409 stale_revision, with the current revision
     PlanLimitReached                     -> 409 limit_reached: that part of the plan is full
-    WriteRateExceeded                    -> 429 rate_limited, with Retry-After
+    WriteRateExceeded                    -> 429 rate_limited, with Retry-After (plan changes, ADR-019)
+    RateLimited                          -> 429 rate_limited, with Retry-After (every request, ADR-052)
     TransitionNotAllowed                 -> 409 not_allowed
     ninja / Django ValidationError       -> 422 invalid, with the field named
     CsrfFailed                           -> 403 csrf_failed (a session write without the CSRF token)
@@ -27,6 +28,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from livingplan.api.ratelimit import RateLimited
 from livingplan.core.conflicts import RETRY_AFTER_SECONDS, is_lock_contention
 from livingplan.plans.lifecycle import TransitionNotAllowed
 from livingplan.plans.limits import PlanLimitReached, WriteRateExceeded
@@ -105,6 +107,21 @@ def _rate_limited(exc: WriteRateExceeded) -> tuple[int, dict[str, Any]]:
     return 429, {"detail": exc.messages[0], "code": "rate_limited", "limit": exc.cap, "retry_after": exc.retry_after}
 
 
+def _too_many_requests(exc: RateLimited) -> tuple[int, dict[str, Any]]:
+    rule = exc.allowance
+    detail = (
+        f"Too many requests: this token (or sign-in) may make {rule.limit} requests every {rule.window_seconds}"
+        f" seconds. Wait {exc.retry_after} seconds, then send it again."
+    )
+    return 429, {
+        "detail": detail,
+        "code": "rate_limited",
+        "limit": rule.limit,
+        "window_seconds": rule.window_seconds,
+        "retry_after": exc.retry_after,
+    }
+
+
 def _invalid(exc: NinjaValidationError) -> tuple[int, dict[str, Any]]:
     errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors]
     return 422, {"detail": errors, "code": "invalid"}
@@ -140,6 +157,7 @@ HANDLERS: dict[type[Exception], Callable[[Any], tuple[int, dict[str, Any]]]] = {
     TransitionNotAllowed: _not_allowed,
     PlanLimitReached: _limit_reached,
     WriteRateExceeded: _rate_limited,
+    RateLimited: _too_many_requests,
     NinjaValidationError: _invalid,
     DjangoValidationError: _service_invalid,
     HttpError: _http_error,

@@ -71,8 +71,7 @@ AboutMeSection = Literal[
 
 
 class OutModel(BaseModel):
-    """Responses are built field by field in presenters, so they skip ninja's ORM-reading validator
-    (which costs more than the database work on a large plan)."""
+    """Built field by field in presenters, skipping ninja's ORM-reading validator (it costs more than the query)."""
 
 
 class ErrorOut(OutModel):
@@ -104,8 +103,9 @@ class ConflictOut(OutModel):
 class RateLimitedOut(OutModel):
     detail: str
     code: Literal["rate_limited"] = "rate_limited"
-    limit: int = Field(description="How many plan changes one user may make a minute.")
-    retry_after: int = Field(description="Seconds until the next change will be accepted (also in Retry-After).")
+    limit: int = Field(description="How many requests (or plan changes: 60 a minute) the caller may make a window.")
+    window_seconds: int = Field(60, description="How long each window is, in seconds.")
+    retry_after: int = Field(description="Seconds until the next request will be accepted (also in Retry-After).")
 
 
 # People ------------------------------------------------------------------------------------

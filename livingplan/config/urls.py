@@ -20,6 +20,7 @@ urlpatterns = [
     path("fhir/r4/", include("livingplan.interop.urls")),
     path("messages/", include("livingplan.notifications.urls")),
     path("api/v1/", include("livingplan.api.urls")),
+    path("api-tokens/", include("livingplan.api.page_urls")),
 ]
 
 handler404 = "livingplan.core.views.not_found"

@@ -80,7 +80,7 @@ def test_only_a_hash_of_the_token_is_stored_and_its_use_is_recorded(world: World
     assert raw not in {stored.token_hash, stored.name}
     assert stored.token_hash == tokens.hash_token(raw)
     assert stored.last_used_at is None
-    assert stored.scope == TokenScope.READ
+    assert stored.scope_set == {TokenScope.READ}
     Api(Client(), raw).get(url(world, "/plan"))
     stored.refresh_from_db()
     assert stored.last_used_at is not None

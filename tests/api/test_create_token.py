@@ -1,4 +1,4 @@
-"""`livingplan create_token USERNAME [--scope read|write]` prints the token and nothing else."""
+"""`livingplan create_token USERNAME [--scope read|write|fhir ...] [--days N]` prints the token and nothing else."""
 
 from io import StringIO
 
@@ -26,7 +26,7 @@ def test_it_prints_only_the_token_which_works_and_is_stored_hashed(world: World,
     assert raw.startswith("lp_")
     assert " " not in raw
     token = ApiToken.objects.get(user=world.dr_jones)
-    assert token.scope == TokenScope.READ  # least privilege unless asked
+    assert token.scope_set == {TokenScope.READ}  # least privilege unless asked
     assert token.token_hash == tokens.hash_token(raw)
     assert Api(Client(), raw).get(url(world, "/plan")).status_code == 200
 
@@ -34,7 +34,7 @@ def test_it_prints_only_the_token_which_works_and_is_stored_hashed(world: World,
 def test_write_scope(world: World, plan: Plan) -> None:
     raw = create_token("priya", "--scope", "write", "--name", "Council case system").strip()
     token = ApiToken.objects.get(user=world.priya)
-    assert (token.scope, token.name) == (TokenScope.WRITE, "Council case system")
+    assert (set(token.scope_set), token.name) == ({TokenScope.WRITE.value}, "Council case system")
     body = {"expected_revision": plan.revision, "text": "From the case system"}
     assert Api(Client(), raw).post(url(world, "/plan/outcomes"), body).status_code == 201
 
@@ -56,3 +56,18 @@ def test_an_unknown_or_inactive_user_is_an_error_and_no_token(world: World) -> N
 def test_an_unknown_scope_is_refused(world: World) -> None:
     with pytest.raises(CommandError):
         create_token("alex", "--scope", "admin")
+
+
+def test_the_scope_can_be_given_more_than_once(world: World, plan: Plan) -> None:
+    raw = create_token("dr.jones", "--scope", "read", "--scope", "fhir").strip()
+    token = ApiToken.objects.get(user=world.dr_jones)
+    assert token.scope_set == {TokenScope.READ, TokenScope.FHIR}
+    assert Api(Client(), raw).get(url(world, "/plan")).status_code == 200
+
+
+def test_the_token_expires_after_the_days_asked_and_at_most_a_year(world: World) -> None:
+    create_token("alex", "--days", "30")
+    token = ApiToken.objects.get(user=world.alex)
+    assert (token.expires_at - token.created_at).days in {29, 30}
+    with pytest.raises(CommandError):
+        create_token("alex", "--days", "400")

@@ -21,6 +21,12 @@ EXPECTED_PATHS = {
     "/api/v1/people/{id}/plan/outcomes/{outcome_id}/progress": {"post"},
     "/api/v1/people/{id}/about-me": {"get", "post"},
     "/api/v1/people/{id}/plan/notes": {"get", "post"},
+    "/api/v1/people/{id}/reviews": {"get"},
+    "/api/v1/people/{id}/budget": {"get"},
+    "/api/v1/people/{id}/budget/submit": {"post"},
+    "/api/v1/people/{id}/reviews/requests": {"post"},
+    "/api/v1/people/{id}/reviews/triggers": {"post"},
+    "/api/v1/people/{id}/reviews/triggers/{trigger_id}/decision": {"post"},
 }
 
 

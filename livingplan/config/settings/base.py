@@ -291,3 +291,7 @@ BUDGET_APPROVAL_LIMITS: dict[str, int | None] = {
 # shared FHIR test data is ("" finds ../shared/data/fhir beside the project, as the tests do).
 LIVINGPLAN_FHIR_BASE = os.environ.get("LIVINGPLAN_FHIR_BASE", LIVINGPLAN_SITE_URL.rstrip("/") + "/fhir/r4")
 LIVINGPLAN_FHIR_TEST_DATA = os.environ.get("LIVINGPLAN_FHIR_TEST_DATA", "")
+
+# Every API request, per token or signed-in user, counted in the database (ADR-052).
+LIVINGPLAN_API_RATE_LIMIT = int(os.environ.get("LIVINGPLAN_API_RATE_LIMIT", "300"))
+LIVINGPLAN_API_RATE_WINDOW = 60  # seconds

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
@@ -42,13 +42,13 @@ def _audit_reads(request: HttpRequest, found: list[tuple[Person, dict[str, Any]]
         auditor.record("interop.fhir.read", audit=audit, person_id=person_id, detail={"request": what})
 
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def with_token(view: View) -> View:
     """Authenticated by a fhir token; what the reader may not see, or does not exist, is a 404."""
 
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             user = auth.authenticate(request)
             return view(request, user, *args, **kwargs)

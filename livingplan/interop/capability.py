@@ -63,6 +63,8 @@ def capability_statement(base: str) -> dict[str, Any]:
                     }
                     for resource_type, params in SEARCHES.items()
                 ],
+                # A Bundle POSTed to the base (transaction or collection), by a council's coordinator.
+                "interaction": [{"code": "transaction", "documentation": "Import, all or nothing: ADR-045"}],
                 # Bulk Data (ADR-045): kick-off with Prefer: respond-async, then poll, then NDJSON.
                 "operation": [{"name": "export", "definition": SYSTEM_EXPORT}],
             }

@@ -1,9 +1,10 @@
 from django.urls import URLPattern, URLResolver, path
 
-from livingplan.interop import bulk_views, views
+from livingplan.interop import bulk_views, import_views, views
 
 app_name = "interop"
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("", import_views.post_bundle, name="post_bundle"),
     path("metadata", views.metadata, name="metadata"),
     # Bulk Data (ADR-045): before the read route, which would take `$export-status` for a type.
     path("$export", bulk_views.kick_off, {"level": "system"}, name="export"),

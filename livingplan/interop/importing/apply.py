@@ -48,24 +48,26 @@ class Refused(Exception):
         self.issues = issues
 
 
-def import_unit(unit: Unit, *, actor: User, organisation: Organisation) -> UnitReport:
+def import_unit(
+    unit: Unit, *, actor: User, organisation: Organisation, via: str = "livingplan fhir_import"
+) -> UnitReport:
     report = UnitReport(unit.name)
     checked, issues = check(unit)
     report.seen.update(e.resource_type for e in checked.entries)
     if issues:
         report.refuse(issues)
         return report
-    audit = AuditContext.for_system(actor=actor, via="livingplan fhir_import", organisation=organisation.name)
+    audit = AuditContext.for_system(actor=actor, via=via, organisation=organisation.name)
     try:
         with transaction.atomic():
             _Run(checked, report, actor, organisation, audit).run()
     except Refused as refused:
-        report.refuse(refused.issues)
+        report.refuse(refused.issues, by_a_rule=True)
     except ValidationError as error:
-        report.refuse(_issues(unit.name, error))
+        report.refuse(_issues(unit.name, error), by_a_rule=True)
     except (PermissionDenied, TransitionNotAllowed) as error:
         # Not this importer's to change (not on the care team; an agreed plan is changed in a review).
-        report.refuse([Issue(unit.name, str(error), code="forbidden")])
+        report.refuse([Issue(unit.name, str(error), code="forbidden")], by_a_rule=True)
     return report
 
 
@@ -96,11 +98,19 @@ class _Run:
             if kind == "Patient":
                 self.people[id(entry)] = self._person(entry)
             elif kind not in ("Goal", "CarePlan"):
-                self.report.count(kind, SKIPPED, PASSED_OVER.get(kind, NOT_IN_A_PLAN))
+                self._passed_over(entry, PASSED_OVER.get(kind, NOT_IN_A_PLAN))
         for entry in self.checked.of_type("Goal"):
             self._goal(entry)
         for entry in self.checked.of_type("CarePlan"):
             self._care_plan(entry)
+
+    def _passed_over(self, entry: Entry, reason: str) -> None:
+        self.report.count(entry.resource_type, SKIPPED, reason)
+        self.report.result(entry.where, SKIPPED, reason=reason)
+
+    def _made(self, entry: Entry, outcome: str, obj: Model, reason: str = "") -> None:
+        self.report.count(entry.resource_type, outcome, reason)
+        self.report.result(entry.where, outcome, f"{entry.resource_type}/{obj.pk}", reason)
 
     def _where(self, entry: Entry, element: str) -> str:
         return f"{entry.where}({entry.resource_type}).{element}"
@@ -149,9 +159,9 @@ class _Run:
         person = self._match(entry, fields)
         if person is None:
             person = self._register(entry, fields)
-            self.report.count("Patient", CREATED)
+            self._made(entry, CREATED, person)
         else:
-            self.report.count("Patient", MATCHED, "the same NHS number or identifier")
+            self._made(entry, MATCHED, person, "the same NHS number or identifier")
         for system, value in fields.identifiers:
             ExternalIdentifier.objects.get_or_create(
                 system=system[:300], value=value[:200], defaults={"person": person}
@@ -221,12 +231,12 @@ class _Run:
     def _goal(self, entry: Entry) -> None:
         person = self._subject(entry, "subject")
         if entry.resource.get("lifecycleStatus") in ENDED_GOALS:
-            self.report.count("Goal", SKIPPED, "cancelled, rejected or entered in error")
+            self._passed_over(entry, "cancelled, rejected or entered in error")
             return
         known = self._remembered(person, "Goal", entry.key) or self._ours(entry, person, Outcome)
         if known is not None:
             self.outcomes[id(entry)] = Outcome.objects.get(pk=known)
-            self.report.count("Goal", MATCHED)
+            self._made(entry, MATCHED, self.outcomes[id(entry)])
             return
         fields = goal.from_fhir(entry.resource)
         outcome = plans.add_outcome(
@@ -234,14 +244,16 @@ class _Run:
         )
         self._remember(person, "Goal", entry.key, outcome)
         self.outcomes[id(entry)] = outcome
-        self.report.count("Goal", CREATED)
+        self._made(entry, CREATED, outcome)
 
     # CarePlan
 
     def _care_plan(self, entry: Entry) -> None:
         person = self._subject(entry, "subject")
-        if self._ours(entry, person, Plan) is not None:
+        ours = self._ours(entry, person, Plan)
+        if ours is not None:
             self.report.count("CarePlan", MATCHED, "our own plan, sent back")
+            self.report.result(entry.where, MATCHED, f"CarePlan/{ours}", "our own plan, sent back")
             return
         plan = self._plan(person)
         fields = careplan.from_fhir(entry.resource)
@@ -266,9 +278,9 @@ class _Run:
             new += 1
         if self._remembered(person, "CarePlan", entry.key) is None:
             self._remember(person, "CarePlan", entry.key, plan)
-            self.report.count("CarePlan", CREATED if new or not fields.activities else MATCHED)
+            self._made(entry, CREATED if new or not fields.activities else MATCHED, plan)
         else:
-            self.report.count("CarePlan", MATCHED if not new else CREATED)
+            self._made(entry, MATCHED if not new else CREATED, plan)
 
     def _outcome_for(
         self, entry: Entry, plan: Plan, fields: careplan.CarePlanFields, activity: careplan.ActivityFields

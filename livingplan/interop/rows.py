@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import connection, models
+from django.db import connection, connections, models
+from django.db.models.base import ModelState
 
 M = TypeVar("M", bound=models.Model)
 Converter = Callable[[Any, Any, Any], Any]
@@ -56,12 +57,25 @@ def fetch(model: type[M], column: str, ids: Iterable[int]) -> list[M]:
     with connection.cursor() as cursor:
         cursor.execute(select.sql.format(ids=", ".join(["%s"] * len(wanted))), wanted)
         rows = cursor.fetchall()
-    db = connection.alias
+    # The connection itself, not the `connection` proxy: it is looked up on every attribute read.
+    real = connections[connection.alias]
     made = []
     for row in rows:
         values = list(row)
         for i, col, converters in select.converters:
             for convert in converters:
-                values[i] = convert(values[i], col, connection)
-        made.append(model.from_db(db, select.attnames, values))
+                values[i] = convert(values[i], col, real)
+        made.append(_instance(model, select.attnames, values, real.alias))
     return made
+
+
+def _instance(model: type[M], attnames: tuple[str, ...], values: list[Any], db: str) -> M:
+    """What `Model.from_db` makes, without `Model.__init__`'s work per field (a fifth of a bulk
+    export's time): every concrete field's value in the instance's `__dict__`, where the field
+    descriptors read it, and its state saying it came from this database."""
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(attnames, values, strict=True))
+    obj._state = ModelState()
+    obj._state.adding = False
+    obj._state.db = db
+    return obj

@@ -22,6 +22,9 @@ from tests.personas import World
 
 ASYNC = {"Prefer": "respond-async", "Accept": "application/fhir+json"}
 
+# The export is queued when the kick-off commits, and the worker run here closes its connection.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 @pytest.fixture(autouse=True)
 def export_dir(settings: Settings, tmp_path: Path) -> Path:

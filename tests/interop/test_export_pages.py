@@ -14,6 +14,9 @@ from livingplan.people.models import Person
 
 ClientFor = Callable[[str], Client]
 
+# The export is queued when the kick-off commits, and the worker run here closes its connection.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 @pytest.fixture(autouse=True)
 def export_dir(settings: Settings, tmp_path: Path) -> Path:

@@ -36,6 +36,8 @@ TYPES = (
     "CareTeam",
     "CarePlan",
     "Goal",
+    "QuestionnaireResponse",
+    "Provenance",
     "Consent",
 )
 

@@ -21,16 +21,28 @@ from django.utils import timezone
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.viewer import Viewer
 from livingplan.interop import rows
-from livingplan.interop.fhir import care_team, careplan, consent, goal, patient, related_person
+from livingplan.interop.fhir import (
+    about_me,
+    care_team,
+    careplan,
+    consent,
+    contingency,
+    goal,
+    patient,
+    provenance,
+    related_person,
+)
 from livingplan.interop.fhir.codes import reference, without_empty
 from livingplan.interop.models import ExternalIdentifier
 from livingplan.people.models import CareTeamMember, CircleMember, Person, SharingConsent
 from livingplan.plans import sharing
-from livingplan.plans.models import Action, Outcome, Plan, ProgressScore, StatementStatus
-from livingplan.plans.sections import ALL_GROUPS, SharingGroup
+from livingplan.plans.models import Action, Outcome, Plan, ProgressScore, Statement, StatementStatus
+from livingplan.plans.sections import ABOUT_ME_SECTIONS, ALL_GROUPS, CRISIS_SECTIONS, SharingGroup
 
 # Outcomes in the plan, or suggested and waiting for the person; not those declined or removed.
 EXPORTED_OUTCOMES = (StatementStatus.ACCEPTED, StatementStatus.PROPOSED)
+# Statements exported so far: About Me (a QuestionnaireResponse) and the contingency plan (a CarePlan).
+EXPORTED_SECTIONS = frozenset(ABOUT_ME_SECTIONS) | frozenset(CRISIS_SECTIONS)
 R = TypeVar("R", bound=models.Model)
 
 
@@ -65,6 +77,7 @@ class Loaded:
     plans: dict[int, Plan]
     outcomes: dict[int, list[Outcome]]
     actions: dict[int, list[Action]]
+    statements: dict[int, list[Statement]]
     latest: dict[int, ProgressScore]
     consents: dict[int, list[SharingConsent]]
     organisations: dict[int, Organisation]
@@ -78,7 +91,7 @@ def _grouped(found: Iterable[R], key: str = "person_id") -> dict[int, list[R]]:
 
 
 def load(people: Sequence[Person]) -> Loaded:
-    """What `resources_for` maps for each of `people`: ten queries, however many people.
+    """What `resources_for` maps for each of `people`: eleven queries, however many people.
 
     Everything is read whatever the reader's groups; `resources_for` leaves out what they may
     not see. Rows are in primary key order, not the models' own orderings: those join users to
@@ -111,6 +124,17 @@ def load(people: Sequence[Person]) -> Loaded:
         plans=plans,
         outcomes=_grouped(sorted(outcomes, key=lambda o: (o.position, o.pk)), "plan_id"),
         actions=_grouped(sorted(rows.fetch(Action, "person", ids), key=lambda a: (a.position, a.pk)), "plan_id"),
+        statements=_grouped(
+            sorted(
+                (
+                    s
+                    for s in rows.fetch(Statement, "person", ids)
+                    if s.status in EXPORTED_OUTCOMES and s.section in EXPORTED_SECTIONS
+                ),
+                key=lambda s: (s.position, s.pk),
+            ),
+            "plan_id",
+        ),
         latest=latest,
         consents=_grouped(consents),
         organisations=organisations,
@@ -164,7 +188,39 @@ def _plan_part(
         )
         for o in outcomes
     ]
-    return [care_plan, *goals]
+    statements = loaded.statements.get(plan.pk, [])
+    about = [s for s in statements if s.section in ABOUT_ME_SECTIONS] if SharingGroup.ABOUT_ME in groups else []
+    crisis = (
+        [s for s in statements if s.section in CRISIS_SECTIONS and s.status == StatementStatus.ACCEPTED]
+        if SharingGroup.CRISIS in groups
+        else []
+    )
+    accepted = [s for s in about if s.status == StatementStatus.ACCEPTED]
+    suggested = [s for s in about if s.status != StatementStatus.ACCEPTED]
+    extra = [
+        r
+        for r in (
+            about_me.to_fhir(plan, plan.person, accepted, base=base_url()),
+            about_me.to_fhir(plan, plan.person, suggested, base=base_url(), suggested=True),
+            contingency.to_fhir(plan, plan.person, crisis),
+        )
+        if r is not None
+    ]
+    authors: dict[int, provenance.Authorship] = {}
+    written: list[tuple[Statement | Outcome | Action, str, str]] = [
+        *((s, f"QuestionnaireResponse/{plan.pk}-about-me", "About me") for s in accepted),
+        *((s, f"QuestionnaireResponse/{plan.pk}-about-me-suggested", "About me, suggested") for s in suggested),
+        *((s, f"CarePlan/{plan.pk}-contingency", "Contingency plan") for s in crisis),
+        *((o, f"Goal/{o.pk}", "Outcomes") for o in outcomes),
+        *((a, f"CarePlan/{plan.pk}", "Actions") for a in actions),
+    ]
+    for row, target, part in written:
+        who = authors.setdefault(
+            row.contributed_by_id, provenance.Authorship(row.contributed_by_id, row.contributor_kind)
+        )
+        who.add(target, part, row.contributed_at)
+    authorship = [provenance.to_fhir(plan.person, plan.pk, who, refs.get(uid, {})) for uid, who in authors.items()]
+    return [care_plan, *goals, *extra, *authorship]
 
 
 def _people_refs(person: Person, team: list[CareTeamMember], circle: list[CircleMember]) -> dict[int, dict[str, str]]:

@@ -47,7 +47,7 @@ def test_searches_by_nhs_number_and_by_patient(alex: Person, plan: Plan, fhir_as
     _, patients = gp.get("Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919")
     assert [e["resource"]["id"] for e in patients["entry"]] == [str(alex.pk)]
     _, plans = gp.get(f"CarePlan?patient=Patient/{alex.pk}&status=active")
-    assert [e["resource"]["id"] for e in plans["entry"]] == [str(plan.pk)]
+    assert [e["resource"]["id"] for e in plans["entry"]] == [str(plan.pk), f"{plan.pk}-contingency"]
     _, drafts = gp.get(f"CarePlan?patient={alex.pk}&status=draft")
     assert drafts["total"] == 0
     _, goals = gp.get(f"Goal?patient={alex.pk}")

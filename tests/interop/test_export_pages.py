@@ -42,7 +42,7 @@ def test_once_written_the_page_lists_its_files_to_download(alex: Person, client_
     url = start(priya)
     call_command("db_worker", "--batch", "--backend", "later", "--no-startup-delay", "--interval", "0.01", "-v0")
     page = priya.get(url).content.decode()
-    assert "Ready: 1 plan in 9 files" in page
+    assert "Ready: 1 plan in 11 files" in page
     assert "Goal: 2 resources" in page
     goals = priya.get(f"{url}Goal.ndjson")
     lines = goals.getvalue().decode().splitlines()

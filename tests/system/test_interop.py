@@ -39,7 +39,7 @@ def test_priya_follows_her_export_and_downloads_its_files(
 
     call_command("db_worker", "--batch", "--backend", "later", "--no-startup-delay", "--interval", "0.01", "-v0")
     when_i_follow(page, "Check progress again", to="Your export of every plan you can see")
-    then_i_see(page, "Ready: 1 plan in 9 files", "Goal: 2 resources")
+    then_i_see(page, "Ready: 1 plan in 11 files", "Goal: 2 resources")
     with page.expect_download() as download:
         main_content(page).get_by_role("link", name="Goal: 2 resources").click()
     assert download.value.suggested_filename == "Goal.ndjson"

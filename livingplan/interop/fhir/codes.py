@@ -170,3 +170,8 @@ def _kept(item: Any) -> Any:
     if item is None or (kind is str and not item):
         return _GONE
     return item
+
+
+PLAN_SECTION = f"{OURS}/CodeSystem/plan-section"
+CONTINGENCY = {"system": PLAN_CATEGORY, "code": "contingency-plan", "display": "Contingency and crisis plan"}
+PROVENANCE_AUTHOR = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"

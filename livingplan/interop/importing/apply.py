@@ -17,7 +17,7 @@ from django.db.models import Model, Q
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.audit_context import AuditContext
 from livingplan.interop.export import base_url
-from livingplan.interop.fhir import careplan, goal, patient
+from livingplan.interop.fhir import about_me, careplan, contingency, goal, patient
 from livingplan.interop.fhir.checks import Issue
 from livingplan.interop.importing.bundle import Checked, Entry, check
 from livingplan.interop.importing.report import CREATED, MATCHED, SKIPPED, UnitReport
@@ -37,6 +37,7 @@ PASSED_OVER = {
     "Organization": "organisations are set up by an administrator",
     "RelatedPerson": "the person adds their circle of support themselves",
     "Consent": "who sees the record is the person's own choice, made here",
+    "Provenance": "who wrote what here is whoever writes it here: the importer, for what is imported",
 }
 NOT_IN_A_PLAN = "not part of a care and support plan"
 ENDED_GOALS = frozenset({"cancelled", "rejected", "entered-in-error"})
@@ -97,12 +98,20 @@ class _Run:
             kind = entry.resource_type
             if kind == "Patient":
                 self.people[id(entry)] = self._person(entry)
-            elif kind not in ("Goal", "CarePlan"):
+            elif kind not in ("Goal", "CarePlan", "QuestionnaireResponse"):
                 self._passed_over(entry, PASSED_OVER.get(kind, NOT_IN_A_PLAN))
         for entry in self.checked.of_type("Goal"):
             self._goal(entry)
         for entry in self.checked.of_type("CarePlan"):
-            self._care_plan(entry)
+            if contingency.is_contingency(entry.resource):
+                self._statements(entry, contingency.from_fhir(entry.resource))
+            else:
+                self._care_plan(entry)
+        for entry in self.checked.of_type("QuestionnaireResponse"):
+            if about_me.is_about_me(entry.resource):
+                self._statements(entry, about_me.from_fhir(entry.resource))
+            else:
+                self._passed_over(entry, "only our own About Me questionnaire's answers have a place in the plan")
 
     def _passed_over(self, entry: Entry, reason: str) -> None:
         self.report.count(entry.resource_type, SKIPPED, reason)
@@ -245,6 +254,27 @@ class _Run:
         self._remember(person, "Goal", entry.key, outcome)
         self.outcomes[id(entry)] = outcome
         self._made(entry, CREATED, outcome)
+
+    # About Me and the contingency plan: statements in their sections (About Me's are suggestions
+    # to the person, as goals are: the person's own voice, ADR-025).
+
+    def _statements(self, entry: Entry, found: list[tuple[str, str]]) -> None:
+        person = self._subject(entry, "subject")
+        raw = entry.full_url.removeprefix(f"{base_url()}/{entry.resource_type}/").partition("-")[0]
+        if raw != entry.full_url and raw.isdigit() and Plan.objects.filter(pk=int(raw), person=person).exists():
+            self.report.count(entry.resource_type, MATCHED, "our own plan, sent back")
+            self.report.result(entry.where, MATCHED, f"CarePlan/{raw}", "our own plan, sent back")
+            return
+        plan = self._plan(person)
+        new = 0
+        for n, (section, words) in enumerate(found):
+            key = f"{entry.key}#{n}"
+            if self._remembered(person, f"{entry.resource_type}.statement", key) is not None:
+                continue
+            made = plans.add_statement(plan, by=self.actor, section=section, text=words, audit=self.audit)
+            self._remember(person, f"{entry.resource_type}.statement", key, made)
+            new += 1
+        self._made(entry, CREATED if new else MATCHED, plan)
 
     # CarePlan
 

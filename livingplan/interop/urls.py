@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("Patient/$export", bulk_views.kick_off, {"level": "Patient"}, name="patient_export"),
     path("$export-status/<id:export_pk>", bulk_views.status, name="export_status"),
     path("$export-file/<id:export_pk>/<str:kind>.ndjson", bulk_views.download, name="export_file"),
+    path("Questionnaire/<str:resource_id>", views.questionnaire, name="questionnaire"),
     path("Patient/<str:resource_id>/$everything", views.everything, name="everything"),
     path("<str:resource_type>/<str:resource_id>", views.read, name="read"),
     path("<str:resource_type>", views.search, name="search"),

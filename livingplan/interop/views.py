@@ -13,8 +13,9 @@ from django.views.decorators.http import require_safe
 from livingplan.accounts.models import User
 from livingplan.core.audit_context import of_request
 from livingplan.core.services import auditor
-from livingplan.interop import auth, presenters
+from livingplan.interop import auth, export, presenters
 from livingplan.interop.capability import SEARCHES, capability_statement
+from livingplan.interop.fhir import about_me
 from livingplan.interop.fhir.checks import Issue, operation_outcome
 from livingplan.people.models import Person
 
@@ -112,3 +113,11 @@ def everything(request: HttpRequest, user: User, resource_id: str) -> HttpRespon
 
 def not_found(request: HttpRequest, path: str) -> HttpResponse:
     return problem(404, "not-supported", f"Nothing is served at /fhir/r4/{path}: see /fhir/r4/metadata")
+
+
+@require_safe
+def questionnaire(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """Our own Questionnaires (About Me): definitions, about nobody, answered to anyone as metadata is."""
+    if resource_id != about_me.QUESTIONNAIRE_ID:
+        return problem(404, "not-found", "There is no such Questionnaire: the one here is Questionnaire/about-me")
+    return fhir_response(about_me.questionnaire(export.base_url()))

@@ -243,6 +243,7 @@ MATRIX: dict[str, dict[str, int]] = {
     # Bulk $export (ADR-045): for systems too; the progress pages for the staff who asked (none here).
     # Bundle POST for import: a GET is not allowed, whoever asks.
     "/fhir/r4/": everyone(405),
+    "/fhir/r4/Questionnaire/about-me": everyone(200),  # a definition, about nobody
     "/fhir/r4/$export": everyone(401),
     "/fhir/r4/Patient/$export": everyone(401),
     "/fhir/r4/$export-status/1": everyone(401),

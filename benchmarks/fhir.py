@@ -6,6 +6,11 @@
   (what checking every export would cost; the tests check them instead).
 - Import of the shared Synthea set (56 bundles) through `fhir_import`'s units, against the floor
   of `fhir.resources.R4B` parsing and validating the same files alone (goal: faster; at worst 2x).
+- Bulk export (ADR-045): `interop.bulk.write` (what `$export` and `fhir_export` run) of 10,000 and
+  then 100,000 synthetic plans (made with bulk_create here only: through the service verbs they
+  would take an hour), timed (goal: 100,000 in under 2 minutes), and its peak memory traced
+  (tracemalloc) over 10,000 and 100,000 plans (goal: flat, the same at both). Floor: the bare
+  SELECTs of the same rows, chunk by chunk. `BULK_PLANS=20000 make bench-fhir` for a smaller run.
 Run with `make bench-fhir` (SQLite), or `make bench-fhir DATABASE_URL=postgres://...`.
 """
 
@@ -29,12 +34,15 @@ import django  # noqa: E402
 django.setup()
 
 import json  # noqa: E402
+import tempfile  # noqa: E402
+import tracemalloc  # noqa: E402
 
 from django.db import connection  # noqa: E402
 from fhir.resources.R4B.bundle import Bundle  # noqa: E402
 
+from benchmarks.fhir_bulk import add_synthetic_plans  # noqa: E402
 from benchmarks.measure import create_database, median_ms  # noqa: E402
-from livingplan.interop import export  # noqa: E402
+from livingplan.interop import bulk, export  # noqa: E402
 from livingplan.interop.importing import sources  # noqa: E402
 from livingplan.interop.importing.apply import import_unit  # noqa: E402
 from livingplan.people.models import Person  # noqa: E402
@@ -45,6 +53,7 @@ from tests.personas import World, build_world  # noqa: E402
 EXPORTS = 300
 GOAL_PLANS_PER_SECOND = 200
 GOAL_IMPORT_RATIO = 1.0
+GOAL_BULK_SECONDS = 120
 
 
 def sql_floor(person: Person) -> None:
@@ -111,6 +120,57 @@ def import_figures(world: World) -> None:
     )
 
 
+def bulk_run(plans: int, *, traced: bool) -> tuple[float, float, int]:
+    """Seconds to write every plan, peak traced memory in MB (0 untraced), lines written."""
+    with tempfile.TemporaryDirectory() as out:
+        if traced:
+            tracemalloc.start()
+        start = time.perf_counter()
+        counts = bulk.write(bulk.people_to_export(None), Path(out), viewer=None) or {}
+        took = time.perf_counter() - start
+        peak = tracemalloc.get_traced_memory()[1] / 1e6 if traced else 0.0
+        if traced:
+            tracemalloc.stop()
+    return took, peak, sum(counts.values())
+
+
+def bulk_sql_floor() -> float:
+    """The same rows read chunk by chunk with bare SELECTs: no objects, no mapping, no JSON."""
+    tables = ("people_careteammember", "plans_plan", "plans_outcome", "plans_action", "plans_progressscore")
+    start = time.perf_counter()
+    for chunk in bulk.chunks(bulk.people_to_export(None)):
+        ids = ", ".join(str(p.pk) for p in chunk)
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"SELECT * FROM {table} WHERE person_id IN ({ids})")  # noqa: S608 - our ids
+                cursor.fetchall()
+    return time.perf_counter() - start
+
+
+def bulk_figures(world: World) -> None:
+    big = int(os.environ.get("BULK_PLANS", "100000"))
+    small = big // 10
+    figures = {}
+    for size in (small, big):
+        add_synthetic_plans(world, total=size)
+        took, _, lines = bulk_run(size, traced=False)
+        _, peak, _ = bulk_run(size, traced=True)
+        figures[size] = (took, peak, lines)
+    floor = bulk_sql_floor()
+    took, peak, lines = figures[big]
+    verdict = "met" if took < GOAL_BULK_SECONDS * big / 100_000 else "NOT met"
+    print(
+        f"bulk export ($export, fhir_export): {big:,} plans, {lines:,} NDJSON lines in {took:.1f} s"
+        f" ({big / took:,.0f} plans/s), goal < {GOAL_BULK_SECONDS} s for 100,000: {verdict}"
+    )
+    print(f"  SQL floor (the same rows, bare SELECTs, chunk by chunk): {floor:.1f} s; export = {took / floor:.1f}x")
+    flat = figures[big][1] <= 1.5 * figures[small][1]
+    print(
+        f"  peak traced memory: {figures[small][1]:.1f} MB at {small:,} plans, {peak:.1f} MB at {big:,}"
+        f" ({peak / figures[small][1]:.2f}x): {'flat' if flat else 'NOT flat'}"
+    )
+
+
 def main() -> None:
     database = create_database()
     print(f"On {database}.")
@@ -119,6 +179,7 @@ def main() -> None:
     person = Person.objects.select_related("lead_organisation").get(pk=plan.person_id)
     export_figures(person)
     import_figures(world)
+    bulk_figures(world)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ urlpatterns = [
     path("budgets/", include("livingplan.budgets.staff_urls")),
     path("self-assessment/", include("livingplan.selfassessment.urls")),
     path("fhir/r4/", include("livingplan.interop.urls")),
+    path("fhir/exports/", include("livingplan.interop.page_urls")),
     path("messages/", include("livingplan.notifications.urls")),
     path("api/v1/", include("livingplan.api.urls")),
     path("api-tokens/", include("livingplan.api.page_urls")),

@@ -22,7 +22,7 @@ from django.template.loader import render_to_string
 
 from livingplan.accounts.models import User
 from livingplan.conversations.presenters.export import conversations_json
-from livingplan.documents import presenters
+from livingplan.documents import export_parts, presenters
 from livingplan.documents.presenters import DocKind, Document, SubjectAccess
 from livingplan.people.models import Person
 from livingplan.people.rules import is_the_person
@@ -121,6 +121,8 @@ def subject_access_zip(person: Person, *, viewer: User, today: dt.date) -> bytes
     files["appointments.json"] = json_bytes(presenters.appointments_json(person, viewer=viewer))
     files["reviews.json"] = json_bytes(presenters.reviews_json(person, viewer=viewer))
     files["budgets.json"] = json_bytes(presenters.budgets_json(person, viewer=viewer))
+    for name, part in export_parts.parts().items():  # from apps above documents (export_parts)
+        files[name] = json_bytes(part(person, viewer))
     if data.plan is not None:
         page = build_plan_page(data.plan, viewer=viewer, groups=groups, today=today)
         fmt = presenters.recorded_format(person)

@@ -18,6 +18,9 @@ SEARCHES: dict[str, dict[str, tuple[str, str]]] = {
     "CareTeam": {"patient": ("reference", "The person whose care team this is: Patient/id or id")},
 }
 
+BULK = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition"
+SYSTEM_EXPORT, PATIENT_EXPORT = f"{BULK}/export", f"{BULK}/patient-export"
+
 
 def capability_statement(base: str) -> dict[str, Any]:
     return {
@@ -50,7 +53,8 @@ def capability_statement(base: str) -> dict[str, Any]:
                                     {
                                         "name": "everything",
                                         "definition": "http://hl7.org/fhir/OperationDefinition/Patient-everything",
-                                    }
+                                    },
+                                    {"name": "export", "definition": PATIENT_EXPORT},
                                 ]
                             }
                             if resource_type == "Patient"
@@ -59,6 +63,10 @@ def capability_statement(base: str) -> dict[str, Any]:
                     }
                     for resource_type, params in SEARCHES.items()
                 ],
+                # A Bundle POSTed to the base (transaction or collection), by a council's coordinator.
+                "interaction": [{"code": "transaction", "documentation": "Import, all or nothing: ADR-045"}],
+                # Bulk Data (ADR-045): kick-off with Prefer: respond-async, then poll, then NDJSON.
+                "operation": [{"name": "export", "definition": SYSTEM_EXPORT}],
             }
         ],
     }

@@ -6,15 +6,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from livingplan.accounts.models import User
 from livingplan.core.audit_context import of_request
 from livingplan.core.services import auditor
-from livingplan.interop import auth, presenters
+from livingplan.interop import auth, export, presenters
 from livingplan.interop.capability import SEARCHES, capability_statement
+from livingplan.interop.fhir import about_me
 from livingplan.interop.fhir.checks import Issue, operation_outcome
 from livingplan.people.models import Person
 
@@ -42,13 +43,13 @@ def _audit_reads(request: HttpRequest, found: list[tuple[Person, dict[str, Any]]
         auditor.record("interop.fhir.read", audit=audit, person_id=person_id, detail={"request": what})
 
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]
 
 
 def with_token(view: View) -> View:
     """Authenticated by a fhir token; what the reader may not see, or does not exist, is a 404."""
 
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             user = auth.authenticate(request)
             return view(request, user, *args, **kwargs)
@@ -112,3 +113,11 @@ def everything(request: HttpRequest, user: User, resource_id: str) -> HttpRespon
 
 def not_found(request: HttpRequest, path: str) -> HttpResponse:
     return problem(404, "not-supported", f"Nothing is served at /fhir/r4/{path}: see /fhir/r4/metadata")
+
+
+@require_safe
+def questionnaire(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """Our own Questionnaires (About Me): definitions, about nobody, answered to anyone as metadata is."""
+    if resource_id != about_me.QUESTIONNAIRE_ID:
+        return problem(404, "not-found", "There is no such Questionnaire: the one here is Questionnaire/about-me")
+    return fhir_response(about_me.questionnaire(export.base_url()))

@@ -25,6 +25,7 @@ from livingplan.appointments import services as appointments
 from livingplan.community import services as community
 from livingplan.community.models import Helped
 from livingplan.conversations import services as conversations
+from livingplan.interop.models import ExternalIdentifier, ImportedResource
 from livingplan.journeys import services as journeys
 from livingplan.notifications import outbox
 from livingplan.people import messaging
@@ -556,14 +557,21 @@ EXPORTED: dict[str, Exported] = {
         _same("kind", "happened_on", "recorded_by", "recorded_at"),
         {"id": ID, "person": WHOSE, "budget": NESTED},
     ),
+    # The FHIR import's bookkeeping (ADR-044), added by interop through documents.export_parts.
+    "interop.ExternalIdentifier": Exported(
+        lambda f: f["other-systems.json"]["identifiers_from_other_systems"][0],
+        _same("system", "value"),
+        {"id": ID, "person": WHOSE},
+    ),
+    "interop.ImportedResource": Exported(
+        lambda f: f["other-systems.json"]["imported_from_other_systems"][0],
+        _same("resource_type", "key", "object_type", "object_id", "imported_at"),
+        {"id": ID, "person": WHOSE},
+    ),
 }
 
 # Whole models left out, and why.
 NOT_EXPORTED = {
-    # The FHIR import's bookkeeping (ADR-044): the interop app sits above documents in the layers and
-    # this download cannot read it yet. What was imported is in the plan itself and the audit trail.
-    "interop.ExternalIdentifier": "an identifier another system gave you, kept to match its records (not yet in here)",
-    "interop.ImportedResource": "which record of another system each imported entry came from (not yet in here)",
     # A funding panel's decision on a budget (issue 14): the decision itself is in the budget's
     # sign-off steps; who was present is not yet in the download.
     "budgets.PanelDecision": "the day a funding panel met to decide your budget (not yet in here)",
@@ -612,6 +620,11 @@ def everything(world: World, client_for: Callable[[str], Client]) -> Files:
         accepted_at=timezone.now(),
     )
     people.invite_circle_member(jo, by=alex)
+    # What a FHIR import from his GP's system kept about him (ADR-044).
+    ExternalIdentifier.objects.create(person=record, system="https://gp.example/Id/patient", value="A-17")
+    ImportedResource.objects.create(
+        person=record, resource_type="Patient", key="urn:uuid:a17", object_type="people.person", object_id=record.pk
+    )
     kit = people.add_circle_member(record, by=alex, name="Kit Carter", relationship="Grandson")
     people.invite_circle_member(kit, by=alex)
     sam = CircleMember.objects.get(person=record, user=world.sam)

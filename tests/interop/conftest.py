@@ -27,6 +27,9 @@ def build_plan(world: World) -> Plan:
     people.update_person_details(world.alex_record, by=priya, nhs_number="9434765919")
     plan = services.start_plan(world.alex_record, by=alex)
     services.add_statement(plan, by=alex, section=Section.WHAT_MATTERS, text="My garden and my family")
+    services.add_statement(plan, by=alex, section=Section.ABOUT_PLEASE_DO, text="Talk to me, not to Sam")
+    services.add_statement(plan, by=priya, section=Section.CRISIS_WARNING_SIGNS, text="Alex stops going out")
+    services.add_statement(plan, by=alex, section=Section.CRISIS_CONTACTS, text="Sam first, on 07700 900123")
     walk = services.add_outcome(
         plan, by=alex, text="Walk to the shop on my own", why_it_matters="To see people", importance=5
     )

@@ -32,7 +32,9 @@ def essence(bundle: dict[str, Any]) -> dict[str, Any]:
     resources = [e["resource"] for e in bundle["entry"]]
     (patient,) = [r for r in resources if r["resourceType"] == "Patient"]
     goals = {f"Goal/{r['id']}": r for r in resources if r["resourceType"] == "Goal"}
-    plans = [r for r in resources if r["resourceType"] == "CarePlan"]
+    plans = [r for r in resources if r["resourceType"] == "CarePlan" and not r["id"].endswith("-contingency")]
+    contingency = [r for r in resources if r["resourceType"] == "CarePlan" and r["id"].endswith("-contingency")]
+    about_me = [r for r in resources if r["resourceType"] == "QuestionnaireResponse"]
     activities = sorted(
         (
             d["description"],
@@ -54,6 +56,14 @@ def essence(bundle: dict[str, Any]) -> dict[str, Any]:
         "goals": sorted((g["description"]["text"], str(g.get("note", ""))) for g in goals.values()),
         "activities": activities,
         "plan": [(p["intent"], p["category"], p["title"]) for p in plans],
+        # About Me arrives as suggestions to the person (their own voice): in either response.
+        "about_me": sorted((i["linkId"], a["valueString"]) for r in about_me for i in r["item"] for a in i["answer"]),
+        "contingency": sorted(
+            (d["code"]["coding"][0]["code"], d["description"])
+            for p in contingency
+            for d in (a["detail"] for a in p["activity"])
+        ),
+        "authors": len([r for r in resources if r["resourceType"] == "Provenance"]) > 0,
     }
 
 

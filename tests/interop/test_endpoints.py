@@ -47,7 +47,7 @@ def test_searches_by_nhs_number_and_by_patient(alex: Person, plan: Plan, fhir_as
     _, patients = gp.get("Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|9434765919")
     assert [e["resource"]["id"] for e in patients["entry"]] == [str(alex.pk)]
     _, plans = gp.get(f"CarePlan?patient=Patient/{alex.pk}&status=active")
-    assert [e["resource"]["id"] for e in plans["entry"]] == [str(plan.pk)]
+    assert [e["resource"]["id"] for e in plans["entry"]] == [str(plan.pk), f"{plan.pk}-contingency"]
     _, drafts = gp.get(f"CarePlan?patient={alex.pk}&status=draft")
     assert drafts["total"] == 0
     _, goals = gp.get(f"Goal?patient={alex.pk}")
@@ -94,3 +94,14 @@ def test_metadata_is_open_and_lists_exactly_what_is_served() -> None:
         "Goal": ["patient"],
         "CareTeam": ["patient"],
     }
+
+
+def test_the_about_me_questionnaire_is_served_and_the_answers_point_at_it(alex: Person, fhir_as: FhirAs) -> None:
+    response = Client().get("/fhir/r4/Questionnaire/about-me")
+    questionnaire = response.json()
+    assert (response.status_code, questionnaire["resourceType"]) == (200, "Questionnaire")
+    assert checks.problems(questionnaire, "Questionnaire") == []
+    _, bundle = fhir_as("dr.jones").get(f"Patient/{alex.pk}/$everything")
+    (answers,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "QuestionnaireResponse"]
+    assert answers["questionnaire"] == questionnaire["url"]
+    assert {i["linkId"] for i in answers["item"]} <= {i["linkId"] for i in questionnaire["item"]}

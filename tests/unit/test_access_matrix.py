@@ -240,6 +240,18 @@ MATRIX: dict[str, dict[str, int]] = {
     "/fhir/r4/Patient/{alex}": everyone(401),
     "/fhir/r4/Patient/{alex}/$everything": everyone(401),
     "/fhir/r4/no-such-thing/at/all": everyone(404),
+    # Bulk $export (ADR-045): for systems too; the progress pages for the staff who asked (none here).
+    # Bundle POST for import: a GET is not allowed, whoever asks.
+    "/fhir/r4/": everyone(405),
+    "/fhir/r4/Questionnaire/about-me": everyone(200),  # a definition, about nobody
+    "/fhir/r4/$export": everyone(401),
+    "/fhir/r4/Patient/$export": everyone(401),
+    "/fhir/r4/$export-status/1": everyone(401),
+    "/fhir/r4/$export-file/1/Patient.ndjson": everyone(401),
+    "/fhir/exports/": signed_in(200, alex=404, sam=404),
+    "/fhir/exports/1/": signed_in(404),
+    "/fhir/exports/1/cancel": signed_in(405),
+    "/fhir/exports/1/Patient.ndjson": signed_in(404),
     # Everyone signed in may list the people they can see; for some that list is empty.
     "/api/v1/people": api(200),
     "/api/v1/people/{alex}": api(404, **SEES_ALEX),

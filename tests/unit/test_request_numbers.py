@@ -99,6 +99,7 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         # The progress self-assessment (issue 16): the organisation assessed, and a priority.
         "organisation_pk": world.council_a.pk,
         "priority_pk": 1,
+        "export_pk": 1,  # a FHIR bulk export (ADR-045)
     }
 
 

@@ -142,11 +142,36 @@ def code_in(value: Any, system: str) -> str:
 
 
 def without_empty(value: Any) -> Any:
-    """JSON with no nulls, empty strings, lists or objects: FHIR forbids them (and says so: ele-1)."""
-    if isinstance(value, dict):
-        cleaned = {k: without_empty(v) for k, v in value.items()}
-        return {k: v for k, v in cleaned.items() if v not in (None, "", [], {})}
-    if isinstance(value, list):
-        items = [without_empty(v) for v in value]
-        return [v for v in items if v not in (None, "", [], {})]
+    """JSON with no nulls, empty strings, lists or objects: FHIR forbids them (and says so: ele-1).
+
+    Written as loops over exact types, not comprehensions comparing each value with `[]` and `{}`:
+    it runs over every element of every export, and was a third of the bulk export's time."""
+    kind = type(value)
+    if kind is dict:
+        kept: dict[str, Any] = {}
+        for key, item in value.items():
+            item = _kept(item)
+            if item is not _GONE:
+                kept[key] = item
+        return kept
+    if kind is list:
+        return [item for item in map(_kept, value) if item is not _GONE]
     return value
+
+
+_GONE = object()
+
+
+def _kept(item: Any) -> Any:
+    kind = type(item)
+    if kind is dict or kind is list:
+        item = without_empty(item)
+        return item if item else _GONE
+    if item is None or (kind is str and not item):
+        return _GONE
+    return item
+
+
+PLAN_SECTION = f"{OURS}/CodeSystem/plan-section"
+CONTINGENCY = {"system": PLAN_CATEGORY, "code": "contingency-plan", "display": "Contingency and crisis plan"}
+PROVENANCE_AUTHOR = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"

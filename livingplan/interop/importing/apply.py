@@ -17,7 +17,7 @@ from django.db.models import Model, Q
 from livingplan.accounts.models import Organisation, User
 from livingplan.core.audit_context import AuditContext
 from livingplan.interop.export import base_url
-from livingplan.interop.fhir import careplan, goal, patient
+from livingplan.interop.fhir import about_me, careplan, contingency, goal, patient
 from livingplan.interop.fhir.checks import Issue
 from livingplan.interop.importing.bundle import Checked, Entry, check
 from livingplan.interop.importing.report import CREATED, MATCHED, SKIPPED, UnitReport
@@ -37,6 +37,7 @@ PASSED_OVER = {
     "Organization": "organisations are set up by an administrator",
     "RelatedPerson": "the person adds their circle of support themselves",
     "Consent": "who sees the record is the person's own choice, made here",
+    "Provenance": "who wrote what here is whoever writes it here: the importer, for what is imported",
 }
 NOT_IN_A_PLAN = "not part of a care and support plan"
 ENDED_GOALS = frozenset({"cancelled", "rejected", "entered-in-error"})
@@ -48,24 +49,26 @@ class Refused(Exception):
         self.issues = issues
 
 
-def import_unit(unit: Unit, *, actor: User, organisation: Organisation) -> UnitReport:
+def import_unit(
+    unit: Unit, *, actor: User, organisation: Organisation, via: str = "livingplan fhir_import"
+) -> UnitReport:
     report = UnitReport(unit.name)
     checked, issues = check(unit)
     report.seen.update(e.resource_type for e in checked.entries)
     if issues:
         report.refuse(issues)
         return report
-    audit = AuditContext.for_system(actor=actor, via="livingplan fhir_import", organisation=organisation.name)
+    audit = AuditContext.for_system(actor=actor, via=via, organisation=organisation.name)
     try:
         with transaction.atomic():
             _Run(checked, report, actor, organisation, audit).run()
     except Refused as refused:
-        report.refuse(refused.issues)
+        report.refuse(refused.issues, by_a_rule=True)
     except ValidationError as error:
-        report.refuse(_issues(unit.name, error))
+        report.refuse(_issues(unit.name, error), by_a_rule=True)
     except (PermissionDenied, TransitionNotAllowed) as error:
         # Not this importer's to change (not on the care team; an agreed plan is changed in a review).
-        report.refuse([Issue(unit.name, str(error), code="forbidden")])
+        report.refuse([Issue(unit.name, str(error), code="forbidden")], by_a_rule=True)
     return report
 
 
@@ -95,12 +98,28 @@ class _Run:
             kind = entry.resource_type
             if kind == "Patient":
                 self.people[id(entry)] = self._person(entry)
-            elif kind not in ("Goal", "CarePlan"):
-                self.report.count(kind, SKIPPED, PASSED_OVER.get(kind, NOT_IN_A_PLAN))
+            elif kind not in ("Goal", "CarePlan", "QuestionnaireResponse"):
+                self._passed_over(entry, PASSED_OVER.get(kind, NOT_IN_A_PLAN))
         for entry in self.checked.of_type("Goal"):
             self._goal(entry)
         for entry in self.checked.of_type("CarePlan"):
-            self._care_plan(entry)
+            if contingency.is_contingency(entry.resource):
+                self._statements(entry, contingency.from_fhir(entry.resource))
+            else:
+                self._care_plan(entry)
+        for entry in self.checked.of_type("QuestionnaireResponse"):
+            if about_me.is_about_me(entry.resource):
+                self._statements(entry, about_me.from_fhir(entry.resource))
+            else:
+                self._passed_over(entry, "only our own About Me questionnaire's answers have a place in the plan")
+
+    def _passed_over(self, entry: Entry, reason: str) -> None:
+        self.report.count(entry.resource_type, SKIPPED, reason)
+        self.report.result(entry.where, SKIPPED, reason=reason)
+
+    def _made(self, entry: Entry, outcome: str, obj: Model, reason: str = "") -> None:
+        self.report.count(entry.resource_type, outcome, reason)
+        self.report.result(entry.where, outcome, f"{entry.resource_type}/{obj.pk}", reason)
 
     def _where(self, entry: Entry, element: str) -> str:
         return f"{entry.where}({entry.resource_type}).{element}"
@@ -149,9 +168,9 @@ class _Run:
         person = self._match(entry, fields)
         if person is None:
             person = self._register(entry, fields)
-            self.report.count("Patient", CREATED)
+            self._made(entry, CREATED, person)
         else:
-            self.report.count("Patient", MATCHED, "the same NHS number or identifier")
+            self._made(entry, MATCHED, person, "the same NHS number or identifier")
         for system, value in fields.identifiers:
             ExternalIdentifier.objects.get_or_create(
                 system=system[:300], value=value[:200], defaults={"person": person}
@@ -221,12 +240,12 @@ class _Run:
     def _goal(self, entry: Entry) -> None:
         person = self._subject(entry, "subject")
         if entry.resource.get("lifecycleStatus") in ENDED_GOALS:
-            self.report.count("Goal", SKIPPED, "cancelled, rejected or entered in error")
+            self._passed_over(entry, "cancelled, rejected or entered in error")
             return
         known = self._remembered(person, "Goal", entry.key) or self._ours(entry, person, Outcome)
         if known is not None:
             self.outcomes[id(entry)] = Outcome.objects.get(pk=known)
-            self.report.count("Goal", MATCHED)
+            self._made(entry, MATCHED, self.outcomes[id(entry)])
             return
         fields = goal.from_fhir(entry.resource)
         outcome = plans.add_outcome(
@@ -234,14 +253,37 @@ class _Run:
         )
         self._remember(person, "Goal", entry.key, outcome)
         self.outcomes[id(entry)] = outcome
-        self.report.count("Goal", CREATED)
+        self._made(entry, CREATED, outcome)
+
+    # About Me and the contingency plan: statements in their sections (About Me's are suggestions
+    # to the person, as goals are: the person's own voice, ADR-025).
+
+    def _statements(self, entry: Entry, found: list[tuple[str, str]]) -> None:
+        person = self._subject(entry, "subject")
+        raw = entry.full_url.removeprefix(f"{base_url()}/{entry.resource_type}/").partition("-")[0]
+        if raw != entry.full_url and raw.isdigit() and Plan.objects.filter(pk=int(raw), person=person).exists():
+            self.report.count(entry.resource_type, MATCHED, "our own plan, sent back")
+            self.report.result(entry.where, MATCHED, f"CarePlan/{raw}", "our own plan, sent back")
+            return
+        plan = self._plan(person)
+        new = 0
+        for n, (section, words) in enumerate(found):
+            key = f"{entry.key}#{n}"
+            if self._remembered(person, f"{entry.resource_type}.statement", key) is not None:
+                continue
+            made = plans.add_statement(plan, by=self.actor, section=section, text=words, audit=self.audit)
+            self._remember(person, f"{entry.resource_type}.statement", key, made)
+            new += 1
+        self._made(entry, CREATED if new else MATCHED, plan)
 
     # CarePlan
 
     def _care_plan(self, entry: Entry) -> None:
         person = self._subject(entry, "subject")
-        if self._ours(entry, person, Plan) is not None:
+        ours = self._ours(entry, person, Plan)
+        if ours is not None:
             self.report.count("CarePlan", MATCHED, "our own plan, sent back")
+            self.report.result(entry.where, MATCHED, f"CarePlan/{ours}", "our own plan, sent back")
             return
         plan = self._plan(person)
         fields = careplan.from_fhir(entry.resource)
@@ -266,9 +308,9 @@ class _Run:
             new += 1
         if self._remembered(person, "CarePlan", entry.key) is None:
             self._remember(person, "CarePlan", entry.key, plan)
-            self.report.count("CarePlan", CREATED if new or not fields.activities else MATCHED)
+            self._made(entry, CREATED if new or not fields.activities else MATCHED, plan)
         else:
-            self.report.count("CarePlan", MATCHED if not new else CREATED)
+            self._made(entry, MATCHED if not new else CREATED, plan)
 
     def _outcome_for(
         self, entry: Entry, plan: Plan, fields: careplan.CarePlanFields, activity: careplan.ActivityFields

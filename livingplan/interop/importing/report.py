@@ -16,6 +16,10 @@ class UnitReport:
     outcomes: Counter[tuple[str, str]] = field(default_factory=Counter)
     reasons: dict[str, str] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
+    # Each entry's fate, by where it is (`Bundle.entry[2].resource`): outcome, what it is here, why.
+    results: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # Refused as sent (invalid resources: the client's to fix) or by a rule here (not theirs to do).
+    refused_by_a_rule: bool = False
 
     @property
     def refused(self) -> bool:
@@ -26,9 +30,14 @@ class UnitReport:
         if reason:
             self.reasons.setdefault(resource_type, reason)
 
-    def refuse(self, issues: list[Issue]) -> None:
+    def result(self, where: str, outcome: str, location: str = "", reason: str = "") -> None:
+        self.results[where] = (outcome, location, reason)
+
+    def refuse(self, issues: list[Issue], *, by_a_rule: bool = False) -> None:
         self.issues = issues
+        self.refused_by_a_rule = by_a_rule
         self.outcomes.clear()
+        self.results.clear()
 
     def operation_outcome(self) -> dict[str, Any]:
         return operation_outcome(self.issues)

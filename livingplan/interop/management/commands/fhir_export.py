@@ -1,25 +1,17 @@
 """`livingplan fhir_export --out DIR`: every plan as NDJSON, one file per resource type
-(`Patient.ndjson`, `CarePlan.ndjson`, ...), as FHIR Bulk Data writes them (ADR-044).
+(`Patient.ndjson`, `CarePlan.ndjson`, ...), as FHIR Bulk Data writes them (ADR-044, ADR-045).
 
-Memory stays flat however many plans there are: people are read in chunks with `.iterator()`,
-each person's resources are written as they are mapped and let go, and only the ids of shared
-resources (organisations and staff, which many people have) are kept, to write each once."""
+The same writer as the `$export` task (`interop/bulk.py`), acting as the system (the whole
+record), with a progress bar on a terminal. Memory stays flat however many plans there are."""
 
-import json
 import sys
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from livingplan.interop.export import plan_resources
+from livingplan.interop import bulk
 from livingplan.people.models import Person
-from livingplan.plans.models import Plan
-from livingplan.plans.sections import ALL_GROUPS
-
-# Resources many people share: written once each.
-SHARED = frozenset({"Organization", "Practitioner"})
-CHUNK = 500
 
 
 class Command(BaseCommand):
@@ -30,30 +22,20 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         out = Path(options["out"])
-        out.mkdir(parents=True, exist_ok=True)
-        people = Person.objects.filter(pk__in=Plan.objects.values("person_id")).select_related("lead_organisation")
+        people = bulk.people_to_export(None)
         total = people.count()
-        files: dict[str, IO[str]] = {}
-        written: set[tuple[str, str]] = set()
-        counts: dict[str, int] = {}
         terminal = sys.stdout.isatty()
-        try:
-            for n, person in enumerate(people.order_by("pk").iterator(chunk_size=CHUNK), start=1):
-                for resource in plan_resources(person, groups=ALL_GROUPS):
-                    kind = resource["resourceType"]
-                    if kind in SHARED:
-                        if (kind, resource["id"]) in written:
-                            continue
-                        written.add((kind, resource["id"]))
-                    if kind not in files:
-                        files[kind] = (out / f"{kind}.ndjson").open("w", encoding="utf-8")
-                    files[kind].write(json.dumps(resource, separators=(",", ":")) + "\n")
-                    counts[kind] = counts.get(kind, 0) + 1
-                if terminal and (n % 100 == 0 or n == total):
-                    self.stdout.write(f"\r{n}/{total} plans", ending="")
-        finally:
-            for file in files.values():
-                file.close()
+        done = 0
+
+        def progress(chunk: list[Person]) -> bool:
+            nonlocal done
+            done += len(chunk)
+            if terminal:
+                filled = 30 * done // max(total, 1)
+                self.stdout.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} plans", ending="")
+            return True
+
+        counts = bulk.write(people, out, viewer=None, after_chunk=progress) or {}
         if terminal:
             self.stdout.write("")
         self.stdout.write(

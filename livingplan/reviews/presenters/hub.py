@@ -88,7 +88,9 @@ class ReviewsPage:
 def _request_rows(
     person: Person, viewer: Viewer, *, staff: bool, runs: bool, now: dt.datetime, policy: Policy
 ) -> list[RequestRow]:
-    found = ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer__answered_by")
+    found = (
+        ReviewRequest.objects.visible_to(viewer).filter(person=person).select_related("asked_by", "answer__answered_by")
+    )
     if not staff:  # the person and family see their own requests and the answers
         found = found.filter(asked_by_id=viewer.pk)
     started = set(

@@ -6,6 +6,6 @@ app_name = "reviews_staff"
 # Included under reviews/ (config/urls.py).
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.oversight, name="overview"),
-    path("notes/<id:note_pk>/ask/", views.ask_from_note, name="ask_from_note"),
+    path("notes/<id:pk>/ask/", views.ask_from_note, name="ask_from_note"),
     path("organisations/<id:organisation_pk>/policy/", policy_views.policy, name="policy"),
 ]

@@ -101,9 +101,9 @@ def ask(request: AuthenticatedRequest, person_pk: int) -> HttpResponse:
 
 @login_required
 @require_safe
-def ask_from_note(request: AuthenticatedRequest, note_pk: int) -> HttpResponse:
+def ask_from_note(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The "Ask for a review" link on a note between reviews: the ask page, for the note's person."""
-    note = get_object_or_404(PlanNote.objects.visible_to(request.user), pk=note_pk)
+    note = get_object_or_404(PlanNote.objects.visible_to(request.user), pk=pk)
     return redirect(reverse("reviews:ask", args=[note.person_id]) + f"?note={note.pk}")
 
 

@@ -23,6 +23,7 @@ EXPECTED_FILES = {
     "appointments.json",
     "reviews.json",
     "budgets.json",
+    "other-systems.json",
     "plan.pdf",
     "about-me.pdf",
 }

@@ -73,6 +73,12 @@ ITEM_FOR = {
 API_NOT_PLAN_CONTENT = {
     "/api/v1/people/{id}/plan/notes": "notes between reviews move no revision",
     "/api/v1/people/{id}/contact-details": "the record's contact details, not the plan: no revision, as on the form",
+    # Reviews and budgets (issues 13 and 14) change their own rows, each answered once under a lock;
+    # the plan's own changes at a review go through the plan's verbs with its revision.
+    "/api/v1/people/{id}/reviews/requests": "asking for a review changes nothing in the plan",
+    "/api/v1/people/{id}/reviews/triggers": "recording a change that may affect the plan is not a change to it",
+    "/api/v1/people/{id}/reviews/triggers/{trigger_id}/decision": "decided once: a second decision is a 409",
+    "/api/v1/people/{id}/budget/submit": "the budget's own status step, guarded by its declared transitions",
 }
 # The status each lifecycle step starts from.
 STARTS_FROM = {

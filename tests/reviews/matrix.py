@@ -6,6 +6,8 @@ import datetime as dt
 
 from django.utils import timezone
 
+from livingplan.plans import notes
+from livingplan.plans.models import PlanNote
 from livingplan.reviews import services
 from livingplan.reviews.models import Review, ReviewKind, ReviewRequest, Trigger, TriggerCategory
 from tests.personas import AlexPlan
@@ -36,4 +38,12 @@ def alexs_review(records: AlexPlan) -> int:
     found = Review.objects.filter(person=records.world.alex_record).first()
     if found is None:
         found = services.start_review(records.world.alex_record, by=records.world.priya, kind=ReviewKind.PLANNED)
+    return found.pk
+
+
+def alexs_note(records: AlexPlan) -> int:
+    """Sam's note on Alex's plan between reviews: the one he may ask for a review from."""
+    found = PlanNote.objects.filter(plan=records.plan).first()
+    if found is None:
+        found = notes.add_note(records.plan, by=records.world.sam, text="Alex seemed tired on Sunday.")
     return found.pk

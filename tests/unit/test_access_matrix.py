@@ -25,7 +25,7 @@ from tests.appointments.matrix import alexs_appointment, alexs_request
 from tests.budgets.matrix import alexs_budget, alexs_budget_line, morgan_approves
 from tests.community.directory import community_link, community_resource
 from tests.personas import PERSONAS, AlexPlan, World, build_alex_plan
-from tests.reviews.matrix import alexs_review, alexs_review_request, alexs_trigger
+from tests.reviews.matrix import alexs_note, alexs_review, alexs_review_request, alexs_trigger
 from tests.selfassessment.matrix import RATES, RUNS_ROUND, SEES_ROUND, northbridge_priority, northbridge_round
 
 ANONYMOUS = "anonymous"
@@ -298,6 +298,23 @@ MATRIX: dict[str, dict[str, int]] = {
     "/people/{alex}/reviews/{review}/outcomes/{outcome}/": signed_in(404, **RUNS_ALEXS_REVIEWS),
     "/people/{alex}/reviews/{review}/complete/": signed_in(404, **RUNS_ALEXS_REVIEWS),
     "/people/{alex}/reviews/{review}/rate/": signed_in(404, **ALEX_AND_FAMILY),
+    # How Alex wants his reviews: he and his coordinator choose; others who see him read it elsewhere.
+    "/people/{alex}/reviews/how/": signed_in(404, **{**dict.fromkeys(SEES_ALEX, 403), "alex": 200, "priya": 200}),
+    "/people/{alex}/reviews/{review}/outcomes/{outcome}/actions/new/": signed_in(404, **RUNS_ALEXS_REVIEWS),
+    # A note's "ask for a review" sends whoever sees the note on to the ask page; nobody else learns whose it is.
+    "/reviews/notes/{note}/ask/": signed_in(404, **dict.fromkeys(SEES_ALEX, 302)),
+    "/reviews/organisations/{council_a}/policy/": signed_in(404, admin=200),
+    # API tokens for other systems (ADR-052): the organisation's admin only; no token 1 to revoke.
+    "/api-tokens/organisations/{council_a}/": signed_in(404, admin=200),
+    "/api-tokens/organisations/{council_a}/new/": signed_in(404, admin=200),
+    "/api-tokens/organisations/{council_a}/1/revoke/": signed_in(404),
+    "/api/v1/people/{alex}/reviews": api(404, **SEES_ALEX),
+    "/api/v1/people/{alex}/reviews/requests": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/reviews/triggers": API_WRITE_ONLY,
+    "/api/v1/people/{alex}/reviews/triggers/{trigger}/decision": API_WRITE_ONLY,
+    # Alex has no budget in these records: nobody finds one (tests/api/test_budgets.py has who sees one).
+    "/api/v1/people/{alex}/budget": api(404),
+    "/api/v1/people/{alex}/budget/submit": API_WRITE_ONLY,
     # Personal budgets (issue 14, ADR-042): the plan's BUDGET part, so whoever Alex shares it with
     # (not Sam, by default); drafted by his care team at the council leading on him (priya). Alex's
     # budget is being drafted here, so there is nothing to decide (morgan: 404) or pay yet (403).
@@ -373,6 +390,7 @@ PLACEHOLDERS: dict[str, Callable[[AlexPlan], object]] = {
     "review_request": alexs_review_request,
     "trigger": alexs_trigger,
     "review": alexs_review,
+    "note": alexs_note,
     "budget_alex": alexs_budget,
     "budget_line": alexs_budget_line,
     "sa_round": northbridge_round,

@@ -112,16 +112,18 @@ def test_a_caseload_leaves_out_people_who_withdrew_consent(world: World, home_of
 
 
 @pytest.mark.parametrize(
-    ("username", "what_they_will_do"),
-    [("morgan", "a personal budget to be signed off"), ("quinn", "check plans are written with people")],
+    ("username", "where_their_work_is"),
+    [("morgan", "You cannot sign off budgets yet"), ("quinn", "Reviews and decisions overdue")],
 )
-def test_oversight_roles_are_told_what_they_will_do_here_and_see_no_list_of_people(
-    home_of, username: str, what_they_will_do: str
+def test_oversight_roles_are_shown_where_their_work_is_and_see_no_list_of_people(
+    home_of, username: str, where_their_work_is: str
 ) -> None:
+    """Their work is on their own pages (the sign-off queue, the reviews overview), not a caseload."""
     page = home_of(username)
 
-    assert what_they_will_do in page
-    assert "Alex" not in page  # no bare list of names while their own work is not built
+    assert where_their_work_is in page
+    assert "being built" not in page
+    assert "Alex" not in page
 
 
 def test_casey_sees_figures_with_small_numbers_suppressed_and_no_names(home_of) -> None:

@@ -100,6 +100,7 @@ def _real_ids(records: AlexPlan) -> dict[str, object]:
         "organisation_pk": world.council_a.pk,
         "priority_pk": 1,
         "export_pk": 1,  # a FHIR bulk export (ADR-045)
+        "trigger_id": 1,  # a change that may affect the plan, over the API (issue 13)
     }
 
 

@@ -49,3 +49,9 @@ def test_the_chart_is_an_image_with_a_title_and_no_script() -> None:
     svg = charts.bar_chart(title="Median <days>", bars=[("North 2026-11", 11.0)], unit="days", target=10)
     assert "<title>Median &lt;days&gt;</title>" in svg
     assert "<script" not in svg
+
+
+def test_a_long_team_name_is_shown_whole_on_its_own_line_above_its_bar() -> None:
+    svg = charts.bar_chart(title="Median", bars=[("Adult Social Care North, 2026-12", 3.0)], unit="days")
+    assert '<text x="0" y="54">Adult Social Care North, 2026-12</text>' in svg
+    assert '<rect x="0" y="60"' in svg  # the bar starts below the words, not across them

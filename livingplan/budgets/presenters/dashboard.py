@@ -96,7 +96,7 @@ def sign_off_svg(viewer: Viewer) -> str:
     table = figures.rows(decided(viewer))
     return charts.bar_chart(
         title="Median working days from submission to decision",
-        bars=[(f"{row.team[:20]} {row.month}", row.median_days) for row in table],
+        bars=[(f"{row.team}, {row.month}", row.median_days) for row in table],
         unit="days",
         target=_target(viewer),
     )
@@ -106,7 +106,7 @@ def first_payment_svg(viewer: Viewer) -> str:
     table = [row for row in figures.rows(decided(viewer)) if row.median_to_first_payment is not None]
     return charts.bar_chart(
         title="Median working days from approval to first payment or service",
-        bars=[(f"{row.team[:20]} {row.month}", row.median_to_first_payment or 0) for row in table],
+        bars=[(f"{row.team}, {row.month}", row.median_to_first_payment or 0) for row in table],
         unit="days",
     )
 

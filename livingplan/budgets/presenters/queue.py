@@ -12,6 +12,7 @@ from livingplan.budgets import clock, policy
 from livingplan.budgets.models import ApproverLevel, Budget, BudgetStatus, BudgetStatusChange, SecondTier
 from livingplan.budgets.money import pounds
 from livingplan.core import workdays
+from livingplan.core.presenters import date_long
 from livingplan.core.viewer import Viewer
 
 _COLOURS = {"on track": "blue", "due soon": "orange", "overdue": "red", "stopped": "grey"}
@@ -52,7 +53,7 @@ def queue_page(viewer: Viewer) -> dict[str, Any]:
         items.append(
             {
                 "person": budget.person.full_name,
-                "submitted": f"{found.clock.started.astimezone(workdays.LONDON):%d %B %Y}",
+                "submitted": date_long(found.clock.started.astimezone(workdays.LONDON).date()),
                 "waiting": found.taken(now),
                 "returned": found.returned_days,
                 "amount": pounds(rows[-1].yearly_pence),

@@ -77,7 +77,7 @@ API_NOT_PLAN_CONTENT = {
     # the plan's own changes at a review go through the plan's verbs with its revision.
     "/api/v1/people/{id}/reviews/requests": "asking for a review changes nothing in the plan",
     "/api/v1/people/{id}/reviews/triggers": "recording a change that may affect the plan is not a change to it",
-    "/api/v1/people/{id}/reviews/triggers/{trigger_id}/decision": "decided once: a second decision is refused (422) with nothing changed",
+    "/api/v1/people/{id}/reviews/triggers/{trigger_id}/decision": "decided once: a second is refused (422)",
     "/api/v1/people/{id}/budget/submit": "the budget's own status step, guarded by its declared transitions",
 }
 # The status each lifecycle step starts from.

@@ -5,7 +5,7 @@ sessions here: these endpoints are for systems, and a missing or wrong token is 
 from django.http import HttpRequest
 
 from livingplan.accounts.models import User
-from livingplan.api import tokens
+from livingplan.api import ratelimit, tokens
 from livingplan.api.models import TokenScope
 from livingplan.core.audit_context import of_request
 
@@ -24,6 +24,8 @@ def authenticate(request: HttpRequest) -> User:
         raise NotAuthenticated("This token is not known, or was revoked.")
     if not token.allows(TokenScope.FHIR):
         raise NotAuthenticated("This token is not in the fhir scope: ask an organisation admin for one that is.")
+    # The same allowance per token as the JSON API, counted in the same shared table (ADR-052).
+    ratelimit.count_request(f"token:{token.pk}")
     request.user = token.user
     # The middleware built the context for an anonymous caller: it is this user's now (ADR-029).
     request.audit = of_request(request).as_actor(token.user)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from livingplan.accounts.models import User
+from livingplan.api import ratelimit
 from livingplan.core.audit_context import of_request
 from livingplan.core.services import auditor
 from livingplan.interop import auth, export, presenters
@@ -55,6 +56,8 @@ def with_token(view: View) -> View:
             return view(request, user, *args, **kwargs)
         except auth.NotAuthenticated as refused:
             return problem(401, "login", str(refused), WWW_Authenticate='Bearer realm="fhir"')
+        except ratelimit.RateLimited as over:
+            return problem(429, "throttled", str(over), Retry_After=str(over.retry_after))
         except presenters.NotFound:
             return problem(404, "not-found", "There is no such resource, or it is not shared with you.")
         except presenters.BadSearch as bad:

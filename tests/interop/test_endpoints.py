@@ -1,9 +1,11 @@
 """Another system pulls Alex's plan over /fhir/r4/ with a token of someone on his care team; an
 outsider's token finds nothing (404), and every read is in the audit trail with the organisation."""
 
+import datetime as dt
 from collections.abc import Callable
 
-from django.test import Client
+import time_machine
+from django.test import Client, override_settings
 
 from livingplan.api.models import TokenScope
 from livingplan.core.models import AuditEvent
@@ -105,3 +107,18 @@ def test_the_about_me_questionnaire_is_served_and_the_answers_point_at_it(alex: 
     (answers,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "QuestionnaireResponse"]
     assert answers["questionnaire"] == questionnaire["url"]
     assert {i["linkId"] for i in answers["item"]} <= {i["linkId"] for i in questionnaire["item"]}
+
+
+@override_settings(LIVINGPLAN_API_RATE_LIMIT=2, LIVINGPLAN_API_RATE_WINDOW=60)
+def test_a_system_over_its_allowance_is_told_to_wait_as_the_json_api_does(alex: Person, fhir_as: FhirAs) -> None:
+    """Counted per token in the table every server process shares (ADR-052), answered as FHIR."""
+    gp_system = fhir_as("dr.jones")
+    with time_machine.travel(dt.datetime(2027, 1, 4, 10, 0, 10, tzinfo=dt.UTC), tick=False):
+        assert [gp_system.get(f"Patient/{alex.pk}")[0] for _ in range(2)] == [200, 200]
+        response = gp_system.client.get(
+            f"/fhir/r4/Patient/{alex.pk}", headers={"Authorization": f"Bearer {gp_system.token}"}
+        )
+    issue = response.json()["issue"][0]
+    assert response.status_code == 429
+    assert response["Retry-After"] == "50"
+    assert (issue["code"], issue["diagnostics"]) == ("throttled", "Too many requests: wait 50 seconds.")

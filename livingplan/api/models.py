@@ -20,10 +20,10 @@ MAX_LIFETIME = dt.timedelta(days=366)
 class TokenScope(models.TextChoices):
     """What a token may do. A write token may also read the JSON API."""
 
-    READ = "read", "Read"
-    WRITE = "write", "Read and write"
+    READ = "read", "Read through the API"
+    WRITE = "write", "Read and change through the API"
     # Reads over FHIR R4 at /fhir/r4/ only (issue 15): a partner system's link, not the JSON API.
-    FHIR = "fhir", "FHIR read"
+    FHIR = "fhir", "Read as FHIR R4"
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):

@@ -53,7 +53,7 @@ def test_an_admin_makes_a_token_which_is_shown_once_and_listed(world: World, cli
     assert "only shown once" in page
     listing = admin.get(tokens_page(world.council_a)).content.decode()
     assert "GP record system" in listing
-    assert "Read, FHIR read" in listing
+    assert "Read through the API, Read as FHIR R4" in listing
     assert "Not used yet" in listing
     assert "Ade Bello" in listing
     assert raw not in listing

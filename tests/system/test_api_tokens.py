@@ -39,7 +39,7 @@ def test_an_admin_makes_a_token_sees_it_once_and_revokes_it(
     then_i_see(page, "only shown once")
 
     when_i_follow(page, "Go to the tokens", to="Tokens for other systems")
-    then_i_see(page, "GP practice record system", "FHIR read", "Not used yet", "Working")
+    then_i_see(page, "GP practice record system", "Read as FHIR R4", "Not used yet", "Working")
     revoke = "Revoke the token 'GP practice record system'"
     when_i_follow(page, revoke, to=revoke)
     when_i_press(page, "Revoke the token", to="Tokens for other systems")

@@ -90,6 +90,8 @@ def test_the_story_from_draft_to_first_payment(
     assert "£6,240.00 a year (£120.00 a week)" in mine
     assert "Council social care (Care Act personal budget): £6,240.00 a year" in mine
     assert "decided in time" in mine
+    assert "5 hours a week at £24.00 an hour" in mine  # what a person would say, not "£24.00 x 5"
+    assert "The first estimate (the indicative budget) was £9,000.00: £2,760.00 less than that." in mine
 
     november.move_to(MONDAY + dt.timedelta(days=10))
     morgan = client_for("morgan")

@@ -27,6 +27,7 @@ from livingplan.budgets.models import (
     PanelMember,
     SecondTier,
     SupportLine,
+    Unit,
 )
 from livingplan.budgets.money import pounds
 from livingplan.budgets.services import check
@@ -127,6 +128,7 @@ def _lines(budget: Budget, viewer: Viewer) -> list[dict[str, Any]]:
             "unit": line.get_unit_display(),
             "unit_cost": pounds(line.unit_cost_pence),
             "quantity": line.quantity,
+            "cost_words": _cost_words(line),
             "weekly": pounds(line.weekly_pence),
             "yearly": pounds(line.yearly_pence),
             "yearly_pence": line.yearly_pence,
@@ -150,7 +152,7 @@ def _money(
         "yearly": pounds(sums.yearly_pence),
         "yearly_pence": sums.yearly_pence,
         "indicative": pounds(budget.indicative_pence),
-        "difference": pounds(sums.yearly_pence - budget.indicative_pence),
+        "difference": _difference(sums.yearly_pence - budget.indicative_pence),
         "agreed": pounds(budget.agreed_pence) if budget.agreed_pence is not None else "",
         "contribution": pounds(budget.contribution_pence),
         "funders_pay": pounds(max(0, sums.funded_pence - budget.contribution_pence)),
@@ -210,6 +212,24 @@ def _asked(budget: Budget, viewer: Viewer) -> str:
     return row.approver.display_name if row else ""
 
 
+def _cost_words(line: SupportLine) -> str:
+    """ "5 hours a week at £24.50 an hour", "£12.00 a week", "£300.00 once": what a person would say."""
+    cost = pounds(line.unit_cost_pence)
+    if line.unit == Unit.HOUR:
+        hours = "1 hour" if line.quantity == 1 else f"{line.quantity} hours"
+        return f"{hours} a week at {cost} an hour"
+    if line.unit == Unit.WEEK:
+        return f"{cost} a week" if line.quantity == 1 else f"{line.quantity} x {cost} a week"
+    return f"{cost} once" if line.quantity == 1 else f"{line.quantity} x {cost} once"
+
+
+def _difference(pence: int) -> str:
+    """In words, never a minus sign: "£2,506.00 less than that"."""
+    if pence == 0:
+        return "the same"
+    return f"{pounds(abs(pence))} {'more' if pence > 0 else 'less'} than that"
+
+
 def _urls(person: Person) -> dict[str, str]:
     names = (
         "start",
@@ -223,7 +243,10 @@ def _urls(person: Person) -> dict[str, str]:
         "assign",
         "panel",
     )
-    return {name: reverse(f"budgets:{name}", args=[person.pk]) for name in names}
+    urls = {name: reverse(f"budgets:{name}", args=[person.pk]) for name in names}
+    # Needs, eligible needs and outcomes are recorded in the plan itself, not here.
+    urls["plan"] = reverse("plans:plan", kwargs={"person_pk": person.pk})
+    return urls
 
 
 def budget_page(person: Person, viewer: Viewer) -> dict[str, Any]:
